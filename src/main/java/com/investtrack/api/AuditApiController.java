@@ -1,0 +1,61 @@
+package com.investtrack.api;
+
+import java.time.LocalDate;
+
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.investtrack.audit.AuditEntry;
+import com.investtrack.audit.AuditFilter;
+import com.investtrack.audit.AuditTrail;
+import com.investtrack.audit.Verification;
+import com.investtrack.common.ForbiddenException;
+import com.investtrack.common.PageResult;
+import com.investtrack.common.Role;
+import com.investtrack.security.CurrentUser;
+import com.investtrack.security.CurrentUsers;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** The audit trail, for auditors and managers. */
+@RestController
+@RequestMapping("/api/audit")
+@Validated
+class AuditApiController {
+
+	private final AuditTrail audit;
+
+	AuditApiController(AuditTrail audit) {
+		this.audit = audit;
+	}
+
+	@GetMapping
+	PageResult<AuditEntry> find(@RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) @Size(max = 64) String actor,
+			@RequestParam(required = false) Long projectId,
+			@RequestParam(required = false) @Size(max = 40) String action,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1000000) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		checkAuditor();
+		return audit.find(new AuditFilter(from, to, actor, projectId, action), page, size);
+	}
+
+	@GetMapping("/verify")
+	Verification verify() {
+		checkAuditor();
+		return audit.verify();
+	}
+
+	private static void checkAuditor() {
+		CurrentUser user = CurrentUsers.current();
+		if (!user.has(Role.AUDITOR) && !user.isManager()) {
+			throw new ForbiddenException("Only auditors and managers read the audit trail");
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.investtrack.api;
+
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.investtrack.common.Stage;
+import com.investtrack.project.AssetModel;
+import com.investtrack.report.DurationStats;
+import com.investtrack.report.ReportFilter;
+import com.investtrack.report.ReportService;
+import com.investtrack.report.TimeToProduction;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/reports")
+@Validated
+class ReportApiController {
+
+	private final ReportService reports;
+
+	ReportApiController(ReportService reports) {
+		this.reports = reports;
+	}
+
+	@GetMapping("/durations")
+	DurationStats durations(@RequestParam Stage from, @RequestParam Stage to,
+			@RequestParam(required = false) @Size(max = 32) String parkCode,
+			@RequestParam(required = false) @Size(max = 32) String industryCode,
+			@RequestParam(required = false) AssetModel assetModel,
+			@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
+		return reports.durations(from, to, new ReportFilter(parkCode, industryCode, assetModel, year));
+	}
+
+	@GetMapping("/time-to-production")
+	TimeToProduction timeToProduction(@RequestParam(required = false) @Size(max = 32) String parkCode,
+			@RequestParam(required = false) @Size(max = 32) String industryCode,
+			@RequestParam(required = false) AssetModel assetModel,
+			@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
+		return reports.timeToProduction(new ReportFilter(parkCode, industryCode, assetModel, year));
+	}
+
+}

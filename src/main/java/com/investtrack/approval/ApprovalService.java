@@ -1,0 +1,205 @@
+package com.investtrack.approval;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.investtrack.audit.AuditAction;
+import com.investtrack.audit.AuditEvent;
+import com.investtrack.audit.AuditTrail;
+import com.investtrack.common.ConflictException;
+import com.investtrack.common.ForbiddenException;
+import com.investtrack.common.InvalidInputException;
+import com.investtrack.common.NotFoundException;
+import com.investtrack.common.PageResult;
+import com.investtrack.common.Role;
+import com.investtrack.common.Stage;
+import com.investtrack.lifecycle.ProcessConstants;
+import com.investtrack.project.Project;
+import com.investtrack.project.ProjectRepository;
+import com.investtrack.security.AccessPolicy;
+import com.investtrack.security.CurrentUser;
+
+/**
+ * Approval requests and decisions. Requests and decisions are written by the model's task listener, so that a decision
+ * taken through the engine directly obeys the same four-eyes rule and leaves the same records as one taken here.
+ */
+@Service
+public class ApprovalService {
+
+	private final ApprovalRepository approvals;
+
+	private final ProjectRepository projects;
+
+	private final TaskService tasks;
+
+	private final AccessPolicy access;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ApprovalService(ApprovalRepository approvals, ProjectRepository projects, TaskService tasks, AccessPolicy access,
+			AuditTrail audit, Clock clock) {
+		this.approvals = approvals;
+		this.projects = projects;
+		this.tasks = tasks;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Called when the model opens an approval task. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void requested(long projectId, String taskId, Stage from, Stage to, LocalDate effectiveOn, String requestedBy,
+			String comment) {
+		approvals.insert(new ApprovalRequest(0, projectId, taskId, to, effectiveOn, requestedBy, Instant.now(clock),
+				comment, ApprovalStatus.PENDING, null, null, null));
+		audit.append(AuditEvent.of(requestedBy, AuditAction.APPROVAL_REQUESTED, projectId)
+			.stages(from, to)
+			.effectiveOn(effectiveOn)
+			.comment(comment));
+	}
+
+	/**
+	 * Called when an approval task completes, whoever completed it: enforces four-eyes and records the decision.
+	 * {@code decidedBy} is the engine's authenticated user.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void decided(String taskId, boolean approved, String decidedBy, String comment) {
+		ApprovalRequest request = approvals.byTask(taskId)
+			.orElseThrow(() -> new IllegalStateException("No approval request for task " + taskId));
+		if (decidedBy == null || decidedBy.equals(request.requestedBy())) {
+			throw new ForbiddenException("Four-eyes rule: a request must be decided by a manager other than its requester");
+		}
+		approvals.decide(taskId, approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, decidedBy,
+				Instant.now(clock), comment);
+		Stage to = request.to();
+		audit.append(AuditEvent.of(decidedBy, approved ? AuditAction.APPROVED : AuditAction.REJECTED, request.projectId())
+			.stages(to.previous().orElseThrow(), to)
+			.effectiveOn(request.effectiveOn())
+			.decision(approved ? Decision.APPROVE.name() : Decision.REJECT.name())
+			.comment(comment)
+			.details("requested by " + request.requestedBy()));
+	}
+
+	/** A manager's decision on a task from the inbox; returns the project it was about. */
+	@Transactional
+	public long decide(String taskId, Decision decision, String comment, CurrentUser user) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw new NotFoundException("No open task " + taskId);
+		}
+		String key = task.getTaskDefinitionKey();
+		if (key.startsWith(ProcessConstants.APPROVAL_TASK_PREFIX)) {
+			return decideApproval(task, decision, comment, user);
+		}
+		if (key.startsWith(ProcessConstants.REVIEW_TASK_PREFIX)) {
+			return acknowledgeReview(task, decision, comment, user);
+		}
+		throw new ConflictException("This task is not decided here: record the milestone on the project instead");
+	}
+
+	private long decideApproval(Task task, Decision decision, String comment, CurrentUser user) {
+		ApprovalRequest request = approvals.byTask(task.getId())
+			.orElseThrow(() -> new NotFoundException("No approval request for task " + task.getId()));
+		projects.lock(request.projectId()).orElseThrow();
+		if (request.status() != ApprovalStatus.PENDING) {
+			throw new ConflictException("This request was already decided");
+		}
+		access.checkCanDecide(user, request.requestedBy());
+		if (decision == Decision.ACKNOWLEDGE) {
+			throw new InvalidInputException("decision", "must be APPROVE or REJECT for an approval");
+		}
+		if (decision == Decision.REJECT && (comment == null || comment.isBlank())) {
+			throw new InvalidInputException("comment", "is required when rejecting, so the officer knows why");
+		}
+		tasks.complete(task.getId(), Map.of(ProcessConstants.VAR_APPROVED, decision == Decision.APPROVE,
+				ProcessConstants.VAR_DECIDED_BY, user.username(), ProcessConstants.VAR_DECISION_COMMENT,
+				comment == null ? "" : comment));
+		return request.projectId();
+	}
+
+	private long acknowledgeReview(Task task, Decision decision, String comment, CurrentUser user) {
+		if (decision != Decision.ACKNOWLEDGE) {
+			throw new InvalidInputException("decision", "must be ACKNOWLEDGE for a stalled-project review");
+		}
+		if (!user.isManager()) {
+			throw new ForbiddenException("Only managers review stalled projects");
+		}
+		Project project = projects.findByProcessInstance(task.getProcessInstanceId())
+			.orElseThrow(() -> new NotFoundException("No project for task " + task.getId()));
+		projects.lock(project.id());
+		tasks.complete(task.getId());
+		audit.append(AuditEvent.of(user.username(), AuditAction.STALL_REVIEWED, project.id())
+			.stages(project.stage(), null)
+			.decision(decision.name())
+			.comment(comment));
+		return project.id();
+	}
+
+	/** Tasks waiting for the caller: approvals and reviews for managers, owed milestones for officers. */
+	@Transactional(readOnly = true)
+	public PageResult<InboxItem> inbox(CurrentUser user, int page, int size) {
+		var query = tasks.createTaskQuery().active();
+		if (user.isManager() && user.isOfficer()) {
+			query.or().taskAssignee(user.username()).taskCandidateGroup(Role.MANAGER.name()).endOr();
+		}
+		else if (user.isManager()) {
+			query.taskCandidateGroup(Role.MANAGER.name());
+		}
+		else if (user.isOfficer()) {
+			query.taskAssignee(user.username());
+		}
+		else {
+			return new PageResult<>(List.of(), page, size, 0);
+		}
+		long total = query.count();
+		List<Task> taskPage = query.orderByTaskCreateTime().desc().listPage(page * size, size);
+		Map<String, Project> byInstance = projects
+			.findByProcessInstances(taskPage.stream().map(Task::getProcessInstanceId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Project::processInstanceId, Function.identity()));
+		Map<String, ApprovalRequest> requests = approvals.byTasks(taskPage.stream().map(Task::getId).toList())
+			.stream()
+			.collect(Collectors.toMap(ApprovalRequest::taskId, Function.identity()));
+		List<InboxItem> items = new ArrayList<>();
+		for (Task t : taskPage) {
+			Project p = byInstance.get(t.getProcessInstanceId());
+			if (p == null) {
+				continue;
+			}
+			ApprovalRequest r = requests.get(t.getId());
+			String key = t.getTaskDefinitionKey();
+			TaskKind kind = key.startsWith(ProcessConstants.APPROVAL_TASK_PREFIX) ? TaskKind.APPROVAL
+					: key.startsWith(ProcessConstants.REVIEW_TASK_PREFIX) ? TaskKind.REVIEW : TaskKind.MILESTONE;
+			boolean canDecide = switch (kind) {
+				case APPROVAL -> r != null && access.canDecide(user, r.requestedBy());
+				case REVIEW -> user.isManager();
+				case MILESTONE -> access.canWork(user, p.officer());
+			};
+			items.add(new InboxItem(t.getId(), kind, t.getName(), t.getCreateTime().toInstant(), p.id(), p.code(), p.name(),
+					p.officer(), p.stage(), p.stageEnteredOn(), r == null ? p.stage().next().orElse(null) : r.to(),
+					r == null ? null : r.effectiveOn(), r == null ? null : r.requestedBy(),
+					r == null ? null : r.requestComment(), canDecide));
+		}
+		return new PageResult<>(items, page, size, total);
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<ApprovalRequest> rejectedRequests(CurrentUser user, int page, int size) {
+		return approvals.rejectedFor(user.username(), page, size);
+	}
+
+}

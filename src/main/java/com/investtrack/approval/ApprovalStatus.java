@@ -1,0 +1,7 @@
+package com.investtrack.approval;
+
+public enum ApprovalStatus {
+
+	PENDING, APPROVED, REJECTED, CANCELLED
+
+}

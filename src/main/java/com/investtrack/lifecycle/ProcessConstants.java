@@ -1,0 +1,70 @@
+package com.investtrack.lifecycle;
+
+import com.investtrack.common.Stage;
+
+/** Ids and variable names shared by bpmn/investment-project.bpmn and the Java code, so the two cannot drift apart. */
+public final class ProcessConstants {
+
+	public static final String PROCESS_ID = "investment-project";
+
+	public static final String VAR_PROJECT_ID = "projectId";
+
+	public static final String VAR_OFFICER = "officer";
+
+	public static final String VAR_ACTION = "action";
+
+	public static final String VAR_TO = "to";
+
+	public static final String VAR_EFFECTIVE_ON = "effectiveOn";
+
+	public static final String VAR_COMMENT = "comment";
+
+	public static final String VAR_REQUESTED_BY = "requestedBy";
+
+	public static final String VAR_APPROVED = "approved";
+
+	public static final String VAR_DECIDED_BY = "decidedBy";
+
+	public static final String VAR_DECISION_COMMENT = "decisionComment";
+
+	public static final String VAR_YELLOW_DUE = "yellowDue";
+
+	public static final String VAR_RED_DUE = "redDue";
+
+	public static final String ACTION_ADVANCE = "ADVANCE";
+
+	public static final String ACTION_DROP = "DROP";
+
+	public static final String RECORD_TASK_PREFIX = "RecordNextMilestone_";
+
+	public static final String APPROVAL_TASK_PREFIX = "Approve_";
+
+	public static final String REVIEW_TASK_PREFIX = "ReviewStalled_";
+
+	public static final String YELLOW_FLAG_PREFIX = "FlagYellow_";
+
+	public static final String RED_FLAG_PREFIX = "FlagRed_";
+
+	public static final String YELLOW_TIMER_PREFIX = "YellowReached_";
+
+	public static final String RED_TIMER_PREFIX = "RedReached_";
+
+	/** The user task in which the owning officer records the milestone that ends {@code stage}. */
+	public static String recordTask(Stage stage) {
+		return RECORD_TASK_PREFIX + stage.name();
+	}
+
+	/** The manager's task that approves entering {@code to}. */
+	public static String approvalTask(Stage to) {
+		return APPROVAL_TASK_PREFIX + to.name();
+	}
+
+	/** The stage an element id of the form {@code Prefix_STAGE} belongs to. */
+	public static Stage stageOf(String activityId) {
+		return Stage.valueOf(activityId.substring(activityId.indexOf('_') + 1));
+	}
+
+	private ProcessConstants() {
+	}
+
+}

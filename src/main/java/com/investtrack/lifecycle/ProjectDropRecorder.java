@@ -1,0 +1,33 @@
+package com.investtrack.lifecycle;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
+
+/** The model's "Record project dropped" service task: marks the project dropped with the date and reason. */
+@Component("projectDropRecorder")
+class ProjectDropRecorder implements JavaDelegate {
+
+	private final ProjectRepository projects;
+
+	private final ProjectService projectService;
+
+	ProjectDropRecorder(ProjectRepository projects, ProjectService projectService) {
+		this.projects = projects;
+		this.projectService = projectService;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long projectId = (Long) execution.getVariable(ProcessConstants.VAR_PROJECT_ID);
+		projectService.markDropped(projects.find(projectId).orElseThrow(),
+				LocalDate.parse((String) execution.getVariable(ProcessConstants.VAR_EFFECTIVE_ON)),
+				(String) execution.getVariable(ProcessConstants.VAR_COMMENT), EngineActor.of(execution));
+	}
+
+}

@@ -1,0 +1,97 @@
+package com.investtrack.lifecycle;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.investtrack.approval.ApprovalRepository;
+import com.investtrack.approval.ApprovalRequest;
+import com.investtrack.common.NotFoundException;
+import com.investtrack.common.PageResult;
+import com.investtrack.milestone.Milestone;
+import com.investtrack.milestone.MilestoneRepository;
+import com.investtrack.project.Project;
+import com.investtrack.project.ProjectFilter;
+import com.investtrack.project.ProjectRepository;
+
+/** Reads projects as {@link ProjectView}s; a page of projects costs a fixed number of queries, whatever its size. */
+@Service
+public class ProjectViews {
+
+	private final ProjectRepository projects;
+
+	private final MilestoneRepository milestones;
+
+	private final ApprovalRepository approvals;
+
+	private final StageThresholds thresholds;
+
+	ProjectViews(ProjectRepository projects, MilestoneRepository milestones, ApprovalRepository approvals,
+			StageThresholds thresholds) {
+		this.projects = projects;
+		this.milestones = milestones;
+		this.approvals = approvals;
+		this.thresholds = thresholds;
+	}
+
+	@Transactional(readOnly = true)
+	public ProjectView get(long id) {
+		Project project = projects.find(id).orElseThrow(() -> new NotFoundException("No project " + id));
+		return views(List.of(project)).get(0);
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<ProjectView> search(ProjectFilter filter, int page, int size) {
+		PageResult<Project> found = projects.search(filter, filter.health() == null ? null : thresholds.cutoffs(), page,
+				size);
+		return new PageResult<>(views(found.content()), page, size, found.totalElements());
+	}
+
+	private List<ProjectView> views(List<Project> list) {
+		List<Long> ids = list.stream().map(Project::id).toList();
+		Map<Long, List<Milestone>> byProject = milestones.forProjects(ids)
+			.stream()
+			.collect(Collectors.groupingBy(Milestone::projectId));
+		Map<Long, ApprovalRequest> pending = approvals.pendingFor(ids)
+			.stream()
+			.collect(Collectors.toMap(ApprovalRequest::projectId, Function.identity(), (a, b) -> a));
+		var limits = thresholds.all();
+		LocalDate today = thresholds.today();
+		List<ProjectView> views = new ArrayList<>(list.size());
+		for (Project p : list) {
+			List<ProjectView.StageSpan> spans = spans(byProject.getOrDefault(p.id(), List.of()), p.droppedOn(), today);
+			ApprovalRequest r = pending.get(p.id());
+			LocalDate stageEnd = p.droppedOn() != null ? p.droppedOn() : today;
+			views.add(new ProjectView(p.id(), p.code(), p.name(), p.investor(), p.industryCode(), p.parkCode(),
+					p.assetModel(), p.investmentAmountYuan(), p.landAreaM2(), p.officer(), p.stage(), p.stageEnteredOn(),
+					p.outcome(), thresholds.health(p.stage(), p.stageEnteredOn(), p.isActive(), limits),
+					ChronoUnit.DAYS.between(p.stageEnteredOn(), stageEnd), p.droppedOn(), p.dropReason(),
+					r == null ? null : new ProjectView.PendingApproval(r.taskId(), r.to(), r.requestedBy(), r.effectiveOn()),
+					spans));
+		}
+		return views;
+	}
+
+	/** Each stage lasts from its milestone to the next; the last one to the drop date or to today. */
+	static List<ProjectView.StageSpan> spans(List<Milestone> reached, LocalDate droppedOn, LocalDate today) {
+		List<Milestone> ordered = reached.stream()
+			.sorted((a, b) -> Integer.compare(a.stage().ordinal(), b.stage().ordinal()))
+			.toList();
+		List<ProjectView.StageSpan> spans = new ArrayList<>(ordered.size());
+		for (int i = 0; i < ordered.size(); i++) {
+			Milestone m = ordered.get(i);
+			LocalDate left = i + 1 < ordered.size() ? ordered.get(i + 1).effectiveOn() : droppedOn;
+			LocalDate end = left != null ? left : today;
+			spans.add(new ProjectView.StageSpan(m.stage(), m.effectiveOn(), left, ChronoUnit.DAYS.between(m.effectiveOn(), end)));
+		}
+		return spans;
+	}
+
+}

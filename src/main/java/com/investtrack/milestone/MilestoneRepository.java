@@ -1,0 +1,53 @@
+package com.investtrack.milestone;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.investtrack.common.Stage;
+
+@Repository
+public class MilestoneRepository {
+
+	private final JdbcClient jdbc;
+
+	MilestoneRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the milestone; the unique (project, stage) key makes a second insert of the same stage fail. */
+	public void insert(long projectId, Stage stage, LocalDate effectiveOn, Instant enteredAt, String enteredBy,
+			String approvedBy, String comment) {
+		jdbc.sql("""
+				INSERT INTO milestone (project_id, stage, effective_on, entered_at, entered_by, approved_by, comment)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(projectId, stage.name(), Date.valueOf(effectiveOn), Timestamp.from(enteredAt), enteredBy, approvedBy,
+					comment)
+			.update();
+	}
+
+	public List<Milestone> forProject(long projectId) {
+		return forProjects(List.of(projectId));
+	}
+
+	public List<Milestone> forProjects(Collection<Long> projectIds) {
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, project_id, stage, effective_on, entered_at, entered_by, approved_by, comment
+				FROM milestone WHERE project_id IN (:ids) ORDER BY project_id, effective_on, id""")
+			.param("ids", projectIds)
+			.query((rs, n) -> new Milestone(rs.getLong("id"), rs.getLong("project_id"), Stage.valueOf(rs.getString("stage")),
+					rs.getDate("effective_on").toLocalDate(), rs.getTimestamp("entered_at").toInstant(),
+					rs.getString("entered_by"), rs.getString("approved_by"), rs.getString("comment")))
+			.list();
+	}
+
+}

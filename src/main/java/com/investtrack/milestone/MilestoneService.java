@@ -1,0 +1,56 @@
+package com.investtrack.milestone;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.investtrack.audit.AuditAction;
+import com.investtrack.audit.AuditEvent;
+import com.investtrack.audit.AuditTrail;
+import com.investtrack.common.Stage;
+import com.investtrack.project.ProjectRepository;
+
+/** Records a reached milestone: the row, the project's current stage and the audit entry, in the caller's transaction. */
+@Service
+public class MilestoneService {
+
+	private final MilestoneRepository milestones;
+
+	private final ProjectRepository projects;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	MilestoneService(MilestoneRepository milestones, ProjectRepository projects, AuditTrail audit, Clock clock) {
+		this.milestones = milestones;
+		this.projects = projects;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The step's effective date and who entered it; approvedBy is the manager whose approval let it through, if any. */
+	public record Recording(long projectId, Stage from, Stage stage, LocalDate effectiveOn, String enteredBy,
+			String approvedBy, String comment, String actor) {
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(Recording r) {
+		milestones.insert(r.projectId(), r.stage(), r.effectiveOn(), Instant.now(clock), r.enteredBy(), r.approvedBy(),
+				r.comment());
+		if (r.stage() != Stage.NEGOTIATION) {
+			projects.moveToStage(r.projectId(), r.stage(), r.effectiveOn());
+		}
+		audit.append(AuditEvent.of(r.actor(), AuditAction.MILESTONE_RECORDED, r.projectId())
+			.stages(r.from(), r.stage())
+			.effectiveOn(r.effectiveOn())
+			.comment(r.comment())
+			.details(r.approvedBy() == null ? "entered by " + r.enteredBy()
+					: "entered by " + r.enteredBy() + ", approved by " + r.approvedBy()));
+	}
+
+}

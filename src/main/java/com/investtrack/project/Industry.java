@@ -1,0 +1,4 @@
+package com.investtrack.project;
+
+public record Industry(String code, String name) {
+}

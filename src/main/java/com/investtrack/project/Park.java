@@ -1,0 +1,4 @@
+package com.investtrack.project;
+
+public record Park(String code, String name, String district) {
+}

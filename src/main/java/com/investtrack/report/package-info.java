@@ -1,0 +1,2 @@
+/** Durations and time-to-production, computed in SQL over the product's own milestone table and nothing else. */
+package com.investtrack.report;

@@ -1,0 +1,2 @@
+/** Configuration, start-up checks and the demo data. */
+package com.investtrack.system;
