@@ -1,24 +1,17 @@
 package com.investtrack.support;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Base of tests that call the running application over real HTTP, as scripts and other systems do. The same test
  * classes run once on H2 and once on MySQL/MariaDB (see {@link TestDatabase}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-public abstract class ApiTestBase {
+public abstract class ApiTestBase extends AppTestBase {
 
 	/** An answer: status, parsed JSON body (null if none) and headers. */
 	public record Response(int status, JsonNode body, HttpHeaders headers, String raw) {
@@ -39,24 +30,7 @@ public abstract class ApiTestBase {
 	protected TestRestTemplate rest;
 
 	@Autowired
-	protected JdbcClient jdbc;
-
-	@Autowired
 	protected ObjectMapper json;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
-
-	@BeforeEach
-	void testData() {
-		TestData.ensure(jdbc, TestData.demoHash());
-	}
-
-	protected static LocalDate today() {
-		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
-	}
 
 	protected Response get(String user, String path) {
 		return exchange(user, HttpMethod.GET, path, null, Map.of());
