@@ -109,6 +109,55 @@ public abstract class ApiTestBase extends AppTestBase {
 		return post(user, "/api/projects/" + projectId + "/advance", body);
 	}
 
+	/**
+	 * Asserts an error answer: its status, its error code, a message for humans and a fields object. Returns the fields,
+	 * so a test can name the field it expects.
+	 */
+	protected JsonNode assertError(Response r, int status, String error) {
+		org.assertj.core.api.Assertions.assertThat(r.status()).as("status of %s", r.raw()).isEqualTo(status);
+		org.assertj.core.api.Assertions.assertThat(r.body()).as("JSON body").isNotNull();
+		org.assertj.core.api.Assertions.assertThat(r.body().path("error").asText()).isEqualTo(error);
+		org.assertj.core.api.Assertions.assertThat(r.body().path("message").asText()).isNotBlank();
+		org.assertj.core.api.Assertions.assertThat(r.body().path("fields").isObject()).as("fields is an object").isTrue();
+		return r.body().get("fields");
+	}
+
+	/** Creates a project with the given facts as {@code officer}; returns its id. */
+	protected long createProject(String officer, LocalDate start, String park, String industry, String assetModel) {
+		Map<String, Object> body = newProject(officer, start);
+		body.put("parkCode", park);
+		body.put("industryCode", industry);
+		body.put("assetModel", assetModel);
+		Response r = post(officer, "/api/projects", body);
+		if (r.status() != 201) {
+			throw new AssertionError("create failed: " + r.status() + " " + r.raw());
+		}
+		return r.body().get("id").asLong();
+	}
+
+	/** Records the milestone {@code to} on {@code on}; where it needs an approval, "manager" approves it. */
+	protected void reach(String officer, long projectId, String to, LocalDate on) {
+		Response r = advance(officer, projectId, to, on);
+		if (r.status() == 202) {
+			r = decide("manager", projectId, "APPROVE", "approved in test");
+		}
+		if (r.status() != 200) {
+			throw new AssertionError("advance to " + to + " failed: " + r.status() + " " + r.raw());
+		}
+	}
+
+	/** Walks a project through the given milestones in order, from SIGNING on: dates[0] is SIGNING, dates[1] SITE_SELECTION... */
+	protected void walk(String officer, long projectId, LocalDate... dates) {
+		String[] stages = { "SIGNING", "SITE_SELECTION", "CONSTRUCTION", "PRODUCTION" };
+		for (int i = 0; i < dates.length; i++) {
+			reach(officer, projectId, stages[i], dates[i]);
+		}
+	}
+
+	protected String pendingTask(String user, long projectId) {
+		return get(user, "/api/projects/" + projectId).body().get("pendingApproval").get("taskId").asText();
+	}
+
 	/** Decides the project's pending approval as {@code manager}. */
 	protected Response decide(String manager, long projectId, String decision, String comment) {
 		Response project = get(manager, "/api/projects/" + projectId);
