@@ -37,6 +37,9 @@ import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
 /**
  * Maps every failure of an API call to a status and an {@link ApiError}. The engine wraps exceptions thrown in its
  * listeners, so the cause chain is searched for the domain's own exceptions first. Nothing internal reaches the client.
@@ -60,6 +63,20 @@ class ApiExceptionHandler {
 		ex.getParameterValidationResults()
 			.forEach(r -> fields.put(r.getMethodParameter().getParameterName(),
 					r.getResolvableErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining("; "))));
+		return badRequest("Some parameters are invalid", fields);
+	}
+
+	/** Constraints on query and path parameters of a {@code @Validated} controller, named by their last path node. */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ApiError> invalidParameter(ConstraintViolationException ex) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		ex.getConstraintViolations().forEach(v -> {
+			String name = null;
+			for (Path.Node node : v.getPropertyPath()) {
+				name = node.getName();
+			}
+			fields.merge(String.valueOf(name), v.getMessage(), (a, b) -> a + "; " + b);
+		});
 		return badRequest("Some parameters are invalid", fields);
 	}
 

@@ -126,8 +126,7 @@ public class ApprovalService {
 			throw new InvalidInputException("comment", "is required when rejecting, so the officer knows why");
 		}
 		tasks.complete(task.getId(), Map.of(ProcessConstants.VAR_APPROVED, decision == Decision.APPROVE,
-				ProcessConstants.VAR_DECIDED_BY, user.username(), ProcessConstants.VAR_DECISION_COMMENT,
-				comment == null ? "" : comment));
+				ProcessConstants.VAR_DECISION_COMMENT, comment == null ? "" : comment));
 		return request.projectId();
 	}
 

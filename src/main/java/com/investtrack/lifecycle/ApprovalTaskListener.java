@@ -34,8 +34,11 @@ class ApprovalTaskListener implements TaskListener {
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-			approvals.decided(task.getId(), Boolean.TRUE.equals(task.getVariable(ProcessConstants.VAR_APPROVED)),
-					auth == null ? null : auth.getUserId(), (String) task.getVariable(ProcessConstants.VAR_DECISION_COMMENT));
+			String decidedBy = auth == null ? null : auth.getUserId();
+			approvals.decided(task.getId(), Boolean.TRUE.equals(task.getVariable(ProcessConstants.VAR_APPROVED)), decidedBy,
+					(String) task.getVariable(ProcessConstants.VAR_DECISION_COMMENT));
+			// the milestone names the approver the engine saw, not whatever a caller passed as a variable
+			task.getExecution().setVariable(ProcessConstants.VAR_DECIDED_BY, decidedBy);
 		}
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -48,7 +49,11 @@ class SecurityConfig {
 		AuthenticationEntryPoint api = (request, response, ex) -> writeJson(json, response,
 				HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Authentication required");
 		AccessDeniedHandler denied = (request, response, ex) -> {
-			if (API.matches(request)) {
+			// the CSRF check runs before authentication: a write without credentials lands here and is a 401, not a 403
+			if (API.matches(request) && CurrentUsers.of(SecurityContextHolder.getContext().getAuthentication()) == null) {
+				api.commence(request, response, null);
+			}
+			else if (API.matches(request)) {
 				writeJson(json, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Access denied");
 			}
 			else {

@@ -1,24 +1,17 @@
 package com.investtrack.support;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Base of tests that call the running application over real HTTP, as scripts and other systems do. The same test
  * classes run once on H2 and once on MySQL/MariaDB (see {@link TestDatabase}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-public abstract class ApiTestBase {
+public abstract class ApiTestBase extends AppTestBase {
 
 	/** An answer: status, parsed JSON body (null if none) and headers. */
 	public record Response(int status, JsonNode body, HttpHeaders headers, String raw) {
@@ -39,24 +30,7 @@ public abstract class ApiTestBase {
 	protected TestRestTemplate rest;
 
 	@Autowired
-	protected JdbcClient jdbc;
-
-	@Autowired
 	protected ObjectMapper json;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
-
-	@BeforeEach
-	void testData() {
-		TestData.ensure(jdbc, TestData.demoHash());
-	}
-
-	protected static LocalDate today() {
-		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
-	}
 
 	protected Response get(String user, String path) {
 		return exchange(user, HttpMethod.GET, path, null, Map.of());
@@ -133,6 +107,55 @@ public abstract class ApiTestBase {
 		body.put("to", to);
 		body.put("effectiveOn", effectiveOn.toString());
 		return post(user, "/api/projects/" + projectId + "/advance", body);
+	}
+
+	/**
+	 * Asserts an error answer: its status, its error code, a message for humans and a fields object. Returns the fields,
+	 * so a test can name the field it expects.
+	 */
+	protected JsonNode assertError(Response r, int status, String error) {
+		org.assertj.core.api.Assertions.assertThat(r.status()).as("status of %s", r.raw()).isEqualTo(status);
+		org.assertj.core.api.Assertions.assertThat(r.body()).as("JSON body").isNotNull();
+		org.assertj.core.api.Assertions.assertThat(r.body().path("error").asText()).isEqualTo(error);
+		org.assertj.core.api.Assertions.assertThat(r.body().path("message").asText()).isNotBlank();
+		org.assertj.core.api.Assertions.assertThat(r.body().path("fields").isObject()).as("fields is an object").isTrue();
+		return r.body().get("fields");
+	}
+
+	/** Creates a project with the given facts as {@code officer}; returns its id. */
+	protected long createProject(String officer, LocalDate start, String park, String industry, String assetModel) {
+		Map<String, Object> body = newProject(officer, start);
+		body.put("parkCode", park);
+		body.put("industryCode", industry);
+		body.put("assetModel", assetModel);
+		Response r = post(officer, "/api/projects", body);
+		if (r.status() != 201) {
+			throw new AssertionError("create failed: " + r.status() + " " + r.raw());
+		}
+		return r.body().get("id").asLong();
+	}
+
+	/** Records the milestone {@code to} on {@code on}; where it needs an approval, "manager" approves it. */
+	protected void reach(String officer, long projectId, String to, LocalDate on) {
+		Response r = advance(officer, projectId, to, on);
+		if (r.status() == 202) {
+			r = decide("manager", projectId, "APPROVE", "approved in test");
+		}
+		if (r.status() != 200) {
+			throw new AssertionError("advance to " + to + " failed: " + r.status() + " " + r.raw());
+		}
+	}
+
+	/** Walks a project through the given milestones in order, from SIGNING on: dates[0] is SIGNING, dates[1] SITE_SELECTION... */
+	protected void walk(String officer, long projectId, LocalDate... dates) {
+		String[] stages = { "SIGNING", "SITE_SELECTION", "CONSTRUCTION", "PRODUCTION" };
+		for (int i = 0; i < dates.length; i++) {
+			reach(officer, projectId, stages[i], dates[i]);
+		}
+	}
+
+	protected String pendingTask(String user, long projectId) {
+		return get(user, "/api/projects/" + projectId).body().get("pendingApproval").get("taskId").asText();
 	}
 
 	/** Decides the project's pending approval as {@code manager}. */

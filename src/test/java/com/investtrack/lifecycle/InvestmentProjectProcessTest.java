@@ -1,0 +1,477 @@
+package com.investtrack.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.investtrack.approval.ApprovalService;
+import com.investtrack.approval.Decision;
+import com.investtrack.common.ConflictException;
+import com.investtrack.common.ForbiddenException;
+import com.investtrack.common.Role;
+import com.investtrack.common.Stage;
+import com.investtrack.project.AssetModel;
+import com.investtrack.security.CurrentUser;
+import com.investtrack.support.AppTestBase;
+
+/**
+ * Every path of bpmn/investment-project.bpmn, driven through the product's services with the real delegates and
+ * listeners. Timers are fired by executing their jobs (the job executor is off in tests).
+ */
+class InvestmentProjectProcessTest extends AppTestBase {
+
+	private static final CurrentUser OFFICER = new CurrentUser("officer", EnumSet.of(Role.OFFICER));
+
+	private static final CurrentUser LEAD = new CurrentUser("lead", EnumSet.of(Role.OFFICER, Role.MANAGER));
+
+	private static final CurrentUser MANAGER = new CurrentUser("manager", EnumSet.of(Role.MANAGER));
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	ProjectLifecycle lifecycle;
+
+	@Autowired
+	ApprovalService approvals;
+
+	@Autowired
+	ThresholdService thresholdService;
+
+	@Autowired
+	StageThresholds thresholds;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	RepositoryService repository;
+
+	@BeforeEach
+	void initAssertions() {
+		BpmnAwareTests.init(engine);
+	}
+
+	@AfterEach
+	void clearIdentity() {
+		identity.clearAuthentication();
+	}
+
+	@Test
+	void happyPathRecordsEveryMilestoneAndEndsInProduction() {
+		LocalDate start = today().minusDays(400);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		assertThat(process).isStarted().hasBusinessKey(String.valueOf(id)).isWaitingAt("RecordNextMilestone_NEGOTIATION");
+		assertThat(process).task().isAssignedTo("officer");
+
+		assertThat(advance(OFFICER, id, Stage.SIGNING, start.plusDays(20))).isEqualTo(ProjectLifecycle.AdvanceResult.AWAITING_APPROVAL);
+		assertThat(process).isWaitingAt("Approve_SIGNING").task().hasCandidateGroup("MANAGER").isNotAssigned();
+		decide(MANAGER, id, Decision.APPROVE, "terms agreed");
+		assertThat(process).hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION", "Approve_SIGNING",
+				"Approved_NEGOTIATION", "StageLeft_NEGOTIATION", "Outcome_NEGOTIATION", "RecordMilestone_SIGNING")
+			.isWaitingAt("RecordNextMilestone_SIGNING");
+
+		assertThat(advance(OFFICER, id, Stage.SITE_SELECTION, start.plusDays(36))).isEqualTo(ProjectLifecycle.AdvanceResult.RECORDED);
+		assertThat(process).hasPassed("StageLeft_SIGNING", "Outcome_SIGNING", "RecordMilestone_SITE_SELECTION")
+			.isWaitingAt("RecordNextMilestone_SITE_SELECTION");
+		advance(OFFICER, id, Stage.CONSTRUCTION, start.plusDays(70));
+		assertThat(process).hasPassed("RecordMilestone_CONSTRUCTION").isWaitingAt("RecordNextMilestone_CONSTRUCTION");
+
+		assertThat(advance(OFFICER, id, Stage.PRODUCTION, start.plusDays(390))).isEqualTo(ProjectLifecycle.AdvanceResult.AWAITING_APPROVAL);
+		assertThat(process).isWaitingAt("Approve_PRODUCTION").task().hasCandidateGroup("MANAGER");
+		decide(MANAGER, id, Decision.APPROVE, "acceptance passed");
+
+		assertThat(process).hasPassedInOrder("Approve_PRODUCTION", "StageLeft_CONSTRUCTION", "RecordMilestone_PRODUCTION",
+				"InProduction")
+			.hasNotPassed("RecordDrop", "ProjectDropped")
+			.isEnded();
+		assertThat(milestones(id)).containsExactly("NEGOTIATION " + start + " officer null",
+				"SIGNING " + start.plusDays(20) + " officer manager", "SITE_SELECTION " + start.plusDays(36) + " officer null",
+				"CONSTRUCTION " + start.plusDays(70) + " officer null",
+				"PRODUCTION " + start.plusDays(390) + " officer manager");
+		assertThat(project(id, "outcome")).isEqualTo("IN_PRODUCTION");
+		assertThat(project(id, "stage")).isEqualTo("PRODUCTION");
+		assertThat(management.createJobQuery().processInstanceId(process.getId()).count()).isZero();
+	}
+
+	@Test
+	void rejectedSigningGoesBackToTheOfficerWhoMayAskAgain() {
+		LocalDate start = today().minusDays(50);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		advance(OFFICER, id, Stage.SIGNING, start.plusDays(10));
+		decide(MANAGER, id, Decision.REJECT, "investment intensity too low");
+
+		assertThat(process).hasPassed("Approved_NEGOTIATION").hasNotPassed("StageLeft_NEGOTIATION", "RecordMilestone_SIGNING")
+			.isWaitingAt("RecordNextMilestone_NEGOTIATION");
+		assertThat(process).task().hasDefinitionKey("RecordNextMilestone_NEGOTIATION").isAssignedTo("officer");
+		assertThat(project(id, "stage")).isEqualTo("NEGOTIATION");
+		assertThat(approvalStatuses(id)).containsExactly("REJECTED");
+
+		advance(OFFICER, id, Stage.SIGNING, start.plusDays(12));
+		assertThat(process).isWaitingAt("Approve_SIGNING");
+		decide(MANAGER, id, Decision.APPROVE, "revised terms accepted");
+		assertThat(process).hasPassed("StageLeft_NEGOTIATION", "RecordMilestone_SIGNING").isWaitingAt("RecordNextMilestone_SIGNING");
+		assertThat(approvalStatuses(id)).containsExactly("REJECTED", "APPROVED");
+		assertThat(milestones(id)).containsExactly("NEGOTIATION " + start + " officer null",
+				"SIGNING " + start.plusDays(12) + " officer manager");
+	}
+
+	@Test
+	void rejectedProductionGoesBackToConstructionAndIsAcceptedLater() {
+		LocalDate start = today().minusDays(600);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		walkTo(id, Stage.CONSTRUCTION, start);
+		advance(OFFICER, id, Stage.PRODUCTION, start.plusDays(400));
+		decide(MANAGER, id, Decision.REJECT, "fire safety acceptance missing");
+
+		assertThat(process).hasPassed("Approved_CONSTRUCTION").hasNotPassed("RecordMilestone_PRODUCTION")
+			.isWaitingAt("RecordNextMilestone_CONSTRUCTION")
+			.isNotEnded();
+		assertThat(project(id, "outcome")).isEqualTo("ACTIVE");
+
+		advance(OFFICER, id, Stage.PRODUCTION, start.plusDays(450));
+		decide(MANAGER, id, Decision.APPROVE, "accepted");
+		assertThat(process).hasPassed("RecordMilestone_PRODUCTION", "InProduction").isEnded();
+		assertThat(milestones(id)).last().isEqualTo("PRODUCTION " + start.plusDays(450) + " officer manager");
+	}
+
+	@Test
+	void dropInNegotiationTakesTheDropGatewaysToRecordDrop() {
+		LocalDate start = today().minusDays(30);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		drop(OFFICER, id, start.plusDays(5), "investor went to Xiangyang");
+
+		assertThat(process).hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION",
+				"StageLeftDropped_NEGOTIATION", "Outcome_NEGOTIATION", "RecordDrop", "ProjectDropped")
+			.hasNotPassed("Approve_SIGNING", "RecordMilestone_SIGNING")
+			.isEnded();
+		assertDropped(id, start.plusDays(5), "investor went to Xiangyang");
+	}
+
+	@Test
+	void dropAfterARejectedSigningRequest() {
+		LocalDate start = today().minusDays(30);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		advance(OFFICER, id, Stage.SIGNING, start.plusDays(3));
+		decide(MANAGER, id, Decision.REJECT, "no");
+		drop(OFFICER, id, start.plusDays(4), "investor withdrew");
+
+		assertThat(process).hasPassed("Approve_SIGNING", "StageLeftDropped_NEGOTIATION", "RecordDrop", "ProjectDropped")
+			.hasNotPassed("RecordMilestone_SIGNING")
+			.isEnded();
+		assertDropped(id, start.plusDays(4), "investor withdrew");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "SIGNING", "SITE_SELECTION" })
+	void dropInALaterStageLeavesTheStageAndRecordsTheDrop(Stage stage) {
+		LocalDate start = today().minusDays(100);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		LocalDate entered = walkTo(id, stage, start);
+		drop(OFFICER, id, entered.plusDays(1), "land price too high");
+
+		assertThat(process).hasPassedInOrder("StageLeft_" + stage, "Outcome_" + stage, "RecordDrop", "ProjectDropped")
+			.hasNotPassed("RecordMilestone_" + stage.next().orElseThrow())
+			.isEnded();
+		assertDropped(id, entered.plusDays(1), "land price too high");
+		assertThat(project(id, "stage")).isEqualTo(stage.name());
+	}
+
+	@Test
+	void constructionHasNoDropPath() {
+		LocalDate start = today().minusDays(100);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		LocalDate entered = walkTo(id, Stage.CONSTRUCTION, start);
+		var before = stateOf(id);
+
+		assertThatThrownBy(() -> drop(OFFICER, id, entered, "changed mind")).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("construction");
+		assertThat(stateOf(id)).isEqualTo(before);
+		assertThat(process).isWaitingAt("RecordNextMilestone_CONSTRUCTION");
+
+		// and the model itself offers none: the construction stage leads to production only
+		var model = repository.getBpmnModelInstance(
+				engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
+					.getProcessDefinitionId());
+		var flows = model.getModelElementsByType(SequenceFlow.class);
+		assertThat(flows).filteredOn(f -> f.getSource().getId().equals("Stage_CONSTRUCTION"))
+			.extracting(f -> f.getTarget().getId())
+			.containsExactly("RecordMilestone_PRODUCTION");
+		assertThat(flows).filteredOn(f -> f.getTarget().getId().equals("RecordDrop"))
+			.extracting(f -> f.getSource().getId())
+			.containsExactlyInAnyOrder("Outcome_NEGOTIATION", "Outcome_SIGNING", "Outcome_SITE_SELECTION");
+	}
+
+	@Test
+	void aSecondAdvanceWhileTheApprovalIsPendingIsRefused() {
+		LocalDate start = today().minusDays(10);
+		long id = create(OFFICER, start);
+		advance(OFFICER, id, Stage.SIGNING, start.plusDays(1));
+		var before = stateOf(id);
+
+		assertThatThrownBy(() -> advance(OFFICER, id, Stage.SIGNING, start.plusDays(2))).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("pending");
+		assertThatThrownBy(() -> drop(OFFICER, id, start.plusDays(2), "x")).isInstanceOf(ConflictException.class);
+		assertThat(stateOf(id)).isEqualTo(before);
+		assertThat(process(id)).isWaitingAt("Approve_SIGNING");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "NEGOTIATION", "SIGNING", "SITE_SELECTION", "CONSTRUCTION" })
+	void yellowThenRedTimerFlagTheStageAndRedOpensAReviewThatEndsWithTheStage(Stage stage) {
+		var limits = thresholds.all().get(stage);
+		LocalDate start = today().minusDays(limits.redDays() + 10L);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		LocalDate entered = walkTo(id, stage, start, 1);
+		assertThat(process).isWaitingAt("RecordNextMilestone_" + stage);
+
+		Job yellow = timer(id, "YellowReached_" + stage);
+		assertThat(yellow.getDuedate()).isEqualTo(thresholds.dueDate(entered, limits.yellowDays()));
+		assertThat(timer(id, "RedReached_" + stage).getDuedate()).isEqualTo(thresholds.dueDate(entered, limits.redDays()));
+		// the timers of stages already left are gone with their stage
+		assertThat(management.createJobQuery().processInstanceId(process.getId()).timers().count()).isEqualTo(2);
+
+		management.executeJob(yellow.getId());
+		assertThat(process).hasPassed("YellowReached_" + stage, "FlagYellow_" + stage, "YellowHandled_" + stage)
+			.isWaitingAt("RecordNextMilestone_" + stage)
+			.isNotWaitingAt("ReviewStalled_" + stage);
+		assertThat(audit(id, "STAGE_YELLOW")).containsExactly("system " + stage);
+
+		management.executeJob(timer(id, "RedReached_" + stage).getId());
+		assertThat(process).hasPassed("FlagRed_" + stage).isWaitingAt("RecordNextMilestone_" + stage, "ReviewStalled_" + stage);
+		assertThat(process).task("ReviewStalled_" + stage).hasCandidateGroup("MANAGER").isNotAssigned();
+		assertThat(audit(id, "STAGE_RED")).containsExactly("system " + stage);
+		assertThat(management.createJobQuery().processInstanceId(process.getId()).timers().count()).isZero();
+
+		leave(id, stage, entered.plusDays(1));
+		assertThat(process).hasPassed("StageLeft_" + stage);
+		if (stage == Stage.CONSTRUCTION) {
+			assertThat(process).isEnded();
+		}
+		else {
+			assertThat(process).isNotWaitingAt("ReviewStalled_" + stage).isWaitingAt("RecordNextMilestone_" + stage.next().orElseThrow());
+		}
+		assertThat(taskService.createTaskQuery()
+			.processInstanceId(process.getId())
+			.taskDefinitionKey("ReviewStalled_" + stage)
+			.count()).isZero();
+		assertThat(process).hasNotPassed("RedHandled_" + stage);
+	}
+
+	@Test
+	void aManagerAcknowledgesTheReviewOfAStalledProject() {
+		LocalDate start = today().minusDays(100);
+		long id = create(OFFICER, start);
+		ProcessInstance process = process(id);
+		management.executeJob(timer(id, "RedReached_NEGOTIATION").getId());
+		String review = openTask(id, "ReviewStalled_NEGOTIATION").getId();
+
+		as(MANAGER, () -> approvals.decide(review, Decision.ACKNOWLEDGE, "called the investor", MANAGER));
+
+		assertThat(process).hasPassed("ReviewStalled_NEGOTIATION", "RedHandled_NEGOTIATION")
+			.isWaitingAtExactly("Stage_NEGOTIATION", "RecordNextMilestone_NEGOTIATION");
+		assertThat(audit(id, "STALL_REVIEWED")).containsExactly("manager NEGOTIATION");
+	}
+
+	@Test
+	void changedThresholdsMoveTheWaitingTimers() {
+		var original = thresholds.all().get(Stage.SIGNING);
+		LocalDate start = today().minusDays(20);
+		long id = create(OFFICER, start);
+		LocalDate entered = walkTo(id, Stage.SIGNING, start);
+		try {
+			thresholdService.update(new StageThresholds.Threshold(Stage.SIGNING, 7, 11), MANAGER);
+
+			assertThat(process(id)).job("YellowReached_SIGNING").hasDueDate(thresholds.dueDate(entered, 7));
+			assertThat(timer(id, "RedReached_SIGNING").getDuedate()).isEqualTo(thresholds.dueDate(entered, 11));
+			assertThat(audit(null, "THRESHOLD_CHANGED")).isNotEmpty();
+		}
+		finally {
+			thresholdService.update(original, MANAGER);
+		}
+		assertThat(timer(id, "YellowReached_SIGNING").getDuedate()).isEqualTo(thresholds.dueDate(entered, original.yellowDays()));
+		assertThat(timer(id, "RedReached_SIGNING").getDuedate()).isEqualTo(thresholds.dueDate(entered, original.redDays()));
+	}
+
+	@Test
+	void theRequesterCannotCompleteTheApprovalTaskThroughTheEngine() {
+		LocalDate start = today().minusDays(10);
+		long id = create(LEAD, start);
+		advance(LEAD, id, Stage.SIGNING, start.plusDays(1));
+		String task = openTask(id, "Approve_SIGNING").getId();
+		var before = stateOf(id);
+
+		identity.setAuthentication("lead", List.of("OFFICER", "MANAGER"));
+		assertThatThrownBy(() -> taskService.complete(task, Map.of("approved", true)))
+			.satisfies(ex -> assertThat(causes(ex)).anyMatch(ForbiddenException.class::isInstance));
+		identity.clearAuthentication();
+
+		assertThat(stateOf(id)).isEqualTo(before);
+		assertThat(approvalStatuses(id)).containsExactly("PENDING");
+		assertThat(process(id)).isWaitingAt("Approve_SIGNING");
+	}
+
+	@Test
+	void anotherManagerCompletingTheApprovalTaskThroughTheEngineIsRecordedAsTheApprover() {
+		LocalDate start = today().minusDays(10);
+		long id = create(LEAD, start);
+		advance(LEAD, id, Stage.SIGNING, start.plusDays(1));
+		String task = openTask(id, "Approve_SIGNING").getId();
+
+		identity.setAuthentication("manager", List.of("MANAGER"));
+		taskService.complete(task, Map.of("approved", true));
+		identity.clearAuthentication();
+
+		assertThat(process(id)).isWaitingAt("RecordNextMilestone_SIGNING");
+		assertThat(jdbc.sql("SELECT decided_by FROM approval_request WHERE task_id = ?").param(task).query(String.class).single())
+			.isEqualTo("manager");
+		assertThat(milestones(id)).last().isEqualTo("SIGNING " + start.plusDays(1) + " lead manager");
+	}
+
+	// --- driving the product's services as a logged-in user would
+
+	private long create(CurrentUser user, LocalDate start) {
+		return as(user, () -> lifecycle.create(new ProjectLifecycle.CreateCommand("Process test " + System.nanoTime(),
+				"Investor", "EQUIPMENT", "JS-IMP", AssetModel.HEAVY, new BigDecimal("100000000"), new BigDecimal("20000"),
+				user.username(), start), user));
+	}
+
+	private ProjectLifecycle.AdvanceResult advance(CurrentUser user, long id, Stage to, LocalDate on) {
+		return as(user, () -> lifecycle.advance(id, to, on, "comment on " + to, user));
+	}
+
+	private void drop(CurrentUser user, long id, LocalDate on, String reason) {
+		as(user, () -> {
+			lifecycle.drop(id, on, reason, user);
+			return null;
+		});
+	}
+
+	private void decide(CurrentUser manager, long id, Decision decision, String comment) {
+		String task = taskService.createTaskQuery()
+			.processInstanceId(processInstanceOf(id))
+			.taskDefinitionKeyLike("Approve_%")
+			.singleResult()
+			.getId();
+		as(manager, () -> approvals.decide(task, decision, comment, manager));
+	}
+
+	/** Walks an officer's project from NEGOTIATION into {@code stage}, {@code step} days per milestone; returns the entry date. */
+	private LocalDate walkTo(long id, Stage stage, LocalDate start, int step) {
+		LocalDate on = start;
+		Stage current = Stage.NEGOTIATION;
+		while (current != stage) {
+			on = on.plusDays(step);
+			leave(id, current, on);
+			current = current.next().orElseThrow();
+		}
+		return on;
+	}
+
+	private LocalDate walkTo(long id, Stage stage, LocalDate start) {
+		return walkTo(id, stage, start, 5);
+	}
+
+	/** Records the milestone that ends {@code stage}, with the manager's approval where it needs one. */
+	private void leave(long id, Stage stage, LocalDate on) {
+		Stage next = stage.next().orElseThrow();
+		advance(OFFICER, id, next, on);
+		if (next.approvalRequired()) {
+			decide(MANAGER, id, Decision.APPROVE, "ok");
+		}
+	}
+
+	private <T> T as(CurrentUser user, Supplier<T> action) {
+		identity.setAuthentication(user.username(), user.roles().stream().map(Enum::name).toList());
+		try {
+			return action.get();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	// --- reading what the steps left behind
+
+	private ProcessInstance process(long id) {
+		return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceOf(id)).singleResult();
+	}
+
+	private Job timer(long id, String activityId) {
+		return management.createJobQuery().processInstanceId(processInstanceOf(id)).activityId(activityId).timers().singleResult();
+	}
+
+	private List<String> milestones(long id) {
+		return jdbc.sql("SELECT stage, effective_on, entered_by, approved_by FROM milestone WHERE project_id = ? ORDER BY id")
+			.param(id)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getDate(2).toLocalDate() + " " + rs.getString(3) + " " + rs.getString(4))
+			.list();
+	}
+
+	private List<String> approvalStatuses(long id) {
+		return jdbc.sql("SELECT status FROM approval_request WHERE project_id = ? ORDER BY id").param(id).query(String.class).list();
+	}
+
+	private List<String> audit(Long projectId, String action) {
+		return jdbc.sql("SELECT actor, from_stage FROM audit_entry WHERE action = ?"
+				+ (projectId == null ? " AND project_id IS NULL" : " AND project_id = " + projectId) + " ORDER BY seq")
+			.param(action)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+			.list();
+	}
+
+	private String project(long id, String column) {
+		return jdbc.sql("SELECT " + column + " FROM project WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	private void assertDropped(long id, LocalDate on, String reason) {
+		var row = jdbc.sql("SELECT outcome, dropped_on, drop_reason FROM project WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> List.of(rs.getString(1), rs.getDate(2).toLocalDate().toString(), rs.getString(3)))
+			.single();
+		assertThat(row).containsExactly("DROPPED", on.toString(), reason);
+		assertThat(audit(id, "PROJECT_DROPPED")).hasSize(1);
+	}
+
+	private static List<Throwable> causes(Throwable ex) {
+		var list = new java.util.ArrayList<Throwable>();
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			list.add(t);
+		}
+		return list;
+	}
+
+}

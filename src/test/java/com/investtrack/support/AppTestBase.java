@@ -1,0 +1,108 @@
+package com.investtrack.support;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every test that runs the whole application. API, process and transaction tests all extend it with the same
+ * configuration, so they share one cached Spring context (one engine, one database) per run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class AppTestBase {
+
+	/**
+	 * Everything a step on one project can write: the project row, its milestone, audit and approval rows, the whole
+	 * trail's length and the engine's open tasks and active activities. Equal before and after means nothing was written.
+	 */
+	public record ProjectState(Map<String, Object> project, long milestones, long auditEntries, long approvalRequests,
+			long allAuditEntries, long allProjects, List<String> openTasks, List<String> activeActivities) {
+	}
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected TaskService taskService;
+
+	@Autowired
+	protected RuntimeService runtimeService;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@BeforeEach
+	void testData() {
+		TestData.ensure(jdbc, TestData.demoHash());
+	}
+
+	protected static LocalDate today() {
+		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	}
+
+	protected long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	protected String processInstanceOf(long projectId) {
+		return jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?").param(projectId).query(String.class).single();
+	}
+
+	protected ProjectState stateOf(long projectId) {
+		var rows = jdbc.sql("""
+				SELECT stage, stage_entered_on, outcome, dropped_on, drop_reason, officer, name, park_code, version
+				FROM project WHERE id = ?""").param(projectId).query().listOfRows();
+		Map<String, Object> project = rows.isEmpty() ? Map.of() : Map.copyOf(rows.get(0).entrySet()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(),
+					e -> e.getValue() == null ? "<null>" : e.getValue().toString())));
+		String instance = rows.isEmpty() ? null
+				: jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?").param(projectId).query(String.class).single();
+		List<String> tasks = instance == null ? List.of()
+				: taskService.createTaskQuery()
+					.processInstanceId(instance)
+					.list()
+					.stream()
+					.map(t -> t.getTaskDefinitionKey() + "/" + t.getId() + "/" + t.getAssignee())
+					.sorted()
+					.toList();
+		List<String> activities = instance == null
+				|| runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0 ? List.of()
+						: runtimeService.getActiveActivityIds(instance).stream().sorted().toList();
+		return new ProjectState(project, count("SELECT COUNT(*) FROM milestone WHERE project_id = ?", projectId),
+				count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", projectId),
+				count("SELECT COUNT(*) FROM approval_request WHERE project_id = ?", projectId),
+				count("SELECT COUNT(*) FROM audit_entry"), count("SELECT COUNT(*) FROM project"), tasks, activities);
+	}
+
+	/** The project's open task of this definition key, or null. */
+	protected Task openTask(long projectId, String taskDefinitionKey) {
+		return taskService.createTaskQuery()
+			.processInstanceId(processInstanceOf(projectId))
+			.taskDefinitionKey(taskDefinitionKey)
+			.singleResult();
+	}
+
+	/** A park of this test's own, so that filters and reports see only the projects the test put there. */
+	protected String newPark() {
+		String code = "T-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)").params(code, "Test park " + code, "Test").update();
+		return code;
+	}
+
+}
