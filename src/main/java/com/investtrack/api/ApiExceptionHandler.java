@@ -36,6 +36,9 @@ import com.investtrack.common.ConflictException;
 import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
+import com.investtrack.security.SecurityAudit;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Maps every failure of an API call to a status and an {@link ApiError}. The engine wraps exceptions thrown in its
@@ -45,6 +48,12 @@ import com.investtrack.common.NotFoundException;
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final SecurityAudit securityAudit;
+
+	ApiExceptionHandler(SecurityAudit securityAudit) {
+		this.securityAudit = securityAudit;
+	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ApiError> invalid(MethodArgumentNotValidException ex) {
@@ -65,6 +74,10 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof BodySizeLimitFilter.BodyTooLargeException) {
+			return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+					"The request body may be at most " + BodySizeLimitFilter.MAX_BODY_BYTES / 1024 + " KB");
+		}
 		if (ex.getCause() instanceof UnrecognizedPropertyException u) {
 			return badRequest("Unknown field", Map.of(u.getPropertyName(), "is not a known field"));
 		}
@@ -119,12 +132,13 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<ApiError> denied(AccessDeniedException ex) {
+	ResponseEntity<ApiError> denied(AccessDeniedException ex, HttpServletRequest request) {
+		securityAudit.accessDenied(request, ex.getMessage());
 		return error(HttpStatus.FORBIDDEN, "forbidden", "Access denied");
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ApiError> any(Exception ex) {
+	ResponseEntity<ApiError> any(Exception ex, HttpServletRequest request) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof InvalidInputException e) {
 				return badRequest("Some fields are invalid", e.fields());
@@ -136,6 +150,7 @@ class ApiExceptionHandler {
 				return error(HttpStatus.CONFLICT, "conflict", e.getMessage());
 			}
 			if (t instanceof ForbiddenException e) {
+				securityAudit.accessDenied(request, e.getMessage());
 				return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
 			}
 			if (t instanceof OptimisticLockingException || t instanceof DataIntegrityViolationException
