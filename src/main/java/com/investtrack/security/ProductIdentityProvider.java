@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.TenantQueryImpl;
 import org.camunda.bpm.engine.impl.UserQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
@@ -213,12 +214,12 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 		};
 	}
 
-	private static <T> List<T> page(List<T> all, Page page) {
-		if (page == null) {
-			return all;
-		}
-		int from = Math.min(all.size(), Math.max(0, page.getFirstResult()));
-		int to = (int) Math.min(all.size(), (long) from + Math.max(0, page.getMaxResults()));
+	/** The requested page: from the engine's Page if it passes one, else from the query's own listPage() bounds. */
+	private static <T> List<T> page(List<T> all, Page page, ListQueryParameterObject query) {
+		int first = page != null ? page.getFirstResult() : query.getFirstResult();
+		int max = page != null ? page.getMaxResults() : query.getMaxResults();
+		int from = Math.min(all.size(), Math.max(0, first));
+		int to = (int) Math.min(all.size(), (long) from + Math.max(0, max));
 		return new ArrayList<>(all.subList(from, to));
 	}
 
@@ -246,7 +247,7 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public List<User> executeList(CommandContext commandContext, Page page) {
-			return page(provider(commandContext).findUsers(this), page);
+			return page(provider(commandContext).findUsers(this), page, this);
 		}
 
 	}
@@ -271,7 +272,7 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public List<Group> executeList(CommandContext commandContext, Page page) {
-			return page(provider(commandContext).findGroups(this), page);
+			return page(provider(commandContext).findGroups(this), page, this);
 		}
 
 	}

@@ -47,13 +47,13 @@ class SecurityConfig {
 		.startsWith(request.getContextPath() + "/api/");
 
 	/**
-	 * Basic-authenticated API calls carry their credentials in a header a third-party page cannot set, so CSRF does not
-	 * apply. Browsers never cache Basic credentials for this site because no answer asks for them (no
-	 * WWW-Authenticate header), so a cross-site form cannot ride on them either.
+	 * API calls that carry no session cookie have no credentials a browser would add by itself, so CSRF does not apply:
+	 * Basic credentials travel in a header a third-party page cannot set, and browsers never cache them for this site
+	 * because no answer asks for them (no WWW-Authenticate header). Anonymous calls go on to be answered 401.
 	 */
-	private static final RequestMatcher API_WITH_BASIC = request -> API.matches(request)
-			&& request.getHeader(HttpHeaders.AUTHORIZATION) != null
-			&& request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6);
+	private static final RequestMatcher API_WITHOUT_SESSION = request -> API.matches(request)
+			&& (request.getRequestedSessionId() == null || (request.getHeader(HttpHeaders.AUTHORIZATION) != null
+					&& request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6)));
 
 	private static final RequestMatcher WRITE = request -> !HttpMethod.GET.matches(request.getMethod())
 			&& !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod());
@@ -119,7 +119,7 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").failureHandler(failure).permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(api))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(API_WITH_BASIC))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())

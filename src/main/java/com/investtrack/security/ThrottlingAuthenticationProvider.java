@@ -12,7 +12,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks username and password (form and HTTP Basic alike) behind the login throttle: a locked username or address is
- * refused before the slow password hash is computed; every failed check is counted and audited.
+ * refused before the slow password hash is computed; every wrong password is counted, every failed login audited.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -42,10 +42,13 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 			throttle.succeeded(username);
 			return result;
 		}
-		catch (BadCredentialsException | AccountStatusException ex) {
-			var lock = throttle.failed(username, address);
-			audit.loginFailed(username, address,
-					ex instanceof AccountStatusException ? "account disabled" : "bad credentials", lock.orElse(null));
+		catch (BadCredentialsException ex) {
+			audit.loginFailed(username, address, "bad credentials", throttle.failed(username, address).orElse(null));
+			throw ex;
+		}
+		catch (AccountStatusException ex) {
+			// the password was right (status is checked after it), so this is no guessing and is not counted
+			audit.loginFailed(username, address, "account disabled", null);
 			throw ex;
 		}
 	}
