@@ -47,12 +47,12 @@ class SecurityConfig {
 		.startsWith(request.getContextPath() + "/api/");
 
 	/**
-	 * API calls that carry no session cookie have no credentials a browser would add by itself, so CSRF does not apply:
+	 * API calls that ride on no session have no credentials a browser would add by itself, so CSRF does not apply:
 	 * Basic credentials travel in a header a third-party page cannot set, and browsers never cache them for this site
 	 * because no answer asks for them (no WWW-Authenticate header). Anonymous calls go on to be answered 401.
 	 */
 	private static final RequestMatcher API_WITHOUT_SESSION = request -> API.matches(request)
-			&& (request.getRequestedSessionId() == null || (request.getHeader(HttpHeaders.AUTHORIZATION) != null
+			&& (request.getSession(false) == null || (request.getHeader(HttpHeaders.AUTHORIZATION) != null
 					&& request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6)));
 
 	private static final RequestMatcher WRITE = request -> !HttpMethod.GET.matches(request.getMethod())
