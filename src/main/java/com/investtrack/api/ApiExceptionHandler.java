@@ -2,6 +2,7 @@ package com.investtrack.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -39,6 +40,8 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.security.SecurityAudit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 
 /**
  * Maps every failure of an API call to a status and an {@link ApiError}. The engine wraps exceptions thrown in its
@@ -72,11 +75,25 @@ class ApiExceptionHandler {
 		return badRequest("Some parameters are invalid", fields);
 	}
 
+	/** Path and query parameters, checked by the @Validated controllers' method validation. */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ApiError> invalidArguments(ConstraintViolationException ex) {
+		Map<String, String> fields = new TreeMap<>();
+		ex.getConstraintViolations().forEach(v -> {
+			String field = null;
+			for (Path.Node node : v.getPropertyPath()) {
+				field = node.getName();
+			}
+			fields.merge(field, v.getMessage(), (a, b) -> a + "; " + b);
+		});
+		return badRequest("Some parameters are invalid", fields);
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof BodySizeLimitFilter.BodyTooLargeException) {
+		if (ex.getCause() instanceof ApiRequestGuard.BodyTooLargeException) {
 			return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
-					"The request body may be at most " + BodySizeLimitFilter.MAX_BODY_BYTES / 1024 + " KB");
+					"The request body may be at most " + ApiRequestGuard.MAX_BODY_BYTES / 1024 + " KB");
 		}
 		if (ex.getCause() instanceof UnrecognizedPropertyException u) {
 			return badRequest("Unknown field", Map.of(u.getPropertyName(), "is not a known field"));

@@ -21,6 +21,7 @@ import com.investtrack.security.CurrentUsers;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The audit trail, for auditors and managers. */
@@ -37,7 +38,7 @@ class AuditApiController {
 
 	@GetMapping
 	PageResult<AuditEntry> find(@RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) @Size(max = 64) String actor,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = ProjectRequests.NO_CONTROL, message = "must not contain control characters") String actor,
 			@RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) AuditAction action,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1000000) int page,

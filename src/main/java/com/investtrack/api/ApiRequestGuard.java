@@ -1,9 +1,12 @@
 package com.investtrack.api;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,11 +22,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses API request bodies above 64 KB (the largest real one is a few KB) with 413, before any of it is parsed: by
- * the declared length, or, for a chunked body, as soon as more than the limit has been read.
+ * Refuses API requests that could only fail after doing their work, before a controller runs: bodies above 64 KB (the
+ * largest real one is a few KB) with 413, by the declared length or, for a chunked body, as soon as more than the
+ * limit has been read; and callers that do not accept JSON with 406, which would otherwise be told so only after
+ * their change had been committed.
  */
 @Component
-class BodySizeLimitFilter extends OncePerRequestFilter {
+class ApiRequestGuard extends OncePerRequestFilter {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -40,7 +45,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	BodySizeLimitFilter(ObjectMapper json) {
+	ApiRequestGuard(ObjectMapper json) {
 		this.json = json;
 	}
 
@@ -53,13 +58,33 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			json.writeValue(response.getOutputStream(), new ApiError("payload_too_large",
-					"The request body may be at most " + MAX_BODY_BYTES / 1024 + " KB", Map.of()));
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+					"The request body may be at most " + MAX_BODY_BYTES / 1024 + " KB");
 			return;
 		}
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept != null && !accept.isBlank()) {
+			List<MediaType> accepted;
+			try {
+				accepted = MediaType.parseMediaTypes(accept);
+			}
+			catch (InvalidMediaTypeException ex) {
+				refuse(response, HttpStatus.BAD_REQUEST, "invalid_input", "The Accept header is not valid");
+				return;
+			}
+			if (accepted.stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+				refuse(response, HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This API answers application/json");
+				return;
+			}
+		}
 		chain.doFilter(new LimitedRequest(request), response);
+	}
+
+	private void refuse(HttpServletResponse response, HttpStatus status, String error, String message)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), new ApiError(error, message, Map.of()));
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
