@@ -2,6 +2,7 @@ package com.investtrack.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -36,7 +37,9 @@ import com.investtrack.common.ConflictException;
 import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
+import com.investtrack.security.SecurityAudit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
@@ -48,6 +51,12 @@ import jakarta.validation.Path;
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final SecurityAudit securityAudit;
+
+	ApiExceptionHandler(SecurityAudit securityAudit) {
+		this.securityAudit = securityAudit;
+	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ApiError> invalid(MethodArgumentNotValidException ex) {
@@ -66,22 +75,26 @@ class ApiExceptionHandler {
 		return badRequest("Some parameters are invalid", fields);
 	}
 
-	/** Constraints on query and path parameters of a {@code @Validated} controller, named by their last path node. */
+	/** Path and query parameters, checked by the @Validated controllers' method validation. */
 	@ExceptionHandler(ConstraintViolationException.class)
-	ResponseEntity<ApiError> invalidParameter(ConstraintViolationException ex) {
-		Map<String, String> fields = new LinkedHashMap<>();
+	ResponseEntity<ApiError> invalidArguments(ConstraintViolationException ex) {
+		Map<String, String> fields = new TreeMap<>();
 		ex.getConstraintViolations().forEach(v -> {
-			String name = null;
+			String field = null;
 			for (Path.Node node : v.getPropertyPath()) {
-				name = node.getName();
+				field = node.getName();
 			}
-			fields.merge(String.valueOf(name), v.getMessage(), (a, b) -> a + "; " + b);
+			fields.merge(String.valueOf(field), v.getMessage(), (a, b) -> a + "; " + b);
 		});
 		return badRequest("Some parameters are invalid", fields);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof ApiRequestGuard.BodyTooLargeException) {
+			return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+					"The request body may be at most " + ApiRequestGuard.MAX_BODY_BYTES / 1024 + " KB");
+		}
 		if (ex.getCause() instanceof UnrecognizedPropertyException u) {
 			return badRequest("Unknown field", Map.of(u.getPropertyName(), "is not a known field"));
 		}
@@ -136,12 +149,13 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<ApiError> denied(AccessDeniedException ex) {
+	ResponseEntity<ApiError> denied(AccessDeniedException ex, HttpServletRequest request) {
+		securityAudit.accessDenied(request, ex.getMessage());
 		return error(HttpStatus.FORBIDDEN, "forbidden", "Access denied");
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ApiError> any(Exception ex) {
+	ResponseEntity<ApiError> any(Exception ex, HttpServletRequest request) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof InvalidInputException e) {
 				return badRequest("Some fields are invalid", e.fields());
@@ -153,6 +167,7 @@ class ApiExceptionHandler {
 				return error(HttpStatus.CONFLICT, "conflict", e.getMessage());
 			}
 			if (t instanceof ForbiddenException e) {
+				securityAudit.accessDenied(request, e.getMessage());
 				return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
 			}
 			if (t instanceof OptimisticLockingException || t instanceof DataIntegrityViolationException

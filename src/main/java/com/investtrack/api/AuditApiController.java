@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEntry;
 import com.investtrack.audit.AuditFilter;
 import com.investtrack.audit.AuditTrail;
@@ -20,6 +21,7 @@ import com.investtrack.security.CurrentUsers;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The audit trail, for auditors and managers. */
@@ -36,13 +38,13 @@ class AuditApiController {
 
 	@GetMapping
 	PageResult<AuditEntry> find(@RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) @Size(max = 64) String actor,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = ProjectRequests.NO_CONTROL, message = "must not contain control characters") String actor,
 			@RequestParam(required = false) Long projectId,
-			@RequestParam(required = false) @Size(max = 40) String action,
+			@RequestParam(required = false) AuditAction action,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1000000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		checkAuditor();
-		return audit.find(new AuditFilter(from, to, actor, projectId, action), page, size);
+		return audit.find(new AuditFilter(from, to, actor, projectId, action == null ? null : action.name()), page, size);
 	}
 
 	@GetMapping("/verify")

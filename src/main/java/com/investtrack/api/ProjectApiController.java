@@ -31,6 +31,7 @@ import com.investtrack.security.CurrentUsers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -60,11 +61,11 @@ class ProjectApiController {
 
 	@GetMapping
 	PageResult<ProjectView> list(@RequestParam(required = false) Stage stage,
-			@RequestParam(required = false) @Size(max = 32) String parkCode,
-			@RequestParam(required = false) @Size(max = 32) String industryCode,
-			@RequestParam(required = false) @Size(max = 64) String officer,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String parkCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String industryCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid username") String officer,
 			@RequestParam(required = false) Health health, @RequestParam(required = false) AssetModel assetModel,
-			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) @Size(max = 100) String q,
+			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = ProjectRequests.NO_CONTROL, message = "must not contain control characters") String q,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		return views.search(new ProjectFilter(stage, parkCode, industryCode, officer, health, assetModel, outcome,

@@ -20,6 +20,9 @@ final class ProjectRequests {
 
 	static final String NO_CONTROL = "^[^\\p{Cntrl}]*$";
 
+	/** Free text may span lines; other control characters (NUL, ESC, ...) are refused. */
+	static final String TEXT = "^[\\P{Cntrl}\\r\\n\\t]*$";
+
 	static final String CODE = "^[A-Za-z0-9_-]{1,32}$";
 
 	record Create(@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String name,
@@ -42,11 +45,12 @@ final class ProjectRequests {
 			@PositiveOrZero @Digits(integer = 12, fraction = 2) @DecimalMax("100000000") BigDecimal landAreaM2) {
 	}
 
-	record Advance(@NotNull Stage to, @NotNull LocalDate effectiveOn, @Size(max = 2000) String comment) {
+	record Advance(@NotNull Stage to, @NotNull LocalDate effectiveOn,
+			@Size(max = 2000) @Pattern(regexp = TEXT, message = "must not contain control characters") String comment) {
 	}
 
 	record Drop(@NotNull LocalDate effectiveOn,
-			@NotBlank @Size(max = 1000) String reason) {
+			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
 	}
 
 	record Reassign(@NotBlank @Size(max = 64) @Pattern(regexp = CODE, message = "is not a valid username") String officer) {

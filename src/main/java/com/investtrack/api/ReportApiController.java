@@ -15,7 +15,7 @@ import com.investtrack.report.TimeToProduction;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 
 @RestController
 @RequestMapping("/api/reports")
@@ -30,16 +30,16 @@ class ReportApiController {
 
 	@GetMapping("/durations")
 	DurationStats durations(@RequestParam Stage from, @RequestParam Stage to,
-			@RequestParam(required = false) @Size(max = 32) String parkCode,
-			@RequestParam(required = false) @Size(max = 32) String industryCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String parkCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String industryCode,
 			@RequestParam(required = false) AssetModel assetModel,
 			@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
 		return reports.durations(from, to, new ReportFilter(parkCode, industryCode, assetModel, year));
 	}
 
 	@GetMapping("/time-to-production")
-	TimeToProduction timeToProduction(@RequestParam(required = false) @Size(max = 32) String parkCode,
-			@RequestParam(required = false) @Size(max = 32) String industryCode,
+	TimeToProduction timeToProduction(@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String parkCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String industryCode,
 			@RequestParam(required = false) AssetModel assetModel,
 			@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
 		return reports.timeToProduction(new ReportFilter(parkCode, industryCode, assetModel, year));

@@ -30,7 +30,8 @@ import jakarta.validation.constraints.Size;
 @Validated
 class TaskApiController {
 
-	record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String comment) {
+	record DecisionRequest(@NotNull Decision decision,
+			@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String comment) {
 	}
 
 	private final ApprovalService approvals;

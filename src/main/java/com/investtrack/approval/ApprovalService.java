@@ -125,6 +125,8 @@ public class ApprovalService {
 		if (decision == Decision.REJECT && (comment == null || comment.isBlank())) {
 			throw new InvalidInputException("comment", "is required when rejecting, so the officer knows why");
 		}
+		// the decider becomes the task's assignee, so the engine's own history names them as well as ours
+		tasks.setAssignee(task.getId(), user.username());
 		tasks.complete(task.getId(), Map.of(ProcessConstants.VAR_APPROVED, decision == Decision.APPROVE,
 				ProcessConstants.VAR_DECISION_COMMENT, comment == null ? "" : comment));
 		return request.projectId();
@@ -140,6 +142,7 @@ public class ApprovalService {
 		Project project = projects.findByProcessInstance(task.getProcessInstanceId())
 			.orElseThrow(() -> new NotFoundException("No project for task " + task.getId()));
 		projects.lock(project.id());
+		tasks.setAssignee(task.getId(), user.username());
 		tasks.complete(task.getId());
 		audit.append(AuditEvent.of(user.username(), AuditAction.STALL_REVIEWED, project.id())
 			.stages(project.stage(), null)

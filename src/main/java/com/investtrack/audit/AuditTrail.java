@@ -52,7 +52,8 @@ public class AuditTrail {
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.single();
 		long seq = head.getKey() + 1;
-		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+		// whole seconds: MySQL stores no fraction with sendFractionalSeconds=false, and the hash must cover what is stored
+		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
 		var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
 				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
 				head.getValue(), null);
@@ -120,7 +121,8 @@ public class AuditTrail {
 
 	/**
 	 * Walks the whole chain in sequence order and re-computes every hash. Deleted rows show as a gap in the sequence,
-	 * edited or swapped rows as a hash that does not match, a cut-off tail as a head that points past the last row.
+	 * edited or swapped rows as a hash that does not match, a cut-off tail as a head that points past the last row,
+	 * appended rows as rows past the head.
 	 */
 	@Transactional(readOnly = true)
 	public Verification verify() {
@@ -148,8 +150,18 @@ public class AuditTrail {
 		var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.single();
-		if (head.getKey() != checked || !head.getValue().equals(prevHash)) {
+		long headSeq = head.getKey();
+		if (headSeq < checked) {
+			// rows appended behind the trail's back: the first one the head does not know is the first bad entry
+			return new Verification(false, checked, headSeq + 1);
+		}
+		if (headSeq > checked) {
+			// the tail was cut off: the first missing entry is the first bad one
 			return new Verification(false, checked, checked + 1);
+		}
+		if (!head.getValue().equals(prevHash)) {
+			// the last row was replaced by one with a self-consistent hash
+			return new Verification(false, checked, checked);
 		}
 		return new Verification(true, checked, null);
 	}

@@ -36,6 +36,15 @@ public class ReferenceData {
 		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)").params(park.code(), park.name(), park.district()).update();
 	}
 
+	/** Locks the park's row until commit, so that concurrent changes to one park queue up. */
+	public Optional<Park> lockPark(String code) {
+		return jdbc.sql("SELECT code, name, district FROM park WHERE code = ? FOR UPDATE").param(code).query(Park.class).optional();
+	}
+
+	public void updatePark(Park park) {
+		jdbc.sql("UPDATE park SET name = ?, district = ? WHERE code = ?").params(park.name(), park.district(), park.code()).update();
+	}
+
 	public void addIndustry(Industry industry) {
 		jdbc.sql("INSERT INTO industry (code, name) VALUES (?, ?)").params(industry.code(), industry.name()).update();
 	}

@@ -1,7 +1,6 @@
 package com.investtrack.security;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,11 +20,9 @@ class AppUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		var credentials = users.credentials(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		var account = credentials.account();
-		return User.withUsername(account.username())
-			.password(credentials.passwordHash())
-			.disabled(!account.enabled())
-			.authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
-			.build();
+		return new AppUserPrincipal(account.username(), credentials.passwordHash(), account.enabled(),
+				account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList(),
+				credentials.authVersion());
 	}
 
 }

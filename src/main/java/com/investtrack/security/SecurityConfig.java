@@ -1,41 +1,69 @@
 package com.investtrack.security;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.investtrack.common.Role;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every request is authenticated except the login page and static assets. Pages use a form login and the session;
- * scripts may call /api/** with HTTP Basic. The API answers 401/403 as JSON, pages redirect to the login form.
+ * scripts may call /api/** with HTTP Basic. The API answers 401/403 as JSON, pages redirect to the login form. The
+ * URL rules below are a first fence; the services check role, ownership and four-eyes again (AccessPolicy).
  */
 @Configuration
 class SecurityConfig {
 
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
 	private static final RequestMatcher API = request -> request.getRequestURI()
 		.startsWith(request.getContextPath() + "/api/");
 
-	/** Basic-authenticated API calls carry no session cookie a third-party page could ride on, so CSRF does not apply. */
-	private static final RequestMatcher API_WITH_BASIC = request -> API.matches(request)
-			&& request.getHeader("Authorization") != null
-			&& request.getHeader("Authorization").regionMatches(true, 0, "Basic ", 0, 6);
+	/**
+	 * API calls that ride on no session have no credentials a browser would add by itself, so CSRF does not apply:
+	 * Basic credentials travel in a header a third-party page cannot set, and browsers never cache them for this site
+	 * because no answer asks for them (no WWW-Authenticate header). Anonymous calls go on to be answered 401.
+	 */
+	private static final RequestMatcher API_WITHOUT_SESSION = request -> API.matches(request)
+			&& (request.getSession(false) == null || (request.getHeader(HttpHeaders.AUTHORIZATION) != null
+					&& request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6)));
+
+	private static final RequestMatcher WRITE = request -> !HttpMethod.GET.matches(request.getMethod())
+			&& !HttpMethod.HEAD.matches(request.getMethod()) && !HttpMethod.OPTIONS.matches(request.getMethod());
+
+	private static final RequestMatcher ADMIN_PATHS = request -> {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/");
+	};
+
+	private static final RequestMatcher READ = request -> !WRITE.matches(request);
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -43,39 +71,78 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain filterChain(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-			throws Exception {
+	SecurityFilterChain filterChain(HttpSecurity http, IdentityService identityService, ObjectMapper json,
+			AppUserDetailsService userDetails, PasswordEncoder encoder, LoginThrottle throttle, SecurityAudit audit,
+			UserRepository users) throws Exception {
 		AuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
-		AuthenticationEntryPoint api = (request, response, ex) -> writeJson(json, response,
-				HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Authentication required");
-		AccessDeniedHandler denied = (request, response, ex) -> {
-			// the CSRF check runs before authentication: a write without credentials lands here and is a 401, not a 403
-			if (API.matches(request) && CurrentUsers.of(SecurityContextHolder.getContext().getAuthentication()) == null) {
-				api.commence(request, response, null);
+		AuthenticationEntryPoint api = (request, response, ex) -> {
+			if (ex instanceof LoginThrottledException throttled) {
+				long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds());
+				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+				writeJson(json, response, 429, "too_many_attempts",
+						"Too many failed logins; try again in " + ((seconds + 59) / 60) + " minutes");
 			}
-			else if (API.matches(request)) {
+			else {
+				writeJson(json, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Authentication required");
+			}
+		};
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			audit.accessDenied(request, ex.getMessage());
+			if (API.matches(request)) {
 				writeJson(json, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Access denied");
 			}
 			else {
 				response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			}
 		};
+		var failure = new ExceptionMappingAuthenticationFailureHandler();
+		failure.setDefaultFailureUrl("/login?error");
+		failure.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?locked"));
+
+		http.authenticationManager(new ProviderManager(
+				new ThrottlingAuthenticationProvider(passwordChecker(userDetails, encoder), throttle, audit)));
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// auditors may read the accounts; only administrators change them, parks included
+			.requestMatchers(request -> READ.matches(request) && ADMIN_PATHS.matches(request))
+			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+			.requestMatchers(ADMIN_PATHS)
+			.hasRole(Role.ADMIN.name())
+			// auditors, and anyone else without a working role, change nothing
+			.requestMatchers(WRITE)
+			.hasAnyRole(Role.OFFICER.name(), Role.MANAGER.name(), Role.ADMIN.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.formLogin(form -> form.loginPage("/login").failureHandler(failure).permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(api))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(API_WITH_BASIC))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(API_WITHOUT_SESSION))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(api, API)
 				.defaultAuthenticationEntryPointFor(pages, request -> true)
 				.accessDeniedHandler(denied))
+			.addFilterAfter(new AccountStatusFilter(users), CsrfFilter.class)
 			.addFilterAfter(new EngineIdentityFilter(identityService), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The password check. The account's status is checked after the password, so that a wrong password gets the same
+	 * answer whether or not the account is disabled.
+	 */
+	private static DaoAuthenticationProvider passwordChecker(AppUserDetailsService userDetails, PasswordEncoder encoder) {
+		var provider = new DaoAuthenticationProvider(userDetails);
+		provider.setPasswordEncoder(encoder);
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return provider;
 	}
 
 	static void writeJson(ObjectMapper json, HttpServletResponse response, int status, String error, String message)

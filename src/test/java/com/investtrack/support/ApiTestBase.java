@@ -6,19 +6,25 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Base of tests that call the running application over real HTTP, as scripts and other systems do. The same test
- * classes run once on H2 and once on MySQL/MariaDB (see {@link TestDatabase}).
+ * classes run once on H2 and once on MySQL/MariaDB (see {@link TestDatabase}). Browser-session behaviour (form login,
+ * CSRF tokens, session cookies) is driven through {@link #mvc}, which runs the same filter chain in-process.
  */
 public abstract class ApiTestBase extends AppTestBase {
 
@@ -31,6 +37,9 @@ public abstract class ApiTestBase extends AppTestBase {
 
 	@Autowired
 	protected ObjectMapper json;
+
+	@Autowired
+	protected MockMvc mvc;
 
 	protected Response get(String user, String path) {
 		return exchange(user, HttpMethod.GET, path, null, Map.of());
@@ -64,7 +73,9 @@ public abstract class ApiTestBase extends AppTestBase {
 				throw new IllegalArgumentException(ex);
 			}
 		}
-		ResponseEntity<String> answer = rest.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
+		// redirects are answers too (pages send anonymous callers to the login form): never follow them
+		ResponseEntity<String> answer = rest.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+			.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
 		JsonNode node = null;
 		String raw = answer.getBody();
 		if (raw != null && !raw.isBlank()) {
@@ -76,6 +87,16 @@ public abstract class ApiTestBase extends AppTestBase {
 			}
 		}
 		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), raw);
+	}
+
+	/** Logs in through the login form, as a browser does, and returns the authenticated session. */
+	protected MockHttpSession login(String username, String password) throws Exception {
+		MvcResult result = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(username).password(password))
+			.andReturn();
+		if (!"/".equals(result.getResponse().getRedirectedUrl())) {
+			throw new AssertionError("login of " + username + " failed: " + result.getResponse().getRedirectedUrl());
+		}
+		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
 	/** A valid creation request for a project of {@code officer}, with a unique name. */

@@ -1,0 +1,53 @@
+package com.investtrack.api;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.investtrack.project.Park;
+import com.investtrack.project.ParkService;
+import com.investtrack.security.CurrentUsers;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Industrial parks, added and renamed by administrators; everyone reads them at GET /api/parks. */
+@RestController
+@RequestMapping("/api/admin/parks")
+@Validated
+class AdminParkApiController {
+
+	record NewPark(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String name,
+			@NotBlank @Size(max = 100) String district) {
+	}
+
+	record ParkChange(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String district) {
+	}
+
+	private final ParkService parks;
+
+	AdminParkApiController(ParkService parks) {
+		this.parks = parks;
+	}
+
+	@PostMapping
+	ResponseEntity<Park> create(@Valid @RequestBody NewPark r) {
+		Park park = parks.create(new Park(r.code(), r.name(), r.district()), CurrentUsers.current());
+		return ResponseEntity.created(URI.create("/api/parks")).body(park);
+	}
+
+	@PutMapping("/{code}")
+	Park change(@PathVariable @Pattern(regexp = ProjectRequests.CODE) String code, @Valid @RequestBody ParkChange r) {
+		return parks.change(code, r.name(), r.district(), CurrentUsers.current());
+	}
+
+}

@@ -1,0 +1,92 @@
+package com.investtrack.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.investtrack.common.Role;
+import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.UserAccount;
+import com.investtrack.security.UserAdminService;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** User accounts: administrators change them, auditors may read them. */
+@RestController
+@RequestMapping("/api/admin/users")
+@Validated
+class AdminUserApiController {
+
+	static final String USERNAME = "^[a-z][a-z0-9_-]{1,31}$";
+
+	record CreateUser(@NotBlank @Size(max = 32) String username, @NotBlank @Size(max = 200) String displayName,
+			@NotEmpty @Size(max = 4) Set<Role> roles, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record Roles(@NotEmpty @Size(max = 4) Set<Role> roles) {
+	}
+
+	record Password(@NotBlank @Size(max = 200) String password) {
+	}
+
+	private final UserAdminService admin;
+
+	AdminUserApiController(UserAdminService admin) {
+		this.admin = admin;
+	}
+
+	@GetMapping
+	List<UserAccount> list() {
+		return admin.list(CurrentUsers.current());
+	}
+
+	@GetMapping("/{username}")
+	UserAccount get(@PathVariable @Pattern(regexp = USERNAME) String username) {
+		return admin.get(username, CurrentUsers.current());
+	}
+
+	@PostMapping
+	ResponseEntity<UserAccount> create(@Valid @RequestBody CreateUser r) {
+		UserAccount created = admin.create(
+				new UserAdminService.NewUser(r.username(), r.displayName(), r.roles(), r.password()),
+				CurrentUsers.current());
+		return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
+	}
+
+	@PutMapping("/{username}/roles")
+	UserAccount roles(@PathVariable @Pattern(regexp = USERNAME) String username, @Valid @RequestBody Roles r) {
+		return admin.setRoles(username, r.roles(), CurrentUsers.current());
+	}
+
+	@PostMapping("/{username}/disable")
+	UserAccount disable(@PathVariable @Pattern(regexp = USERNAME) String username) {
+		return admin.disable(username, CurrentUsers.current());
+	}
+
+	@PostMapping("/{username}/enable")
+	UserAccount enable(@PathVariable @Pattern(regexp = USERNAME) String username) {
+		return admin.enable(username, CurrentUsers.current());
+	}
+
+	@PutMapping("/{username}/password")
+	ResponseEntity<Void> password(@PathVariable @Pattern(regexp = USERNAME) String username,
+			@Valid @RequestBody Password r) {
+		admin.resetPassword(username, r.password(), CurrentUsers.current());
+		return ResponseEntity.noContent().build();
+	}
+
+}

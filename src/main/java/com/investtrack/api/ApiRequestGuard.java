@@ -1,0 +1,160 @@
+package com.investtrack.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses API requests that could only fail after doing their work, before a controller runs: bodies above 64 KB (the
+ * largest real one is a few KB) with 413, by the declared length or, for a chunked body, as soon as more than the
+ * limit has been read; and callers that do not accept JSON with 406, which would otherwise be told so only after
+ * their change had been committed.
+ */
+@Component
+class ApiRequestGuard extends OncePerRequestFilter {
+
+	static final int MAX_BODY_BYTES = 64 * 1024;
+
+	/** Thrown while reading a chunked body that grows past the limit; answered 413 by {@link ApiExceptionHandler}. */
+	static final class BodyTooLargeException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		BodyTooLargeException() {
+			super("The request body exceeds " + MAX_BODY_BYTES + " bytes");
+		}
+
+	}
+
+	private final ObjectMapper json;
+
+	ApiRequestGuard(ObjectMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+					"The request body may be at most " + MAX_BODY_BYTES / 1024 + " KB");
+			return;
+		}
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept != null && !accept.isBlank()) {
+			List<MediaType> accepted;
+			try {
+				accepted = MediaType.parseMediaTypes(accept);
+			}
+			catch (InvalidMediaTypeException ex) {
+				refuse(response, HttpStatus.BAD_REQUEST, "invalid_input", "The Accept header is not valid");
+				return;
+			}
+			if (accepted.stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+				refuse(response, HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This API answers application/json");
+				return;
+			}
+		}
+		chain.doFilter(new LimitedRequest(request), response);
+	}
+
+	private void refuse(HttpServletResponse response, HttpStatus status, String error, String message)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), new ApiError(error, message, Map.of()));
+	}
+
+	private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+		private ServletInputStream limited;
+
+		LimitedRequest(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (limited == null) {
+				limited = new LimitedInputStream(super.getInputStream());
+			}
+			return limited;
+		}
+
+	}
+
+	private static final class LimitedInputStream extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private long read;
+
+		LimitedInputStream(ServletInputStream in) {
+			this.in = in;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = in.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = in.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws BodyTooLargeException {
+			read += n;
+			if (read > MAX_BODY_BYTES) {
+				throw new BodyTooLargeException();
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			in.setReadListener(listener);
+		}
+
+	}
+
+}

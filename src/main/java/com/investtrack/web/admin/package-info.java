@@ -1,0 +1,2 @@
+/** Administration pages: user accounts and their roles. */
+package com.investtrack.web.admin;

@@ -1,0 +1,320 @@
+package com.investtrack.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.investtrack.support.ApiTestBase;
+import com.investtrack.support.TestData;
+
+/**
+ * Who may do what: every endpoint and page of the application against every kind of caller, compared with an explicit
+ * table. A mapping the table does not list fails {@link #everyEndpointAndPageIsInTheTable()}, so a new endpoint cannot
+ * arrive without its access rules being written down here.
+ * <p>
+ * API rows are called over real HTTP with Basic credentials. Page rows are called with the session of a form login and
+ * a valid CSRF token (CSRF itself is tested elsewhere); the "disabled" caller of a page holds a session opened before
+ * its account was disabled. Every cell that may change something gets fresh data of its own.
+ */
+class AccessMatrixApiTest extends ApiTestBase {
+
+	enum Caller {
+
+		ANONYMOUS(null), OWNER("officer"), OTHER_OFFICER("officer2"), MANAGER("manager"), AUDITOR("auditor"),
+		ADMIN("admin"), DISABLED("disabled");
+
+		final String username;
+
+		Caller(String username) {
+			this.username = username;
+		}
+
+	}
+
+	/** One concrete request: its path with ids filled in, and its body (JSON for the API, form fields for pages). */
+	record Call(String path, Object body) {
+	}
+
+	record Row(HttpMethod method, String pattern, boolean page, Function<Caller, Call> call, Map<Caller, Integer> expected) {
+
+		String key() {
+			return method.name() + " " + pattern;
+		}
+
+	}
+
+	private static final int REDIRECT = 302;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	/**
+	 * The table. Columns: anonymous, owning officer, other officer, manager, auditor, admin, disabled user. For pages,
+	 * 302 means "to the login form" for anonymous and disabled callers and "back to the page" after an accepted form.
+	 */
+	List<Row> table() {
+		List<Row> rows = new ArrayList<>();
+		// reference data and lists: every signed-in user reads them
+		rows.add(api("GET", "/api/parks", c -> call("/api/parks"), 401, 200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/industries", c -> call("/api/industries"), 401, 200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/projects", c -> call("/api/projects?size=5"), 401, 200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/projects/{id}", c -> call("/api/projects/" + project()), 401, 200, 200, 200, 200, 200,
+				401));
+		rows.add(api("GET", "/api/projects/{id}/history", c -> call("/api/projects/" + project() + "/history"), 401, 200,
+				200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/tasks", c -> call("/api/tasks"), 401, 200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/tasks/rejected", c -> call("/api/tasks/rejected"), 401, 200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/reports/durations", c -> call("/api/reports/durations?from=NEGOTIATION&to=SIGNING"), 401,
+				200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/reports/time-to-production", c -> call("/api/reports/time-to-production"), 401, 200, 200,
+				200, 200, 200, 401));
+		rows.add(api("GET", "/api/thresholds", c -> call("/api/thresholds"), 401, 200, 200, 200, 200, 200, 401));
+		// the audit trail: auditors and managers
+		rows.add(api("GET", "/api/audit", c -> call("/api/audit?size=5"), 401, 403, 403, 200, 200, 403, 401));
+		rows.add(api("GET", "/api/audit/verify", c -> call("/api/audit/verify"), 401, 403, 403, 200, 200, 403, 401));
+		// project work: officers on their own projects (an officer creates only for themselves), managers on all
+		rows.add(api("POST", "/api/projects", c -> new Call("/api/projects", newProject("officer", today().minusDays(10))),
+				401, 201, 400, 201, 403, 403, 401));
+		rows.add(api("PUT", "/api/projects/{id}", c -> new Call("/api/projects/" + project(), edit()), 401, 200, 403, 200,
+				403, 403, 401));
+		rows.add(api("POST", "/api/projects/{id}/advance",
+				c -> new Call("/api/projects/" + project() + "/advance",
+						Map.of("to", "SIGNING", "effectiveOn", today().minusDays(1).toString())),
+				401, 202, 403, 202, 403, 403, 401));
+		rows.add(api("POST", "/api/projects/{id}/drop",
+				c -> new Call("/api/projects/" + project() + "/drop",
+						Map.of("effectiveOn", today().minusDays(1).toString(), "reason", "investor withdrew")),
+				401, 200, 403, 200, 403, 403, 401));
+		// manager decisions: reassigning, approving (four-eyes has its own test), thresholds (also admins)
+		rows.add(api("POST", "/api/projects/{id}/reassign",
+				c -> new Call("/api/projects/" + project() + "/reassign", Map.of("officer", "officer2")), 401, 403, 403, 200,
+				403, 403, 401));
+		rows.add(api("POST", "/api/tasks/{taskId}/decision",
+				c -> new Call("/api/tasks/" + pendingApproval() + "/decision",
+						Map.of("decision", "APPROVE", "comment", "fine")),
+				401, 403, 403, 200, 403, 403, 401));
+		rows.add(api("PUT", "/api/thresholds/{stage}", c -> new Call("/api/thresholds/NEGOTIATION", currentThreshold()),
+				401, 403, 403, 200, 403, 200, 401));
+		// administration: administrators; auditors read the accounts
+		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401));
+		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403, 200,
+				200, 401));
+		rows.add(api("POST", "/api/admin/users",
+				c -> new Call("/api/admin/users",
+						Map.of("username", uniqueName(), "displayName", "New user", "roles", List.of("OFFICER"), "password",
+								"correct horse battery")),
+				401, 403, 403, 403, 403, 201, 401));
+		rows.add(api("PUT", "/api/admin/users/{username}/roles",
+				c -> new Call("/api/admin/users/" + user(true) + "/roles", Map.of("roles", List.of("OFFICER", "MANAGER"))),
+				401, 403, 403, 403, 403, 200, 401));
+		rows.add(api("POST", "/api/admin/users/{username}/disable",
+				c -> new Call("/api/admin/users/" + user(true) + "/disable", null), 401, 403, 403, 403, 403, 200, 401));
+		rows.add(api("POST", "/api/admin/users/{username}/enable",
+				c -> new Call("/api/admin/users/" + user(false) + "/enable", null), 401, 403, 403, 403, 403, 200, 401));
+		rows.add(api("PUT", "/api/admin/users/{username}/password",
+				c -> new Call("/api/admin/users/" + user(true) + "/password", Map.of("password", "a new long password")),
+				401, 403, 403, 403, 403, 204, 401));
+		rows.add(api("POST", "/api/admin/parks",
+				c -> new Call("/api/admin/parks",
+						Map.of("code", uniqueName().toUpperCase(), "name", "New park", "district", "Duodao")),
+				401, 403, 403, 403, 403, 201, 401));
+		rows.add(api("PUT", "/api/admin/parks/{code}",
+				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
+				403, 403, 403, 200, 401));
+
+		// pages
+		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200));
+		rows.add(page("POST", "/admin/users",
+				c -> new Call("/admin/users",
+						form("username", uniqueName(), "displayName", "New user", "roles", "OFFICER", "password",
+								"correct horse battery")),
+				403, 403, 403, 403, REDIRECT));
+		rows.add(page("POST", "/admin/users/{username}/roles",
+				c -> new Call("/admin/users/" + user(true) + "/roles", form("roles", "OFFICER", "roles", "MANAGER")), 403,
+				403, 403, 403, REDIRECT));
+		rows.add(page("POST", "/admin/users/{username}/disable", c -> new Call("/admin/users/" + user(true) + "/disable",
+				form()), 403, 403, 403, 403, REDIRECT));
+		rows.add(page("POST", "/admin/users/{username}/enable", c -> new Call("/admin/users/" + user(false) + "/enable",
+				form()), 403, 403, 403, 403, REDIRECT));
+		rows.add(page("POST", "/admin/users/{username}/password",
+				c -> new Call("/admin/users/" + user(true) + "/password", form("password", "a new long password")), 403, 403,
+				403, 403, REDIRECT));
+		return rows;
+	}
+
+	@Test
+	void everyEndpointAndPageIsInTheTable() {
+		TreeSet<String> mapped = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			if (!method.getBeanType().getPackageName().startsWith("com.investtrack")) {
+				return;
+			}
+			var methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (methods.isEmpty()) {
+					mapped.add("ANY " + pattern);
+				}
+				for (RequestMethod m : methods) {
+					mapped.add(m.name() + " " + pattern);
+				}
+			}
+		});
+		TreeSet<String> listed = new TreeSet<>(table().stream().map(Row::key).toList());
+		assertThat(listed).as("rows of the access table").doesNotHaveDuplicates();
+		assertThat(mapped).as("mappings without a row in the access table (add one)").isSubsetOf(listed);
+		assertThat(listed).as("rows of the access table without a mapping (remove them)").isSubsetOf(mapped);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyCallerGetsTheAnswerTheTableSays() {
+		return table().stream()
+			.flatMap(row -> row.expected()
+				.entrySet()
+				.stream()
+				.map(cell -> DynamicTest.dynamicTest(row.key() + " as " + cell.getKey(),
+						() -> check(row, cell.getKey(), cell.getValue()))));
+	}
+
+	private void check(Row row, Caller caller, int expected) throws Exception {
+		Call call = row.call().apply(caller);
+		if (!row.page()) {
+			Response r = exchange(caller.username, row.method(), call.path(), call.body(), Map.of());
+			assertThat(r.status()).as(row.key() + " as " + caller + ": " + r.raw()).isEqualTo(expected);
+			return;
+		}
+		var builder = request(row.method(), call.path()).with(csrf());
+		if (call.body() instanceof Map<?, ?> fields) {
+			fields.forEach((name, values) -> ((List<?>) values)
+				.forEach(v -> builder.param((String) name, (String) v)));
+		}
+		MockHttpSession session = pageSession(caller);
+		if (session != null) {
+			builder.session(session);
+		}
+		MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
+		assertThat(response.getStatus()).as(row.key() + " as " + caller + ": " + response.getErrorMessage())
+			.isEqualTo(expected);
+		if (expected == REDIRECT) {
+			boolean toLogin = caller == Caller.ANONYMOUS || caller == Caller.DISABLED;
+			assertThat(response.getRedirectedUrl()).as(row.key() + " as " + caller + " redirects")
+				.endsWith(toLogin ? "/login" : "/admin/users");
+		}
+	}
+
+	/** A form-login session of the caller; for DISABLED, one opened by a user who was disabled afterwards. */
+	private MockHttpSession pageSession(Caller caller) throws Exception {
+		if (caller == Caller.ANONYMOUS) {
+			return null;
+		}
+		if (caller == Caller.DISABLED) {
+			String name = user(true);
+			MockHttpSession session = login(name, TestData.PASSWORD);
+			jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE username = ?").param(name).update();
+			return session;
+		}
+		return login(caller.username, TestData.PASSWORD);
+	}
+
+	private static Row api(String method, String pattern, Function<Caller, Call> call, int... expected) {
+		return new Row(HttpMethod.valueOf(method), pattern, false, call, columns(expected));
+	}
+
+	/** A page row: anonymous callers and sessions of disabled users are always sent to the login form. */
+	private static Row page(String method, String pattern, Function<Caller, Call> call, int owner, int otherOfficer,
+			int manager, int auditor, int admin) {
+		return new Row(HttpMethod.valueOf(method), pattern, true, call,
+				columns(REDIRECT, owner, otherOfficer, manager, auditor, admin, REDIRECT));
+	}
+
+	private static Map<Caller, Integer> columns(int... expected) {
+		assertThat(expected).hasSize(Caller.values().length);
+		Map<Caller, Integer> columns = new EnumMap<>(Caller.class);
+		for (Caller c : Caller.values()) {
+			columns.put(c, expected[c.ordinal()]);
+		}
+		return columns;
+	}
+
+	private static Call call(String path) {
+		return new Call(path, null);
+	}
+
+	private static Map<String, List<String>> form(String... namesAndValues) {
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			fields.computeIfAbsent(namesAndValues[i], k -> new ArrayList<>()).add(namesAndValues[i + 1]);
+		}
+		return fields;
+	}
+
+	// fresh data for one cell
+
+	private long project() {
+		return createProject("officer", today().minusDays(20));
+	}
+
+	private String pendingApproval() {
+		long id = project();
+		Response r = advance("officer", id, "SIGNING", today().minusDays(2));
+		assertThat(r.status()).as(r.raw()).isEqualTo(202);
+		return r.body().get("pendingApproval").get("taskId").asText();
+	}
+
+	private Map<String, Object> edit() {
+		Map<String, Object> body = new LinkedHashMap<>(newProject("officer", null));
+		body.remove("officer");
+		body.remove("negotiationStartedOn");
+		return body;
+	}
+
+	private Map<String, Object> currentThreshold() {
+		return jdbc.sql("SELECT yellow_days, red_days FROM stage_threshold WHERE stage = 'NEGOTIATION'")
+			.query((rs, n) -> Map.<String, Object>of("yellowDays", rs.getInt(1), "redDays", rs.getInt(2)))
+			.single();
+	}
+
+	static String uniqueName() {
+		return "mx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+	/** A new officer account (password "demo"), enabled or not. */
+	private String user(boolean enabled) {
+		String name = uniqueName();
+		jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) VALUES (?, ?, ?, ?, ?)")
+			.params(name, "Matrix user", TestData.demoHash(), enabled, Timestamp.from(Instant.now()))
+			.update();
+		jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, 'OFFICER')").param(name).update();
+		return name;
+	}
+
+	private String park() {
+		String code = uniqueName().toUpperCase();
+		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, 'Matrix park', 'Duodao')").param(code).update();
+		return code;
+	}
+
+}
