@@ -27,7 +27,8 @@
             data: series.data,
             backgroundColor: color.fill,
             borderColor: color.line,
-            borderWidth: 1
+            borderWidth: 1,
+            maxBarThickness: 56
           };
         })
       },

@@ -26,6 +26,7 @@ class DomainMessages {
 			known("must be greater than 0", "reason.positive"), known("must not be negative", "reason.notNegative"),
 			known("must be an active user with the OFFICER role", "reason.officer"),
 			known("only a manager may create a project for another officer", "reason.officerByManager"),
+			known("must be a later stage than from", "reason.laterStage"),
 			known("is required when rejecting, so the officer knows why", "reason.rejectComment"),
 			known("An approval is pending for this project.*", "conflict.pending"),
 			known("The project was dropped on (.+)", "conflict.dropped"),
