@@ -3,6 +3,7 @@ package com.investtrack.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -104,7 +105,7 @@ class DashboardBrowserTest extends BrowserTestBase {
 	private static List<Double> series(JsonNode chart, String key) {
 		for (JsonNode s : chart.get("series")) {
 			if (s.get("key").asText().equals(key)) {
-				return java.util.stream.StreamSupport.stream(s.get("data").spliterator(), false)
+				return StreamSupport.stream(s.get("data").spliterator(), false)
 					.map(JsonNode::asDouble)
 					.toList();
 			}
