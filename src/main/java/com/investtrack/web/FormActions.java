@@ -1,5 +1,8 @@
 package com.investtrack.web;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,27 +38,34 @@ class FormActions {
 
 	/** Whether the action succeeded; if not, the reasons are in {@code errors} or in the flash. */
 	boolean attempt(Runnable action, BindingResult errors, RedirectAttributes flash) {
-		try {
+		return attemptResult(() -> {
 			action.run();
-			return true;
+			return Boolean.TRUE;
+		}, errors, flash).isPresent();
+	}
+
+	/** The action's result, or empty when it was refused (the reasons are in {@code errors} or in the flash). */
+	<T> Optional<T> attemptResult(Supplier<T> action, BindingResult errors, RedirectAttributes flash) {
+		try {
+			return Optional.of(action.get());
 		}
 		catch (RuntimeException ex) {
 			for (Throwable t = ex; t != null; t = t.getCause()) {
 				if (t instanceof InvalidInputException invalid) {
 					invalid.fields().forEach((field, reason) -> reject(errors, field, reason));
-					return false;
+					return Optional.empty();
 				}
 				if (t instanceof NotFoundException notFound) {
 					throw notFound;
 				}
 				if (t instanceof ConflictException || t instanceof ForbiddenException) {
 					flash.addFlashAttribute(PROBLEM, messages.translate(t.getMessage()));
-					return false;
+					return Optional.empty();
 				}
 				if (t instanceof OptimisticLockingException || t instanceof DataIntegrityViolationException
 						|| t instanceof PessimisticLockingFailureException) {
 					flash.addFlashAttribute(PROBLEM, messages.translate("Someone else changed this project"));
-					return false;
+					return Optional.empty();
 				}
 			}
 			throw ex;

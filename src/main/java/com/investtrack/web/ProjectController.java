@@ -1,6 +1,7 @@
 package com.investtrack.web;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,10 +85,12 @@ class ProjectController {
 		if (!user.isManager()) {
 			form.setOfficer(null);
 		}
-		long[] id = new long[1];
-		if (!errors.hasErrors() && actions.attempt(() -> id[0] = lifecycle.create(form.toCreate(), user), errors, flash)) {
-			flash.addFlashAttribute(FormActions.NOTICE, "notice.created");
-			return "redirect:/projects/" + id[0];
+		if (!errors.hasErrors()) {
+			Optional<Long> id = actions.attemptResult(() -> lifecycle.create(form.toCreate(), user), errors, flash);
+			if (id.isPresent()) {
+				flash.addFlashAttribute(FormActions.NOTICE, "notice.created");
+				return "redirect:/projects/" + id.get();
+			}
 		}
 		FormActions.keep(flash, "project", form, errors);
 		return "redirect:/projects/new";
@@ -144,13 +147,15 @@ class ProjectController {
 	String advance(@PathVariable long id, @Validated @ModelAttribute("milestone") MilestoneForm form,
 			BindingResult errors, RedirectAttributes flash) {
 		CurrentUser user = CurrentUsers.current();
-		ProjectLifecycle.AdvanceResult[] result = new ProjectLifecycle.AdvanceResult[1];
-		if (!errors.hasErrors() && actions.attempt(
-				() -> result[0] = lifecycle.advance(id, form.getTo(), form.getEffectiveOn(), form.getComment(), user),
-				errors, flash)) {
-			flash.addFlashAttribute(FormActions.NOTICE,
-					result[0] == ProjectLifecycle.AdvanceResult.RECORDED ? "notice.recorded" : "notice.requested");
-			return "redirect:/projects/" + id;
+		if (!errors.hasErrors()) {
+			Optional<ProjectLifecycle.AdvanceResult> result = actions.attemptResult(
+					() -> lifecycle.advance(id, form.getTo(), form.getEffectiveOn(), form.getComment(), user), errors,
+					flash);
+			if (result.isPresent()) {
+				flash.addFlashAttribute(FormActions.NOTICE,
+						result.get() == ProjectLifecycle.AdvanceResult.RECORDED ? "notice.recorded" : "notice.requested");
+				return "redirect:/projects/" + id;
+			}
 		}
 		FormActions.keep(flash, "milestone", form, errors);
 		return "redirect:/projects/" + id + "#next-milestone";

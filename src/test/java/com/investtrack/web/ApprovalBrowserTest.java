@@ -33,7 +33,7 @@ class ApprovalBrowserTest extends BrowserTestBase {
 		open("/projects/" + id);
 		script("arguments[0].value = arguments[1]", $("#milestone-effectiveOn"), today.minusDays(12).toString());
 		$("#milestone-comment").sendKeys("Contract signed at the investment fair");
-		submit($("#next-milestone button[type=submit]"));
+		clickAndWait($("#next-milestone button[type=submit]"));
 		assertThat($(".flash.notice").getText()).isEqualTo("Sent to a manager for approval.");
 		assertThat($("[data-pending] h2").getText()).isEqualTo("Waiting for approval: Signing");
 		assertThat($$("#next-milestone")).isEmpty();
@@ -44,14 +44,14 @@ class ApprovalBrowserTest extends BrowserTestBase {
 		open("/login");
 		browser().manage().deleteAllCookies();
 		loginAs("manager");
-		$("nav.mainnav a[data-nav=tasks]").click();
+		clickAndWait($("nav.mainnav a[data-nav=tasks]"));
 		WebElement task = $("#approvals article[data-project='" + id + "']");
 		assertThat(task.getText()).contains(name).contains("Approve: Signing").contains(today.minusDays(12).toString())
 			.contains("Contract signed at the investment fair");
 		String taskId = task.getAttribute("data-task");
 		screenshot("approval-manager-inbox");
 		task.findElement(By.cssSelector("textarea")).sendKeys("Investment intensity is fine");
-		submit(task.findElement(By.cssSelector("button[value=APPROVE]")));
+		clickAndWait(task.findElement(By.cssSelector("button[value=APPROVE]")));
 		assertThat($(".flash.notice").getText()).isEqualTo("Approved.");
 		assertThat($$("#task-" + taskId)).isEmpty();
 		open("/projects/" + id);
@@ -63,15 +63,15 @@ class ApprovalBrowserTest extends BrowserTestBase {
 		open("/login");
 		browser().manage().deleteAllCookies();
 		loginAs("auditor");
-		$("nav.mainnav a[data-nav=audit]").click();
+		clickAndWait($("nav.mainnav a[data-nav=audit]"));
 		$("form.filters input[name=project]").sendKeys(String.valueOf(id));
 		new Select($("form.filters select[name=action]")).selectByValue("APPROVED");
-		submit($("form.filters button[type=submit]"));
+		clickAndWait($("form.filters button[type=submit]"));
 		var rows = $$("table.audit tbody tr");
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).getText()).contains("manager").contains("Approved").contains("Investment intensity is fine")
 			.contains(today.minusDays(12).toString());
-		submit($("[data-verify]"));
+		clickAndWait($("[data-verify]"));
 		assertThat($("[data-verification]").getAttribute("data-verification")).isEqualTo("valid");
 		screenshot("approval-auditor-trail");
 

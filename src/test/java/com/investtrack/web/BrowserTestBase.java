@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,7 +118,7 @@ abstract class BrowserTestBase extends WebTestBase {
 		open("/login");
 		browser().findElement(By.id("username")).sendKeys(user);
 		browser().findElement(By.id("password")).sendKeys("demo");
-		browser().findElement(By.cssSelector("form button[type=submit]")).click();
+		clickAndWait(browser().findElement(By.cssSelector("form button[type=submit]")));
 		waitFor(By.cssSelector("nav.mainnav"));
 	}
 
@@ -137,12 +138,16 @@ abstract class BrowserTestBase extends WebTestBase {
 		return ((JavascriptExecutor) browser()).executeScript(js, args);
 	}
 
-	/** Clicks a submit button and waits until the next page has replaced this one. */
-	protected void submit(WebElement button) {
-		WebElement html = $("html");
-		button.click();
-		new WebDriverWait(browser(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
-		waitFor(By.cssSelector("body"));
+	/**
+	 * Clicks a button or link and waits until the next page has loaded: a mark left on this page's window is gone and
+	 * the new document is complete (staleness checks race with Chromium while the old document unloads).
+	 */
+	protected void clickAndWait(WebElement element) {
+		script("window.__leaving = true");
+		element.click();
+		new WebDriverWait(browser(), Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return window.__leaving === undefined && document.readyState === 'complete'")));
 	}
 
 	/** Saves a full-page screenshot as target/screenshots/{name}.png. */

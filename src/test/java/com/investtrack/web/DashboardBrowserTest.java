@@ -23,13 +23,13 @@ class DashboardBrowserTest extends BrowserTestBase {
 		ParkFixture f = parkWithProjectsInProduction();
 		loginAs("manager");
 
-		$("nav.mainnav a[data-nav=dashboard]").click(); // click 1
+		clickAndWait($("nav.mainnav a[data-nav=dashboard]")); // click 1
 		WebElement row = waitFor(By.cssSelector("#ttp-park tr[data-key='" + f.park() + "']"));
 		assertThat(row.findElement(By.cssSelector("[data-median]")).getText()).isEqualTo("470");
 		WebElement heavy = row.findElement(By.cssSelector("[data-heavy] a"));
 		assertThat(heavy.getText()).isEqualTo("535");
 		assertThat(row.findElement(By.cssSelector("[data-light] a")).getText()).isEqualTo("235");
-		submit(heavy); // click 2
+		clickAndWait(heavy); // click 2
 
 		assertThat(new Select($("#dashboard-filter select[name=park]")).getFirstSelectedOption().getAttribute("value"))
 			.isEqualTo(f.park());
@@ -83,7 +83,7 @@ class DashboardBrowserTest extends BrowserTestBase {
 		new Select($("#dashboard-filter select[name=park]")).selectByValue(f.park());
 		new Select($("#dashboard-filter select[name=from]")).selectByValue("CONSTRUCTION");
 		new Select($("#dashboard-filter select[name=to]")).selectByValue("PRODUCTION");
-		submit($("#dashboard-filter button[type=submit]"));
+		clickAndWait($("#dashboard-filter button[type=submit]"));
 		WebElement durations = $("#durations");
 		assertThat(durations.findElement(By.cssSelector("h2")).getText())
 			.isEqualTo("Construction commenced → Production started, median");
@@ -93,7 +93,7 @@ class DashboardBrowserTest extends BrowserTestBase {
 
 		new Select($("#dashboard-filter select[name=from]")).selectByValue("PRODUCTION");
 		new Select($("#dashboard-filter select[name=to]")).selectByValue("SIGNING");
-		submit($("#dashboard-filter button[type=submit]"));
+		clickAndWait($("#dashboard-filter button[type=submit]"));
 		assertThat($("#durations .field-error").getText()).isEqualTo("must be a later stage than from");
 		screenshot("dashboard-durations-refused");
 	}

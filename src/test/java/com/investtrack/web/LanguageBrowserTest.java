@@ -19,7 +19,7 @@ class LanguageBrowserTest extends BrowserTestBase {
 		assertThat($("html").getAttribute("lang")).isEqualTo("en");
 		assertThat($("nav.mainnav a[data-nav=board]").getText()).isEqualTo("Pipeline");
 
-		$("a[data-lang=zh_CN]").click();
+		clickAndWait($("a[data-lang=zh_CN]"));
 		waitFor(By.cssSelector("html[lang=zh-CN]"));
 		assertThat(browser().getCurrentUrl()).endsWith("/projects/" + id + "?lang=zh_CN");
 		assertThat($("nav.mainnav a[data-nav=board]").getText()).isEqualTo("项目看板");
@@ -40,7 +40,7 @@ class LanguageBrowserTest extends BrowserTestBase {
 		assertThat($("#owed h2").getText()).startsWith("待登记的节点");
 		screenshot("language-chinese-tasks");
 
-		$("a[data-lang=en]").click();
+		clickAndWait($("a[data-lang=en]"));
 		waitFor(By.cssSelector("html[lang=en]"));
 		assertThat($("h1").getText()).isEqualTo("Tasks");
 	}

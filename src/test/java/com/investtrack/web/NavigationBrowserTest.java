@@ -31,7 +31,7 @@ class NavigationBrowserTest extends BrowserTestBase {
 			assertThat($$(".board .column")).hasSize(5);
 			screenshot("nav-" + user);
 
-			submit($("form.logout button"));
+			clickAndWait($("form.logout button"));
 			assertThat($(".flash.notice").getText()).isEqualTo("You have been logged out.");
 		}
 	}
@@ -41,7 +41,7 @@ class NavigationBrowserTest extends BrowserTestBase {
 		open("/login");
 		$("#username").sendKeys("officer");
 		$("#password").sendKeys("not-the-password");
-		submit($("form button[type=submit]"));
+		clickAndWait($("form button[type=submit]"));
 		assertThat(browser().getCurrentUrl()).endsWith("/login?error");
 		assertThat($(".flash.problem").getText()).startsWith("Wrong username or password");
 		assertThat(browser().findElements(By.cssSelector("nav.mainnav"))).isEmpty();

@@ -32,7 +32,7 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		assertThat(date.getAttribute("value")).isEqualTo(today.toString());
 		setValue(date, today.minusDays(30).toString());
 		$("#milestone-comment").sendKeys("Parcel 7 confirmed by the park committee");
-		submit($("#next-milestone button[type=submit]"));
+		clickAndWait($("#next-milestone button[type=submit]"));
 
 		assertThat($(".flash.notice").getText()).isEqualTo("Milestone recorded.");
 		assertThat($("[data-current-stage]").getAttribute("data-stage")).isEqualTo("SITE_SELECTION");
@@ -73,7 +73,7 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		// a browser that ignores max (or a clock ahead of the server's) sends the date anyway: the server refuses it
 		script("arguments[0].removeAttribute('max')", date);
 		setValue(date, today.plusDays(5).toString());
-		submit($("#next-milestone button[type=submit]"));
+		clickAndWait($("#next-milestone button[type=submit]"));
 
 		WebElement error = $("#next-milestone .field-error[data-error-for=effectiveOn]");
 		assertThat(error.getText()).contains("must not be in the future (today is " + today + ")");
@@ -86,7 +86,7 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		// a date before the current stage began is refused the same way
 		script("arguments[0].removeAttribute('min')", $("#milestone-effectiveOn"));
 		setValue($("#milestone-effectiveOn"), today.minusDays(25).toString());
-		submit($("#next-milestone button[type=submit]"));
+		clickAndWait($("#next-milestone button[type=submit]"));
 		assertThat($("#next-milestone .field-error[data-error-for=effectiveOn]").getText())
 			.contains("must not be before the previous milestone (" + today.minusDays(20) + ")");
 	}
@@ -101,13 +101,13 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		setValue($("#drop-effectiveOn"), today.minusDays(3).toString());
 		script("arguments[0].removeAttribute('required')", $("#drop-reason"));
 		script("arguments[0].removeAttribute('data-confirm')", $("#drop form"));
-		submit($("#drop button[type=submit]"));
+		clickAndWait($("#drop button[type=submit]"));
 		assertThat($("#drop .field-error[data-error-for=reason]").getText()).isNotBlank();
 		assertThat($("#drop").getAttribute("open")).isNotNull();
 
 		script("arguments[0].removeAttribute('data-confirm')", $("#drop form"));
 		$("#drop-reason").sendKeys("Investor chose another city");
-		submit($("#drop button[type=submit]"));
+		clickAndWait($("#drop button[type=submit]"));
 		assertThat($(".flash.notice").getText()).isEqualTo("The project was dropped.");
 		assertThat($(".project-page .status .badge.dropped").getText()).isEqualTo("Dropped");
 		assertThat($$("#next-milestone, #drop")).isEmpty();
