@@ -1,0 +1,161 @@
+package com.investtrack.web;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.investtrack.common.Stage;
+import com.investtrack.project.AssetModel;
+import com.investtrack.project.Health;
+import com.investtrack.project.Outcome;
+import com.investtrack.project.ProjectFilter;
+
+/** The board's query parameters; a value that does not parse is ignored, so an old bookmark still opens. */
+public class BoardFilter {
+
+	/** Which projects the board shows: those still moving or producing, or those dropped (by the stage they left). */
+	public enum Status {
+
+		CURRENT, DROPPED
+
+	}
+
+	private String park;
+
+	private String industry;
+
+	private String officer;
+
+	private AssetModel asset;
+
+	private Health health;
+
+	private String q;
+
+	private boolean mine;
+
+	private Status status = Status.CURRENT;
+
+	private Stage stage;
+
+	private int page;
+
+	/** The service filter for one stage of the board, for a user named {@code username}. */
+	ProjectFilter toFilter(Stage column, String username) {
+		Outcome outcome = status == Status.DROPPED ? Outcome.DROPPED
+				: column == Stage.PRODUCTION ? Outcome.IN_PRODUCTION : Outcome.ACTIVE;
+		return new ProjectFilter(column, park, industry, mine ? username : officer, health, asset, outcome, q);
+	}
+
+	/** This filter's address with another stage and page (stage null: the whole board). */
+	public String link(Stage toStage, int toPage) {
+		var uri = UriComponentsBuilder.fromPath("/");
+		add(uri, "park", park);
+		add(uri, "industry", industry);
+		add(uri, "officer", officer);
+		add(uri, "asset", asset);
+		add(uri, "health", health);
+		add(uri, "q", q);
+		add(uri, "mine", mine ? "true" : null);
+		add(uri, "status", status == Status.DROPPED ? status : null);
+		add(uri, "stage", toStage);
+		add(uri, "page", toPage > 0 ? toPage : null);
+		return uri.build().encode().toUriString();
+	}
+
+	/** The same stage (or the whole board) without any other criterion. */
+	public String clearLink() {
+		return stage == null ? "/" : UriComponentsBuilder.fromPath("/").queryParam("stage", stage).build().toUriString();
+	}
+
+	/** Whether anything narrows the board, so the page can offer to clear it. */
+	public boolean isFiltered() {
+		return park != null || industry != null || officer != null || asset != null || health != null || q != null
+				|| mine || status != Status.CURRENT;
+	}
+
+	private static void add(UriComponentsBuilder uri, String name, Object value) {
+		if (value != null) {
+			uri.queryParam(name, value);
+		}
+	}
+
+	public String getPark() {
+		return park;
+	}
+
+	public void setPark(String park) {
+		this.park = park;
+	}
+
+	public String getIndustry() {
+		return industry;
+	}
+
+	public void setIndustry(String industry) {
+		this.industry = industry;
+	}
+
+	public String getOfficer() {
+		return officer;
+	}
+
+	public void setOfficer(String officer) {
+		this.officer = officer;
+	}
+
+	public AssetModel getAsset() {
+		return asset;
+	}
+
+	public void setAsset(AssetModel asset) {
+		this.asset = asset;
+	}
+
+	public Health getHealth() {
+		return health;
+	}
+
+	public void setHealth(Health health) {
+		this.health = health;
+	}
+
+	public String getQ() {
+		return q;
+	}
+
+	public void setQ(String q) {
+		this.q = q == null || q.length() <= 100 ? q : q.substring(0, 100);
+	}
+
+	public boolean isMine() {
+		return mine;
+	}
+
+	public void setMine(boolean mine) {
+		this.mine = mine;
+	}
+
+	public Status getStatus() {
+		return status;
+	}
+
+	public void setStatus(Status status) {
+		this.status = status == null ? Status.CURRENT : status;
+	}
+
+	public Stage getStage() {
+		return stage;
+	}
+
+	public void setStage(Stage stage) {
+		this.stage = stage;
+	}
+
+	public int getPage() {
+		return page;
+	}
+
+	public void setPage(int page) {
+		this.page = Math.max(0, Math.min(page, 100_000));
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.investtrack.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A CSV table for Excel: UTF-8 with a byte-order mark (so Chinese opens right), CRLF lines, quoted where needed, and
+ * text that Excel would run as a formula (=, +, -, @) defused with a leading apostrophe.
+ */
+final class Csv {
+
+	private final StringBuilder text = new StringBuilder("\uFEFF");
+
+	Csv row(List<?> cells) {
+		for (int i = 0; i < cells.size(); i++) {
+			if (i > 0) {
+				text.append(',');
+			}
+			text.append(cell(cells.get(i)));
+		}
+		text.append("\r\n");
+		return this;
+	}
+
+	Csv row(Object... cells) {
+		return row(Arrays.asList(cells));
+	}
+
+	ResponseEntity<byte[]> download(String filename) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(text.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public String toString() {
+		return text.toString();
+	}
+
+	static String cell(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Number) {
+			return value.toString();
+		}
+		String s = value.toString();
+		if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+			s = "'" + s;
+		}
+		if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+			s = '"' + s.replace("\"", "\"\"") + '"';
+		}
+		return s;
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.investtrack.web;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the services' reasons (English sentences meant for API clients) into the page's language. The services stay
+ * the single place where the rules live; this only recognises their sentences. An unknown sentence is shown as it is.
+ */
+@Component
+class DomainMessages {
+
+	private record Known(Pattern pattern, String key) {
+	}
+
+	private static final List<Known> KNOWN = List.of(known("is required", "reason.required"),
+			known("must not be in the future \\(today is (.+)\\)", "reason.future"),
+			known("must not be before the previous milestone \\((.+)\\)", "reason.beforePrevious"),
+			known("must not be before (\\d{4}-\\d{2}-\\d{2})", "reason.tooEarly"),
+			known("unknown (?:park|industry) code", "reason.unknownCode"),
+			known("must be greater than 0", "reason.positive"), known("must not be negative", "reason.notNegative"),
+			known("must be an active user with the OFFICER role", "reason.officer"),
+			known("only a manager may create a project for another officer", "reason.officerByManager"),
+			known("must be a later stage than from", "reason.laterStage"),
+			known("is required when rejecting, so the officer knows why", "reason.rejectComment"),
+			known("An approval is pending for this project.*", "conflict.pending"),
+			known("The project was dropped on (.+)", "conflict.dropped"),
+			known("The project is already in production", "conflict.inProduction"),
+			known("A project cannot be dropped once construction has started", "conflict.notDroppable"),
+			known("A project in \\w+ can only advance to (\\w+).*", "conflict.order"),
+			known("This request was already decided", "conflict.decided"),
+			known("The project's process is not waiting.*", "conflict.notWaiting"),
+			known("Someone else changed this project.*", "conflict.concurrent"),
+			known("Only the project's officer or a manager may change this project", "forbidden.notOwner"),
+			known("Your role may not change projects", "forbidden.role"),
+			known("Four-eyes rule.*", "forbidden.fourEyes"),
+			known("Only (?:managers and auditors|auditors and managers) read .*", "forbidden.readers"),
+			known("Only managers.*", "forbidden.managers"),
+			known("Only officers and managers create projects", "forbidden.create"));
+
+	private final MessageSource messages;
+
+	DomainMessages(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	String translate(String reason) {
+		if (reason == null) {
+			return "";
+		}
+		for (Known k : KNOWN) {
+			Matcher m = k.pattern().matcher(reason);
+			if (m.matches()) {
+				Object[] args = new Object[m.groupCount()];
+				for (int i = 0; i < args.length; i++) {
+					args[i] = m.group(i + 1);
+				}
+				return messages.getMessage(k.key(), args, reason, LocaleContextHolder.getLocale());
+			}
+		}
+		return reason;
+	}
+
+	/** One of the pages' own messages, in the page's language. */
+	String text(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	private static Known known(String regex, String key) {
+		return new Known(Pattern.compile(regex), key);
+	}
+
+}

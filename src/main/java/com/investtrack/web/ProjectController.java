@@ -1,0 +1,204 @@
+package com.investtrack.web;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.investtrack.audit.AuditTrail;
+import com.investtrack.common.Stage;
+import com.investtrack.lifecycle.ProjectLifecycle;
+import com.investtrack.lifecycle.ProjectView;
+import com.investtrack.lifecycle.ProjectViews;
+import com.investtrack.milestone.MilestoneDates;
+import com.investtrack.project.AssetModel;
+import com.investtrack.project.Outcome;
+import com.investtrack.security.AccessPolicy;
+import com.investtrack.security.CurrentUser;
+import com.investtrack.security.CurrentUsers;
+
+/**
+ * A project's page (facts, timeline to scale, history) and its writes: next milestone, drop, reassign, edit. Every
+ * write redirects back to the page; a refused one carries the form and its reasons over the redirect.
+ */
+@Controller
+class ProjectController {
+
+	private static final String VIEW = "project";
+
+	private static final String NEW_VIEW = "project-new";
+
+	private final ProjectViews views;
+
+	private final ProjectLifecycle lifecycle;
+
+	private final AuditTrail audit;
+
+	private final AccessPolicy access;
+
+	private final MilestoneDates dates;
+
+	private final Directory directory;
+
+	private final FormActions actions;
+
+	ProjectController(ProjectViews views, ProjectLifecycle lifecycle, AuditTrail audit, AccessPolicy access,
+			MilestoneDates dates, Directory directory, FormActions actions) {
+		this.views = views;
+		this.lifecycle = lifecycle;
+		this.audit = audit;
+		this.access = access;
+		this.dates = dates;
+		this.directory = directory;
+		this.actions = actions;
+	}
+
+	@GetMapping("/projects/new")
+	String newProject(Model model) {
+		CurrentUser user = CurrentUsers.current();
+		access.checkCanCreateProject(user);
+		if (!model.containsAttribute("project")) {
+			ProjectForm form = new ProjectForm();
+			form.setNegotiationStartedOn(dates.today());
+			form.setOfficer(user.isOfficer() ? user.username() : null);
+			model.addAttribute("project", form);
+		}
+		model.addAttribute("names", directory.names());
+		model.addAttribute("assetModels", AssetModel.values());
+		model.addAttribute("today", dates.today());
+		model.addAttribute("chooseOfficer", user.isManager());
+		return NEW_VIEW;
+	}
+
+	@PostMapping("/projects/new")
+	String create(@Validated @ModelAttribute("project") ProjectForm form, BindingResult errors,
+			RedirectAttributes flash) {
+		CurrentUser user = CurrentUsers.current();
+		if (!user.isManager()) {
+			form.setOfficer(null);
+		}
+		if (!errors.hasErrors()) {
+			Optional<Long> id = actions.attemptResult(() -> lifecycle.create(form.toCreate(), user), errors, flash);
+			if (id.isPresent()) {
+				flash.addFlashAttribute(FormActions.NOTICE, "notice.created");
+				return "redirect:/projects/" + id.get();
+			}
+		}
+		FormActions.keep(flash, "project", form, errors);
+		return "redirect:/projects/new";
+	}
+
+	@GetMapping("/projects/{id}")
+	String show(@PathVariable long id, Model model) {
+		CurrentUser user = CurrentUsers.current();
+		ProjectView project = views.get(id);
+		boolean canWork = access.canWork(user, project.officer());
+		boolean open = project.outcome() == Outcome.ACTIVE && project.pendingApproval() == null;
+		Stage next = project.stage().next().orElse(null);
+		boolean canAdvance = canWork && open && next != null;
+		LocalDate today = dates.today();
+		model.addAttribute("p", project);
+		model.addAttribute("timeline", Timeline.of(project));
+		model.addAttribute("history", audit.forProject(id));
+		model.addAttribute("names", directory.names());
+		model.addAttribute("today", today);
+		model.addAttribute("next", next);
+		model.addAttribute("canAdvance", canAdvance);
+		model.addAttribute("canDrop", canAdvance && project.stage().droppable());
+		model.addAttribute("canEdit", canWork);
+		model.addAttribute("canReassign", user.isManager() && project.outcome() != Outcome.DROPPED);
+		model.addAttribute("canDecide",
+				project.pendingApproval() != null && access.canDecide(user, project.pendingApproval().requestedBy()));
+		model.addAttribute("assetModels", AssetModel.values());
+		if (!model.containsAttribute("milestone")) {
+			MilestoneForm form = new MilestoneForm();
+			form.setTo(next);
+			form.setEffectiveOn(today);
+			model.addAttribute("milestone", form);
+		}
+		if (!model.containsAttribute("drop")) {
+			DropForm form = new DropForm();
+			form.setEffectiveOn(today);
+			model.addAttribute("drop", form);
+		}
+		if (!model.containsAttribute("reassign")) {
+			ReassignForm form = new ReassignForm();
+			form.setOfficer(project.officer());
+			model.addAttribute("reassign", form);
+		}
+		if (!model.containsAttribute("facts")) {
+			model.addAttribute("facts", ProjectForm.of(project));
+		}
+		if (!model.containsAttribute("decision")) {
+			model.addAttribute("decision", new DecisionForm());
+		}
+		return VIEW;
+	}
+
+	@PostMapping("/projects/{id}/advance")
+	String advance(@PathVariable long id, @Validated @ModelAttribute("milestone") MilestoneForm form,
+			BindingResult errors, RedirectAttributes flash) {
+		CurrentUser user = CurrentUsers.current();
+		if (!errors.hasErrors()) {
+			Optional<ProjectLifecycle.AdvanceResult> result = actions.attemptResult(
+					() -> lifecycle.advance(id, form.getTo(), form.getEffectiveOn(), form.getComment(), user), errors,
+					flash);
+			if (result.isPresent()) {
+				flash.addFlashAttribute(FormActions.NOTICE,
+						result.get() == ProjectLifecycle.AdvanceResult.RECORDED ? "notice.recorded" : "notice.requested");
+				return "redirect:/projects/" + id;
+			}
+		}
+		FormActions.keep(flash, "milestone", form, errors);
+		return "redirect:/projects/" + id + "#next-milestone";
+	}
+
+	@PostMapping("/projects/{id}/drop")
+	String drop(@PathVariable long id, @Validated @ModelAttribute("drop") DropForm form, BindingResult errors,
+			RedirectAttributes flash) {
+		CurrentUser user = CurrentUsers.current();
+		if (!errors.hasErrors() && actions
+			.attempt(() -> lifecycle.drop(id, form.getEffectiveOn(), form.getReason(), user), errors, flash)) {
+			flash.addFlashAttribute(FormActions.NOTICE, "notice.dropped");
+			return "redirect:/projects/" + id;
+		}
+		FormActions.keep(flash, "drop", form, errors);
+		flash.addFlashAttribute("openDrop", true);
+		return "redirect:/projects/" + id + "#drop";
+	}
+
+	@PostMapping("/projects/{id}/reassign")
+	String reassign(@PathVariable long id, @Validated @ModelAttribute("reassign") ReassignForm form,
+			BindingResult errors, RedirectAttributes flash) {
+		CurrentUser user = CurrentUsers.current();
+		if (!errors.hasErrors()
+				&& actions.attempt(() -> lifecycle.reassign(id, form.getOfficer(), user), errors, flash)) {
+			flash.addFlashAttribute(FormActions.NOTICE, "notice.reassigned");
+			return "redirect:/projects/" + id;
+		}
+		FormActions.keep(flash, "reassign", form, errors);
+		return "redirect:/projects/" + id + "#reassign";
+	}
+
+	@PostMapping("/projects/{id}/edit")
+	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
+			RedirectAttributes flash) {
+		CurrentUser user = CurrentUsers.current();
+		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, form.toFacts(), user), errors, flash)) {
+			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
+			return "redirect:/projects/" + id;
+		}
+		FormActions.keep(flash, "facts", form, errors);
+		flash.addFlashAttribute("openEdit", true);
+		return "redirect:/projects/" + id + "#edit";
+	}
+
+}

@@ -1,0 +1,125 @@
+package com.investtrack.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.investtrack.support.WebSession;
+import com.investtrack.support.WebSession.Page;
+
+/**
+ * Over real HTTP with a form-login session: each role opens only its pages and downloads, errors are friendly pages
+ * (never a stack trace or the Whitelabel page), writes need the CSRF token, and the language follows the browser.
+ */
+class WebAccessTest extends WebTestBase {
+
+	@Test
+	void pagesAndDownloadsOutsideTheRoleAre403Pages() {
+		WebSession officer = session("officer");
+		WebSession admin = session("admin");
+		WebSession auditor = session("auditor");
+		for (String path : new String[] { "/dashboard", "/dashboard/ttp.csv?by=park", "/dashboard/durations.csv",
+				"/dashboard/kpis.csv", "/dashboard/attention.csv", "/audit", "/audit.csv" }) {
+			assertForbidden(officer.get(path), path);
+			assertForbidden(admin.get(path), path);
+			assertThat(auditor.get(path).status()).as(path).isEqualTo(200);
+		}
+		assertForbidden(auditor.get("/projects/new"), "/projects/new");
+		assertForbidden(admin.get("/projects/new"), "/projects/new");
+		assertThat(officer.get("/projects/new").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aWriteOutsideTheRoleChangesNothingAndSaysWhy() {
+		long id = createProject("officer", "JS-IMP", "HEALTH", "LIGHT", today().minusDays(10), unique("Clinic"));
+		WebSession auditor = session("auditor");
+		Page refused = auditor.post("/projects/" + id + "/advance",
+				Map.of("to", "SIGNING", "effectiveOn", today().toString()));
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(auditor.get("/projects/" + id).body()).contains("Your role may not change projects.")
+			.doesNotContain("id=\"next-milestone\"");
+		WebSession other = session("officer2");
+		other.post("/projects/" + id + "/drop", Map.of("effectiveOn", today().toString(), "reason", "not mine"));
+		assertThat(other.get("/projects/" + id).body())
+			.contains("Only the project’s officer or a manager may change this project.");
+		assertThat(get("officer", "/api/projects/" + id).body().get("outcome").asText()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void writesWithoutTheCsrfTokenAreRefused() {
+		long id = createProject("officer", "JS-IMP", "HEALTH", "LIGHT", today().minusDays(10), unique("Clinic"));
+		Page forged = session("officer").postWithoutCsrf("/projects/" + id + "/advance",
+				Map.of("to", "SIGNING", "effectiveOn", today().toString()));
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(get("officer", "/api/projects/" + id).body().get("stage").asText()).isEqualTo("NEGOTIATION");
+	}
+
+	@Test
+	void errorsAreFriendlyPages() {
+		WebSession officer = session("officer");
+		for (String path : new String[] { "/projects/999999999", "/projects/not-a-number", "/no/such/page" }) {
+			Page page = officer.get(path);
+			assertThat(page.status()).as(path).isEqualTo(404);
+			assertThat(page.contentType()).startsWith("text/html");
+			assertThat(page.body()).contains("class=\"status-code\">404<").contains("Not found")
+				.doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("at com.");
+		}
+		Page badQuery = session("manager").get("/dashboard/ttp.csv?by=nonsense");
+		assertThat(badQuery.status()).isEqualTo(400);
+		assertThat(badQuery.body()).contains("This link is not valid").contains("by: must be one of");
+		Page anonymous = new WebSession(port).get("/dashboard");
+		assertThat(anonymous.status()).isEqualTo(302);
+		assertThat(anonymous.location()).endsWith("/login");
+	}
+
+	@Test
+	void theLanguageFollowsTheBrowserUntilChosen() {
+		WebSession chinese = new WebSession(port).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
+		assertThat(chinese.get("/login").body()).contains("<html lang=\"zh-CN\"").contains("用户名").contains("登录");
+		WebSession traditional = new WebSession(port).header("Accept-Language", "zh-TW");
+		assertThat(traditional.get("/login").body()).contains("用户名");
+		WebSession french = new WebSession(port).header("Accept-Language", "fr-FR,fr;q=0.9");
+		assertThat(french.get("/login").body()).contains("<html lang=\"en\"").contains("Username");
+		// an explicit choice wins over the header and is remembered by a cookie
+		assertThat(chinese.get("/login?lang=en").body()).contains("Username");
+		assertThat(chinese.get("/login").body()).contains("Username");
+		// a language without messages falls back to one with them
+		assertThat(french.get("/login?lang=de").body()).contains("<html lang=\"en\"");
+	}
+
+	@Test
+	void aNewProjectIsCreatedFromTheFormAndItsErrorsAreShownPerField() {
+		WebSession officer = session("officer");
+		Page refused = officer.post("/projects/new", Map.of("name", "", "investor", "Acme", "industryCode", "HEALTH",
+				"parkCode", "JS-IMP", "assetModel", "LIGHT", "investmentAmountYuan", "-5", "negotiationStartedOn",
+				today().plusDays(3).toString()));
+		assertThat(refused.location()).endsWith("/projects/new");
+		String form = officer.get("/projects/new").body();
+		assertThat(form).contains("data-error-for=\"name\"").contains("data-error-for=\"investmentAmountYuan\"");
+		assertThat(form).contains("value=\"Acme\"");
+
+		Page future = officer.post("/projects/new", Map.of("name", "Solar farm", "investor", "Acme", "industryCode",
+				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "investmentAmountYuan", "1000000",
+				"negotiationStartedOn", today().plusDays(3).toString()));
+		assertThat(future.location()).endsWith("/projects/new");
+		assertThat(officer.get("/projects/new").body()).contains("data-error-for=\"negotiationStartedOn\"")
+			.contains("must not be in the future");
+
+		String name = unique("Solar farm");
+		Page created = officer.post("/projects/new", Map.of("name", name, "investor", "Acme", "industryCode",
+				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "investmentAmountYuan", "1000000",
+				"landAreaM2", "66667", "negotiationStartedOn", LocalDate.of(2025, 3, 6).toString()));
+		assertThat(created.location()).matches(".*/projects/\\d+");
+		String page = officer.get(created.location().replaceFirst("^https?://[^/]+", "")).body();
+		assertThat(page).contains(name).contains("Project created.").contains("66,667 m² (100 mu)").contains("2025-03-06");
+	}
+
+	private static void assertForbidden(Page page, String path) {
+		assertThat(page.status()).as(path).isEqualTo(403);
+		assertThat(page.body()).as(path).contains("Not for your role").doesNotContain("Whitelabel");
+	}
+
+}
