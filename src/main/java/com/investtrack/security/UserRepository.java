@@ -60,10 +60,12 @@ public class UserRepository {
 
 	/** Locks the user's row until commit, so that concurrent changes to one account queue up. */
 	Optional<UserAccount> lock(String username) {
-		if (jdbc.sql("SELECT username FROM app_user WHERE username = ? FOR UPDATE").param(username).query(String.class).optional().isEmpty()) {
-			return Optional.empty();
-		}
-		return find(username);
+		boolean exists = jdbc.sql("SELECT username FROM app_user WHERE username = ? FOR UPDATE")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.isPresent();
+		return exists ? find(username) : Optional.empty();
 	}
 
 	public Optional<UserAccount> find(String username) {

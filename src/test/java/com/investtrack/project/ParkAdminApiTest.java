@@ -27,9 +27,9 @@ class ParkAdminApiTest extends ApiTestBase {
 		assertThat(renamed.status()).isEqualTo(200);
 		assertThat(renamed.body().get("name").asText()).isEqualTo("Jingmen Hydrogen Energy Park");
 
-		var audit = jdbc.sql("SELECT action || ' ' || details FROM audit_entry WHERE actor = 'admin' AND details LIKE ? ORDER BY seq")
+		var audit = jdbc.sql("SELECT action, details FROM audit_entry WHERE actor = 'admin' AND details LIKE ? ORDER BY seq")
 			.param("park: " + code + ";%")
-			.query(String.class)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
 			.list();
 		assertThat(audit).containsExactly(
 				"PARK_CREATED park: " + code + "; name: Jingmen Hydrogen Park; district: Duodao",

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.investtrack.support.ApiTestBase;
@@ -101,6 +102,10 @@ class UserAdminApiTest extends ApiTestBase {
 
 		assertThat(post("admin", "/api/admin/users/" + name + "/disable", null).status()).isEqualTo(200);
 		assertThat(as(name, PASSWORD, HttpMethod.GET, "/api/parks", null).status()).isEqualTo(401);
+		assertThat(mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(name).password(PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).as("the login form refuses it too").isEqualTo("/login?error");
 		assertThat(sessionGet(apiSession, "/api/parks")).isEqualTo(401);
 		var page = mvc.perform(MockMvcRequestBuilders.get("/admin/users").session(pageSession)).andReturn().getResponse();
 		assertThat(page.getStatus()).isEqualTo(302);

@@ -112,6 +112,18 @@ class WebSecurityApiTest extends ApiTestBase {
 	}
 
 	@Test
+	void refusedAndMissingPagesAnswer4xxWithoutInternals() {
+		Map<String, String> browser = Map.of(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE);
+		Response forbidden = exchange("officer", HttpMethod.GET, "/admin/users", null, browser);
+		assertThat(forbidden.status()).isEqualTo(403);
+		Response missing = exchange("officer", HttpMethod.GET, "/no-such-page", null, browser);
+		assertThat(missing.status()).isEqualTo(404);
+		for (Response r : List.of(forbidden, missing)) {
+			assertThat(String.valueOf(r.raw())).doesNotContain("Exception").doesNotContain("at org.");
+		}
+	}
+
+	@Test
 	void theApiNeverAsksBrowsersForBasicCredentials() {
 		Response r = get(null, "/api/projects");
 		assertThat(r.status()).isEqualTo(401);

@@ -3,6 +3,7 @@ package com.investtrack.web.admin;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -127,17 +128,11 @@ class UserAdminController {
 		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
-	private interface Change {
-
-		String apply();
-
-	}
-
 	/** Applies a change and redirects back with its outcome, or re-renders the page with the reason it was refused. */
 	private String change(Model model, CreateForm form, HttpServletResponse response, RedirectAttributes flash,
-			Change change) {
+			Supplier<String> change) {
 		try {
-			flash.addFlashAttribute("message", change.apply());
+			flash.addFlashAttribute("message", change.get());
 			return REDIRECT;
 		}
 		catch (InvalidInputException ex) {
