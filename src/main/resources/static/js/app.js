@@ -10,6 +10,14 @@
       event.preventDefault();
       return;
     }
+    // Filters leave out what is not chosen, so the address stays short enough to share.
+    if (form.method === 'get') {
+      form.querySelectorAll('input, select').forEach(function (field) {
+        if (field.name && field.value === '') {
+          field.disabled = true;
+        }
+      });
+    }
     // One click, one request: buttons are disabled once the browser has taken the form's data.
     window.setTimeout(function () {
       form.querySelectorAll('button[type=submit]').forEach(function (button) {
@@ -20,8 +28,8 @@
 
   // Back from the browser's cache, the buttons must work again.
   window.addEventListener('pageshow', function () {
-    document.querySelectorAll('button[type=submit][disabled]').forEach(function (button) {
-      button.disabled = false;
+    document.querySelectorAll('button[type=submit][disabled], input[disabled], select[disabled]').forEach(function (field) {
+      field.disabled = false;
     });
   });
 

@@ -18,6 +18,7 @@ import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectLifecycle;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
+import com.investtrack.lifecycle.ThresholdService;
 import com.investtrack.milestone.MilestoneDates;
 import com.investtrack.project.AssetModel;
 import com.investtrack.project.Outcome;
@@ -50,8 +51,11 @@ class ProjectController {
 
 	private final FormActions actions;
 
+	private final ThresholdService thresholds;
+
 	ProjectController(ProjectViews views, ProjectLifecycle lifecycle, AuditTrail audit, AccessPolicy access,
-			MilestoneDates dates, Directory directory, FormActions actions) {
+			MilestoneDates dates, Directory directory, FormActions actions, ThresholdService thresholds) {
+		this.thresholds = thresholds;
 		this.views = views;
 		this.lifecycle = lifecycle;
 		this.audit = audit;
@@ -107,6 +111,9 @@ class ProjectController {
 		LocalDate today = dates.today();
 		model.addAttribute("p", project);
 		model.addAttribute("timeline", Timeline.of(project));
+		// the light's rule, so nobody has to guess why a project is yellow
+		model.addAttribute("threshold", project.outcome() != Outcome.ACTIVE ? null
+				: thresholds.all().stream().filter(t -> t.stage() == project.stage()).findFirst().orElse(null));
 		model.addAttribute("history", audit.forProject(id));
 		model.addAttribute("names", directory.names());
 		model.addAttribute("today", today);

@@ -47,7 +47,8 @@ class BoardPagesTest extends WebTestBase {
 	@Test
 	void healthAndDroppedFiltersNarrowTheBoard() {
 		String park = newPark();
-		long red = createProject("officer", park, "HEALTH", "LIGHT", today().minusDays(120), unique("Old talks"));
+		long red = createProject("officer", park, "HEALTH", "LIGHT", today().minusDays(redNegotiationDays()),
+				unique("Old talks"));
 		long green = createProject("officer", park, "HEALTH", "LIGHT", today().minusDays(3), unique("New talks"));
 		long dropped = createProject("officer", park, "HEALTH", "LIGHT", today().minusDays(30), unique("Lost talks"));
 		assertThat(post("officer", "/api/projects/" + dropped + "/drop",

@@ -76,7 +76,7 @@ class DashboardCsvApiTest extends WebTestBase {
 		List<String> attention = lines(auditor.get("/dashboard/attention.csv?park=" + f.park()));
 		assertThat(attention).hasSize(2);
 		assertThat(attention.get(1)).startsWith("Stalled,").contains(",Test park " + f.park() + ",officer,Negotiation,")
-			.endsWith(",100");
+			.endsWith("," + redNegotiationDays());
 	}
 
 	@Test

@@ -13,7 +13,9 @@ class LanguageBrowserTest extends BrowserTestBase {
 	@Test
 	void switchingToChineseShowsChineseLabelsUntilSwitchedBack() {
 		LocalDate today = today();
-		long id = createProject("officer", "JS-IMP", "NEW_ENERGY", "HEAVY", today.minusDays(70), unique("Cathode plant"));
+		int[] limits = thresholds("NEGOTIATION");
+		long id = createProject("officer", "JS-IMP", "NEW_ENERGY", "HEAVY", today.minusDays((limits[0] + limits[1]) / 2),
+				unique("Cathode plant"));
 		loginAs("officer");
 		open("/projects/" + id);
 		assertThat($("html").getAttribute("lang")).isEqualTo("en");

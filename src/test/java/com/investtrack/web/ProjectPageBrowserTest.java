@@ -36,6 +36,9 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 
 		assertThat($(".flash.notice").getText()).isEqualTo("Milestone recorded.");
 		assertThat($("[data-current-stage]").getAttribute("data-stage")).isEqualTo("SITE_SELECTION");
+		int[] limits = thresholds("SITE_SELECTION");
+		assertThat($("[data-threshold]").getText()).isEqualTo(
+				"(yellow after " + limits[0] + " days, red after " + limits[1] + " days in this stage)");
 		assertThat(days("NEGOTIATION")).isEqualTo("10");
 		assertThat(days("SIGNING")).isEqualTo("60");
 		assertThat(days("SITE_SELECTION")).isEqualTo("30");

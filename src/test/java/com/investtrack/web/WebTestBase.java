@@ -25,6 +25,21 @@ abstract class WebTestBase extends ApiTestBase {
 		return new WebSession(port).login(user);
 	}
 
+	/** Days in {@code stage} after which a project is yellow ([0]) and red ([1]), as configured now. */
+	protected int[] thresholds(String stage) {
+		for (var t : get("manager", "/api/thresholds").body()) {
+			if (t.get("stage").asText().equals(stage)) {
+				return new int[] { t.get("yellowDays").asInt(), t.get("redDays").asInt() };
+			}
+		}
+		throw new AssertionError("no thresholds for " + stage);
+	}
+
+	/** Days a negotiation has to run to be red today, whatever the thresholds are set to. */
+	protected int redNegotiationDays() {
+		return thresholds("NEGOTIATION")[1] + 10;
+	}
+
 	/** A park nobody else uses, with a recognisable name. */
 	protected String newPark() {
 		String code = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase(Locale.ROOT);
@@ -71,6 +86,7 @@ abstract class WebTestBase extends ApiTestBase {
 	 * A park of its own with three projects in production and one stalled in negotiation, whose figures are known:
 	 * heavy (EQUIPMENT) 20+16+34+400 = 470 days and 30+10+60+500 = 600 days, light (ELECTRONICS) 10+5+20+200 = 235
 	 * days. Production started 2024-04-24, 2024-10-22 and 2023-12-22; construction commenced in 2023 for all three.
+	 * The fourth has been negotiating for {@link #redNegotiationDays()}.
 	 */
 	protected ParkFixture parkWithProjectsInProduction() {
 		String park = newPark();
@@ -80,7 +96,8 @@ abstract class WebTestBase extends ApiTestBase {
 		walkToProduction(heavyB, "officer2", "manager", LocalDate.of(2023, 3, 1), 30, 10, 60, 500);
 		long light = createProject("officer", park, "ELECTRONICS", "LIGHT", LocalDate.of(2023, 5, 1), unique("SMT line"));
 		walkToProduction(light, "officer", "manager", LocalDate.of(2023, 5, 1), 10, 5, 20, 200);
-		long stalled = createProject("officer", park, "EQUIPMENT", "HEAVY", today().minusDays(100), unique("Stalled talks"));
+		long stalled = createProject("officer", park, "EQUIPMENT", "HEAVY", today().minusDays(redNegotiationDays()),
+				unique("Stalled talks"));
 		return new ParkFixture(park, heavyA, heavyB, light, stalled);
 	}
 
