@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -18,6 +19,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.investtrack.common.DatabaseFailures;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,8 +47,17 @@ class SecurityConfig {
 	SecurityFilterChain filterChain(HttpSecurity http, IdentityService identityService, ObjectMapper json)
 			throws Exception {
 		AuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
-		AuthenticationEntryPoint api = (request, response, ex) -> writeJson(json, response,
-				HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Authentication required");
+		AuthenticationEntryPoint api = (request, response, ex) -> {
+			// a login that failed because the database is down is not a wrong password: tell the client to retry
+			if (DatabaseFailures.isUnavailable(ex)) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				writeJson(json, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable",
+						"The database is unavailable; retry in a few seconds");
+			}
+			else {
+				writeJson(json, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Authentication required");
+			}
+		};
 		AccessDeniedHandler denied = (request, response, ex) -> {
 			if (API.matches(request)) {
 				writeJson(json, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Access denied");
