@@ -52,7 +52,9 @@ public class AuditTrail {
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.single();
 		long seq = head.getKey() + 1;
-		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+		// whole seconds: on MySQL the driver sends no fraction (sendFractionalSeconds=false, which the engine needs),
+		// and the hash must cover exactly what is stored, or the chain would not verify there
+		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
 		var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
 				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
 				head.getValue(), null);

@@ -70,7 +70,7 @@ class IdempotencyApiTest extends ApiTestBase {
 		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'APPROVED'", id)).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'PROJECT_CREATED'", id))
 			.isEqualTo(1);
-		assertThat(get("auditor", "/api/audit/verify").body().get("valid").asBoolean()).isTrue();
+		assertAuditChainIntact();
 	}
 
 	@Test
