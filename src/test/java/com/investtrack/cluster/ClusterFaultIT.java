@@ -206,19 +206,16 @@ class ClusterFaultIT {
 		for (int i = 0; i < 6; i++) {
 			inFlight.add(burst.submit(() -> createStalled(load, victim)));
 		}
+		// kill as soon as the engine has locked a freshly due timer job (or after a few seconds): the victim's job
+		// executor, hinted by its own commits, is the likeliest to hold it
 		Instant burstStart = Instant.now();
-		while (inFlight.stream().filter(Future::isDone).count() < 3
-				&& Duration.between(burstStart, Instant.now()).toMillis() < 3000) {
-			Thread.sleep(20);
+		while (lockedJobs(db).isEmpty() && Duration.between(burstStart, Instant.now()).toMillis() < 5000) {
+			Thread.sleep(10);
 		}
 		Instant at = Instant.now();
 		long pid = victim.pid();
 		victim.kill();
-		List<Map<String, Object>> locked = db.sql(
-				"SELECT ID_, LOCK_OWNER_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ > ?")
-			.param(Timestamp.from(Instant.now()))
-			.query()
-			.listOfRows();
+		List<Map<String, Object>> locked = lockedJobs(db);
 		long unanswered = inFlight.stream().filter(f -> !f.isDone()).count();
 		Thread.sleep(2000);
 		// the survivor finishes its own jobs in milliseconds: what is still locked by the same owner was the victim's
@@ -241,6 +238,13 @@ class ClusterFaultIT {
 		burst.shutdown();
 		faults.add(new Fault("kill -9 " + victim.name() + " (pid " + pid + ")", at, Duration.between(at, Instant.now()),
 				unanswered + " creations unanswered, " + orphans.size() + " timer jobs locked"));
+	}
+
+	private static List<Map<String, Object>> lockedJobs(JdbcClient db) {
+		return db.sql("SELECT ID_, LOCK_OWNER_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NOT NULL AND LOCK_EXP_TIME_ > ?")
+			.param(Timestamp.from(Instant.now()))
+			.query()
+			.listOfRows();
 	}
 
 	private Answer createStalled(ClusterLoad load, ClusterNode first) {

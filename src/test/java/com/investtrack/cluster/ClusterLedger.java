@@ -47,6 +47,10 @@ final class ClusterLedger {
 
 	private final AtomicLong slowestRefusal = new AtomicLong();
 
+	private final java.util.concurrent.atomic.AtomicReference<String> slowestRefusalWhat = new java.util.concurrent.atomic.AtomicReference<>("");
+
+	private final Queue<Long> writeMillis = new ConcurrentLinkedQueue<>();
+
 	private final AtomicInteger answersWithRetryAfter = new AtomicInteger();
 
 	final AtomicInteger pairs = new AtomicInteger();
@@ -71,7 +75,13 @@ final class ClusterLedger {
 			serverErrors.add(answer.status() + " " + method + " " + path + " on " + answer.node() + ": " + answer.raw());
 		}
 		if (answer.status() == 503 || answer.status() < 0) {
-			slowestRefusal.accumulateAndGet(answer.millis(), Math::max);
+			if (answer.millis() > slowestRefusal.getAndAccumulate(answer.millis(), Math::max)) {
+				slowestRefusalWhat.set(method + " " + path + " on " + answer.node() + " (" + (answer.status() < 0 ? answer.error()
+						: "503") + ")");
+			}
+		}
+		if (!"GET".equals(method) && answer.status() >= 200 && answer.status() < 500) {
+			writeMillis.add(answer.millis());
 		}
 		if (answer.status() == 503 && answer.retryAfter()) {
 			answersWithRetryAfter.incrementAndGet();
@@ -139,6 +149,20 @@ final class ClusterLedger {
 
 	long slowestRefusalMillis() {
 		return slowestRefusal.get();
+	}
+
+	String slowestRefusalWhat() {
+		return slowestRefusalWhat.get();
+	}
+
+	/** Percentile of the time writes took to get a definitive answer, in milliseconds. */
+	long writePercentile(double p) {
+		List<Long> sorted = new ArrayList<>(writeMillis);
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		java.util.Collections.sort(sorted);
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
 	}
 
 	int answersWithRetryAfter() {

@@ -37,6 +37,8 @@ final class ClusterReport {
 		row(md, "steps acknowledged (2xx) to the users", f.acknowledgedSteps());
 		f.acknowledgedByKind().forEach((kind, n) -> row(md, "&nbsp;&nbsp;" + kind.name().toLowerCase().replace('_', ' '), n));
 		row(md, "throughput (acknowledged steps per second)", "%.1f".formatted(f.acknowledgedSteps() / Math.max(1.0, s.load().toSeconds())));
+		row(md, "time to answer a write: median / 95th percentile / max", ledger.writePercentile(0.5) + " / "
+				+ ledger.writePercentile(0.95) + " / " + ledger.writePercentile(1.0) + " ms");
 		row(md, "HTTP answers in all", ledger.answers());
 		row(md, "steps refused with a 4xx (conflict losers, decided tasks)", f.refused());
 		row(md, "steps left in doubt (no definitive answer after retries)", f.inDoubt());
@@ -51,7 +53,7 @@ final class ClusterReport {
 		row(md, "MariaDB restarts during the load", faults.stream().filter(x -> x.what().startsWith("MariaDB")).count());
 		row(md, "answers 503 (with Retry-After)", ledger.status(503) + " (" + ledger.answersWithRetryAfter() + ")");
 		row(md, "requests without an answer (connection refused/reset)", ledger.status(-1));
-		row(md, "slowest 503 or failed request", ledger.slowestRefusalMillis() + " ms");
+		row(md, "slowest 503 or failed request", ledger.slowestRefusalMillis() + " ms: " + ledger.slowestRefusalWhat());
 		row(md, "answers 500 (or any 5xx but 503)", ledger.serverErrors().size());
 		row(md, "answers 401 (a database failure must not look like a wrong password)", ledger.status(401));
 		row(md, "acknowledged steps lost", f.lost().size());

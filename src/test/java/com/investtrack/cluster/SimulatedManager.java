@@ -42,7 +42,7 @@ final class SimulatedManager implements Runnable {
 	}
 
 	private void act() {
-		Answer inbox = load.api.get(name, "/api/tasks?size=100");
+		Answer inbox = load.api.get(name, "/api/tasks?size=50");
 		List<JsonNode> open = new ArrayList<>();
 		if (inbox.status() == 200) {
 			inbox.body().get("content").forEach(item -> {
@@ -52,31 +52,39 @@ final class SimulatedManager implements Runnable {
 			});
 		}
 		if (open.isEmpty()) {
-			ClusterApi.pause(150);
+			ClusterApi.pause(1000);
 			return;
 		}
-		JsonNode item = open.get(ThreadLocalRandom.current().nextInt(open.size()));
+		java.util.Collections.shuffle(open);
+		for (JsonNode item : open.subList(0, Math.min(3, open.size()))) {
+			if (load.stopping()) {
+				return;
+			}
+			decide(item);
+			ClusterApi.pause(40);
+		}
+	}
+
+	private void decide(JsonNode item) {
 		long projectId = item.get("projectId").asLong();
 		String path = "/api/tasks/" + item.get("taskId").asText() + "/decision";
 		if ("REVIEW".equals(item.get("kind").asText())) {
 			Step review = new Step(Kind.ACKNOWLEDGE, name, projectId, item.get("stage").asText(), "ACKNOWLEDGE", null, newKey());
 			load.alone(review, path, Map.of("decision", "ACKNOWLEDGE", "comment", "Called the investor"));
+			return;
+		}
+		String to = item.get("to").asText();
+		String decision = ClusterLoad.random() < REJECTIONS ? "REJECT" : "APPROVE";
+		Step step = new Step(Kind.DECIDE, name, projectId, to, decision, null, newKey());
+		if (ClusterLoad.random() < ClusterLoad.PAIRS) {
+			String rivalName = otherManager();
+			String rivalDecision = decision.equals("APPROVE") ? "REJECT" : "APPROVE";
+			Step rival = new Step(Kind.DECIDE, rivalName, projectId, to, rivalDecision, null, newKey());
+			load.pair(step, path, body(decision), rival, path, body(rivalDecision));
 		}
 		else {
-			String to = item.get("to").asText();
-			String decision = ClusterLoad.random() < REJECTIONS ? "REJECT" : "APPROVE";
-			Step step = new Step(Kind.DECIDE, name, projectId, to, decision, null, newKey());
-			if (ClusterLoad.random() < ClusterLoad.PAIRS) {
-				String rivalName = otherManager();
-				String rivalDecision = decision.equals("APPROVE") ? "REJECT" : "APPROVE";
-				Step rival = new Step(Kind.DECIDE, rivalName, projectId, to, rivalDecision, null, newKey());
-				load.pair(step, path, body(decision), rival, path, body(rivalDecision));
-			}
-			else {
-				load.alone(step, path, body(decision));
-			}
+			load.alone(step, path, body(decision));
 		}
-		ClusterApi.pause(40);
 	}
 
 	private Map<String, Object> body(String decision) {

@@ -85,7 +85,7 @@ final class SimulatedOfficer implements Runnable {
 			step(ready.get(ThreadLocalRandom.current().nextInt(ready.size())));
 		}
 		else {
-			ClusterApi.pause(150);
+			ClusterApi.pause(500);
 			return;
 		}
 		ClusterApi.pause(40);
@@ -157,7 +157,7 @@ final class SimulatedOfficer implements Runnable {
 		if (Instant.now().isBefore(nextRefresh)) {
 			return;
 		}
-		nextRefresh = Instant.now().plusMillis(1000);
+		nextRefresh = Instant.now().plusMillis(2000 + ThreadLocalRandom.current().nextInt(2000));
 		for (Seen p : new ArrayList<>(projects.values())) {
 			if (p.awaitingApproval()) {
 				JsonNode view = read(p.id());
