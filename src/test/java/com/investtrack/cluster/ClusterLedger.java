@@ -51,6 +51,10 @@ final class ClusterLedger {
 
 	private final Queue<Long> writeMillis = new ConcurrentLinkedQueue<>();
 
+	private final AtomicLong slowestWrite = new AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicReference<String> slowestWriteWhat = new java.util.concurrent.atomic.AtomicReference<>("");
+
 	private final AtomicInteger answersWithRetryAfter = new AtomicInteger();
 
 	final AtomicInteger pairs = new AtomicInteger();
@@ -60,6 +64,10 @@ final class ClusterLedger {
 	final AtomicInteger pairsBothApplied = new AtomicInteger();
 
 	final AtomicInteger pairsNoneApplied = new AtomicInteger();
+
+	final AtomicInteger pairsDisturbed = new AtomicInteger();
+
+	final Queue<String> pairLosersNot409 = new ConcurrentLinkedQueue<>();
 
 	final AtomicInteger repeats = new AtomicInteger();
 
@@ -82,6 +90,9 @@ final class ClusterLedger {
 		}
 		if (!"GET".equals(method) && answer.status() >= 200 && answer.status() < 500) {
 			writeMillis.add(answer.millis());
+			if (answer.millis() > slowestWrite.getAndAccumulate(answer.millis(), Math::max)) {
+				slowestWriteWhat.set(method + " " + path + " on " + answer.node() + " answered " + answer.status());
+			}
 		}
 		if (answer.status() == 503 && answer.retryAfter()) {
 			answersWithRetryAfter.incrementAndGet();
@@ -106,11 +117,22 @@ final class ClusterLedger {
 		return outcome;
 	}
 
-	/** Two different requests for the same step, sent to both nodes at once: exactly one may apply. */
+	/**
+	 * Two different requests for the same step, sent to both nodes at once: exactly one may apply. A pair one side of
+	 * which met a fault and was sent again later is no longer simultaneous (the state may have moved on in between,
+	 * e.g. a rejected request may be asked again); it is counted apart, and its steps are checked one by one like all.
+	 */
 	void pair(Outcome first, Outcome second) {
 		pairs.incrementAndGet();
 		long applied = List.of(first, second).stream().filter(o -> o.result() == Result.ACKED).count();
+		if (first.sends() > 1 || second.sends() > 1) {
+			pairsDisturbed.incrementAndGet();
+			return;
+		}
 		(applied == 2 ? pairsBothApplied : applied == 1 ? pairsOneApplied : pairsNoneApplied).incrementAndGet();
+		if (applied == 1 && first.status() != 409 && second.status() != 409) {
+			pairLosersNot409.add(first.step() + " " + first.status() + " / " + second.step() + " " + second.status());
+		}
 	}
 
 	void repeat(boolean concurrent, ClusterApi.Answer first, ClusterApi.Answer again, String what) {
@@ -149,6 +171,10 @@ final class ClusterLedger {
 
 	long slowestRefusalMillis() {
 		return slowestRefusal.get();
+	}
+
+	String slowestWriteWhat() {
+		return slowestWriteWhat.get();
 	}
 
 	String slowestRefusalWhat() {

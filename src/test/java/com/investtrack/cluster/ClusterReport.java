@@ -38,14 +38,15 @@ final class ClusterReport {
 		f.acknowledgedByKind().forEach((kind, n) -> row(md, "&nbsp;&nbsp;" + kind.name().toLowerCase().replace('_', ' '), n));
 		row(md, "throughput (acknowledged steps per second)", "%.1f".formatted(f.acknowledgedSteps() / Math.max(1.0, s.load().toSeconds())));
 		row(md, "time to answer a write: median / 95th percentile / max", ledger.writePercentile(0.5) + " / "
-				+ ledger.writePercentile(0.95) + " / " + ledger.writePercentile(1.0) + " ms");
+				+ ledger.writePercentile(0.95) + " / " + ledger.writePercentile(1.0) + " ms (slowest: " + ledger.slowestWriteWhat() + ")");
 		row(md, "HTTP answers in all", ledger.answers());
 		row(md, "steps refused with a 4xx (conflict losers, decided tasks)", f.refused());
 		row(md, "steps left in doubt (no definitive answer after retries)", f.inDoubt());
 		row(md, "conflicting pairs sent to both nodes at once", ledger.pairs.get());
-		row(md, "&nbsp;&nbsp;exactly one applied, the other 409", ledger.pairsOneApplied.get());
+		row(md, "&nbsp;&nbsp;exactly one applied, the other refused (409)", ledger.pairsOneApplied.get());
 		row(md, "&nbsp;&nbsp;both applied", ledger.pairsBothApplied.get());
-		row(md, "&nbsp;&nbsp;neither applied", ledger.pairsNoneApplied.get());
+		row(md, "&nbsp;&nbsp;neither applied (the task or stage was already taken)", ledger.pairsNoneApplied.get());
+		row(md, "&nbsp;&nbsp;a side hit a fault and was sent again later (checked step by step)", ledger.pairsDisturbed.get());
 		row(md, "requests repeated with the same Idempotency-Key", ledger.repeats.get());
 		row(md, "&nbsp;&nbsp;of which sent at the same moment to the other node", ledger.concurrentRepeats.get());
 		row(md, "&nbsp;&nbsp;answered exactly like the first time", ledger.repeatsReplayedIdentically.get());
