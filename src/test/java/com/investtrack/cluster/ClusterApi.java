@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,12 +68,29 @@ final class ClusterApi {
 		this.ledger = ledger;
 	}
 
+	/** A node that did not answer is avoided for a moment, as a load balancer does (nginx: max_fails, fail_timeout). */
+	private final Map<ClusterNode, Instant> avoidUntil = new ConcurrentHashMap<>();
+
 	ClusterNode randomNode() {
-		return nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
+		List<ClusterNode> up = nodes.stream().filter(this::up).toList();
+		List<ClusterNode> from = up.isEmpty() ? nodes : up;
+		return from.get(ThreadLocalRandom.current().nextInt(from.size()));
 	}
 
+	/** The next node after this one that is up; this one when no other is. */
 	ClusterNode other(ClusterNode node) {
-		return nodes.get((nodes.indexOf(node) + 1) % nodes.size());
+		for (int i = 1; i < nodes.size(); i++) {
+			ClusterNode candidate = nodes.get((nodes.indexOf(node) + i) % nodes.size());
+			if (up(candidate)) {
+				return candidate;
+			}
+		}
+		return node;
+	}
+
+	private boolean up(ClusterNode node) {
+		Instant until = avoidUntil.get(node);
+		return until == null || Instant.now().isAfter(until);
 	}
 
 	/** Sends once and records the answer's status in the ledger. */
@@ -110,6 +129,7 @@ final class ClusterApi {
 					Duration.between(sent, Instant.now()).toMillis(), null);
 		}
 		catch (IOException ex) {
+			avoidUntil.put(node, Instant.now().plusSeconds(2));
 			answer = new Answer(-1, null, null, false, false, node.name(), Duration.between(sent, Instant.now()).toMillis(),
 					ex.getClass().getSimpleName());
 		}
@@ -117,7 +137,7 @@ final class ClusterApi {
 			Thread.currentThread().interrupt();
 			answer = new Answer(-1, null, null, false, false, node.name(), 0, "interrupted");
 		}
-		ledger.answered(method, path, answer);
+		ledger.answered(method, path, answer, sent);
 		return answer;
 	}
 

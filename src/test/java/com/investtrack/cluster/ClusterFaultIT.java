@@ -175,12 +175,12 @@ class ClusterFaultIT {
 		while (true) {
 			int acked = ledger.acknowledged();
 			if (killed < killAt.size() && acked >= killAt.get(killed) * targetSteps) {
-				kill(nodes.get(killed % nodes.size()), nodes, load, db);
+				kill(nodes.get(killed % nodes.size()), nodes, load, ledger, db);
 				killed++;
 			}
 			else if (killed == killAt.size() && !databaseRestarted && acked >= 0.75 * targetSteps) {
 				pids = nodes.stream().map(ClusterNode::pid).toList();
-				restartDatabase(nodes);
+				restartDatabase(nodes, ledger);
 				databaseRestarted = true;
 			}
 			else if (killed == killAt.size() && databaseRestarted && acked >= targetSteps) {
@@ -200,7 +200,8 @@ class ClusterFaultIT {
 	 * kill -9 of one node while it works: first a burst of stalled projects through it, so that it holds freshly due
 	 * timer jobs and requests in flight at the moment it dies; then it is started again and must rejoin.
 	 */
-	private void kill(ClusterNode victim, List<ClusterNode> nodes, ClusterLoad load, JdbcClient db) throws Exception {
+	private void kill(ClusterNode victim, List<ClusterNode> nodes, ClusterLoad load, ClusterLedger ledger, JdbcClient db)
+			throws Exception {
 		ExecutorService burst = Executors.newFixedThreadPool(6);
 		List<Future<Answer>> inFlight = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
@@ -236,8 +237,8 @@ class ClusterFaultIT {
 			f.get(5, TimeUnit.MINUTES);
 		}
 		burst.shutdown();
-		faults.add(new Fault("kill -9 " + victim.name() + " (pid " + pid + ")", at, Duration.between(at, Instant.now()),
-				unanswered + " creations unanswered, " + orphans.size() + " timer jobs locked"));
+		faults.add(new Fault("kill -9 " + victim.name() + " (pid " + pid + ")", at, at, Duration.between(at, Instant.now()),
+				unanswered + " stalled-project creations unanswered, " + orphans.size() + " timer jobs locked"));
 	}
 
 	private static List<Map<String, Object>> lockedJobs(JdbcClient db) {
@@ -260,7 +261,7 @@ class ClusterFaultIT {
 	}
 
 	/** mysqladmin shutdown and start: every node must answer 503 meanwhile and reconnect by itself afterwards. */
-	private void restartDatabase(List<ClusterNode> nodes) throws Exception {
+	private void restartDatabase(List<ClusterNode> nodes, ClusterLedger ledger) throws Exception {
 		// other projects' tests may share this server: give them up to five minutes to finish (the load goes on)
 		Instant patience = Instant.now().plus(Duration.ofMinutes(5));
 		List<String> others = mariaDb.otherClients();
@@ -273,10 +274,11 @@ class ClusterFaultIT {
 		}
 		Instant at = Instant.now();
 		Duration down = LocalMariaDb.restart();
+		Instant up = Instant.now();
 		for (ClusterNode node : nodes) {
 			node.awaitHealthy(http, Duration.ofMinutes(3));
 		}
-		faults.add(new Fault("MariaDB restart (mysqladmin shutdown, start-stop-daemon)", at, Duration.between(at, Instant.now()),
+		faults.add(new Fault("MariaDB restart (mysqladmin shutdown, start-stop-daemon)", at, up, Duration.between(at, Instant.now()),
 				"server unreachable for " + ClusterReport.human(down) + (others.isEmpty() ? "" : "; other clients: " + others)));
 	}
 

@@ -59,6 +59,8 @@ final class ClusterLedger {
 
 	final AtomicInteger pairs = new AtomicInteger();
 
+	final AtomicInteger pairsAcrossNodes = new AtomicInteger();
+
 	final AtomicInteger pairsOneApplied = new AtomicInteger();
 
 	final AtomicInteger pairsBothApplied = new AtomicInteger();
@@ -77,7 +79,11 @@ final class ClusterLedger {
 
 	final Queue<String> repeatMismatches = new ConcurrentLinkedQueue<>();
 
-	void answered(String method, String path, ClusterApi.Answer answer) {
+	/** Every answer: when its request was sent (epoch ms), how long it took, its status. */
+	private final Queue<long[]> timeline = new ConcurrentLinkedQueue<>();
+
+	void answered(String method, String path, ClusterApi.Answer answer, java.time.Instant sent) {
+		timeline.add(new long[] { sent.toEpochMilli(), answer.millis(), answer.status() });
 		statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
 		if (answer.status() >= 500 && answer.status() != 503) {
 			serverErrors.add(answer.status() + " " + method + " " + path + " on " + answer.node() + ": " + answer.raw());
@@ -146,6 +152,22 @@ final class ClusterLedger {
 		else {
 			repeatMismatches.add(what + ": " + first.status() + " " + first.raw() + " then " + again.status() + " " + again.raw());
 		}
+	}
+
+	/** Statuses of the requests that were in flight at some moment between from and to, and the slowest of them. */
+	String during(java.time.Instant from, java.time.Instant to) {
+		Map<Integer, Integer> counts = new java.util.TreeMap<>();
+		long slowest = 0;
+		for (long[] a : timeline) {
+			if (a[0] <= to.toEpochMilli() && a[0] + a[1] >= from.toEpochMilli()) {
+				counts.merge((int) a[2], 1, Integer::sum);
+				slowest = Math.max(slowest, a[1]);
+			}
+		}
+		return counts.entrySet()
+			.stream()
+			.map(e -> (e.getKey() < 0 ? "no answer" : String.valueOf(e.getKey())) + ": " + e.getValue())
+			.collect(java.util.stream.Collectors.joining(", ")) + "; slowest " + slowest + " ms";
 	}
 
 	int acknowledged() {

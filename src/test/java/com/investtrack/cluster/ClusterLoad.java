@@ -108,8 +108,12 @@ final class ClusterLoad {
 	/** Sends two different requests for the same step to the two nodes at once; returns both. */
 	List<Sent> pair(Step step, String path, Object body, Step rival, String rivalPath, Object rivalBody) {
 		ClusterNode node = api.randomNode();
+		ClusterNode otherNode = api.other(node);
+		if (otherNode != node) {
+			ledger.pairsAcrossNodes.incrementAndGet();
+		}
 		Future<Delivery> other = partners
-			.submit(() -> api.deliver(api.other(node), rival.user(), "POST", rivalPath, rivalBody, rival.key()));
+			.submit(() -> api.deliver(otherNode, rival.user(), "POST", rivalPath, rivalBody, rival.key()));
 		Delivery mine = api.deliver(node, step.user(), "POST", path, body, step.key());
 		Delivery theirs = await(other);
 		Outcome first = ledger.record(step, mine);

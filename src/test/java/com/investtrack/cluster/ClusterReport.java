@@ -13,7 +13,7 @@ import com.investtrack.cluster.ClusterChecks.Findings;
 final class ClusterReport {
 
 	/** One fault injected, when, how long until the cluster was whole again, and what it caught in flight. */
-	record Fault(String what, Instant at, Duration recovery, String detail) {
+	record Fault(String what, Instant at, Instant until, Duration recovery, String detail) {
 	}
 
 	/** Facts gathered around the load: how it was set up, and checks that are not about single steps. */
@@ -42,7 +42,8 @@ final class ClusterReport {
 		row(md, "HTTP answers in all", ledger.answers());
 		row(md, "steps refused with a 4xx (conflict losers, decided tasks)", f.refused());
 		row(md, "steps left in doubt (no definitive answer after retries)", f.inDoubt());
-		row(md, "conflicting pairs sent to both nodes at once", ledger.pairs.get());
+		row(md, "conflicting pairs sent at once (to both nodes / to one, the other being down)",
+				ledger.pairs.get() + " (" + ledger.pairsAcrossNodes.get() + " / " + (ledger.pairs.get() - ledger.pairsAcrossNodes.get()) + ")");
 		row(md, "&nbsp;&nbsp;exactly one applied, the other refused (409)", ledger.pairsOneApplied.get());
 		row(md, "&nbsp;&nbsp;both applied", ledger.pairsBothApplied.get());
 		row(md, "&nbsp;&nbsp;neither applied (the task or stage was already taken)", ledger.pairsNoneApplied.get());
@@ -73,10 +74,12 @@ final class ClusterReport {
 		row(md, "process definitions deployed (one, despite every restart)", s.processDefinitions());
 		row(md, "nodes reconnected to MariaDB by themselves", s.nodesReconnectedByThemselves());
 
-		md.append("\n## Faults\n\n| # | fault | at | back to full strength after | caught in flight |\n| --- | --- | --- | ---: | --- |\n");
+		md.append("\n## Faults\n\n| # | fault | at | back to full strength after | caught | answers to the requests in flight |\n"
+				+ "| --- | --- | --- | ---: | --- | --- |\n");
 		for (int i = 0; i < faults.size(); i++) {
 			Fault x = faults.get(i);
-			md.append("| %d | %s | %s | %s | %s |\n".formatted(i + 1, x.what(), x.at(), human(x.recovery()), x.detail()));
+			md.append("| %d | %s | %s | %s | %s | %s |\n".formatted(i + 1, x.what(), x.at(), human(x.recovery()), x.detail(),
+					ledger.during(x.at(), x.until())));
 		}
 
 		Map<Integer, Integer> statuses = new TreeMap<>();
