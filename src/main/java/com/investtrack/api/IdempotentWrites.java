@@ -49,7 +49,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * back as a whole and is run again, at most {@value #MAX_ATTEMPTS} times, so that a collision between two nodes costs
  * a few milliseconds instead of an error. A conflict that remains is answered 409 by {@link ApiExceptionHandler}.</li>
  * </ul>
- * Only successful (2xx) answers are stored: a refused request changed nothing, so sending it again is harmless.
+ * Only successful (2xx) answers of committed writes are stored: a refused request changed nothing, so sending it
+ * again is harmless.
  */
 @Component
 class IdempotentWrites {
@@ -143,7 +144,9 @@ class IdempotentWrites {
 				}
 				Object result = proceed(invocation);
 				Answer answer = answerOf(invocation.getMethod(), result);
-				if (!answer.successful()) {
+				// a handler that caught a failure of a transactional service answers what it chose to, and nothing
+				// of that failed work is committed (marking the rollback here keeps it from surfacing as an error)
+				if (!answer.successful() || status.isRollbackOnly()) {
 					status.setRollbackOnly();
 				}
 				else if (keyed != null) {

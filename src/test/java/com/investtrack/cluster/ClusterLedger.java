@@ -69,6 +69,9 @@ final class ClusterLedger {
 
 	final AtomicInteger pairsDisturbed = new AtomicInteger();
 
+	/** One step of each pair of which both requests were applied, to be explained from the audit trail. */
+	final Queue<Step> bothApplied = new ConcurrentLinkedQueue<>();
+
 	final Queue<String> pairLosersNot409 = new ConcurrentLinkedQueue<>();
 
 	final AtomicInteger repeats = new AtomicInteger();
@@ -136,6 +139,9 @@ final class ClusterLedger {
 			return;
 		}
 		(applied == 2 ? pairsBothApplied : applied == 1 ? pairsOneApplied : pairsNoneApplied).incrementAndGet();
+		if (applied == 2) {
+			bothApplied.add(first.step());
+		}
 		if (applied == 1 && first.status() != 409 && second.status() != 409) {
 			pairLosersNot409.add(first.step() + " " + first.status() + " / " + second.step() + " " + second.status());
 		}

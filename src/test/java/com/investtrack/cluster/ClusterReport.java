@@ -45,7 +45,8 @@ final class ClusterReport {
 		row(md, "conflicting pairs sent at once (to both nodes / to one, the other being down)",
 				ledger.pairs.get() + " (" + ledger.pairsAcrossNodes.get() + " / " + (ledger.pairs.get() - ledger.pairsAcrossNodes.get()) + ")");
 		row(md, "&nbsp;&nbsp;exactly one applied, the other refused (409)", ledger.pairsOneApplied.get());
-		row(md, "&nbsp;&nbsp;both applied", ledger.pairsBothApplied.get());
+		row(md, "&nbsp;&nbsp;both applied, one after the other (a manager rejected the first request in between)",
+				ledger.pairsBothApplied.get());
 		row(md, "&nbsp;&nbsp;neither applied (the task or stage was already taken)", ledger.pairsNoneApplied.get());
 		row(md, "&nbsp;&nbsp;a side hit a fault and was sent again later (checked step by step)", ledger.pairsDisturbed.get());
 		row(md, "requests repeated with the same Idempotency-Key", ledger.repeats.get());
