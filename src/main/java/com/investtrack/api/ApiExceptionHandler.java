@@ -1,23 +1,19 @@
 package com.investtrack.api;
 
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -34,6 +30,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.investtrack.common.ConflictException;
+import com.investtrack.common.DatabaseFailures;
 import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
@@ -170,21 +167,32 @@ class ApiExceptionHandler {
 				securityAudit.accessDenied(request, e.getMessage());
 				return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
 			}
-			if (t instanceof OptimisticLockingException || t instanceof DataIntegrityViolationException
-					|| t instanceof PessimisticLockingFailureException) {
-				return error(HttpStatus.CONFLICT, "conflict",
-						"Someone else changed this project at the same moment; reload it and try again");
+			if (t instanceof IdempotencyKeyReusedException e) {
+				return error(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused", e.getMessage());
 			}
-			if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-					|| t instanceof TransientDataAccessException) {
-				log.warn("Database unavailable: {}", t.toString());
-				return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-					.header(HttpHeaders.RETRY_AFTER, "5")
-					.body(new ApiError("unavailable", "The database is unavailable; retry in a few seconds", Map.of()));
-			}
+		}
+		if (DatabaseFailures.isUnavailable(ex)) {
+			log.warn("Database unavailable: {}", ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(new ApiError("unavailable", "The database is unavailable; retry in a few seconds", Map.of()));
+		}
+		if (DatabaseFailures.isLockConflict(ex) || isIntegrityViolation(ex)) {
+			log.info("Write refused after a conflict with a concurrent one: {}", ex.toString());
+			return error(HttpStatus.CONFLICT, "conflict",
+					"Someone else changed this project at the same moment; reload it and try again");
 		}
 		log.error("Unexpected error", ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong; it has been logged");
+	}
+
+	private static boolean isIntegrityViolation(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DataIntegrityViolationException || t instanceof SQLIntegrityConstraintViolationException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ResponseEntity<ApiError> badRequest(String message, Map<String, String> fields) {

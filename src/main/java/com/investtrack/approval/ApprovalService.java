@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -44,17 +45,20 @@ public class ApprovalService {
 
 	private final TaskService tasks;
 
+	private final HistoryService history;
+
 	private final AccessPolicy access;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	ApprovalService(ApprovalRepository approvals, ProjectRepository projects, TaskService tasks, AccessPolicy access,
-			AuditTrail audit, Clock clock) {
+	ApprovalService(ApprovalRepository approvals, ProjectRepository projects, TaskService tasks, HistoryService history,
+			AccessPolicy access, AuditTrail audit, Clock clock) {
 		this.approvals = approvals;
 		this.projects = projects;
 		this.tasks = tasks;
+		this.history = history;
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
@@ -99,7 +103,7 @@ public class ApprovalService {
 	public long decide(String taskId, Decision decision, String comment, CurrentUser user) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
-			throw new NotFoundException("No open task " + taskId);
+			throw noOpenTask(taskId);
 		}
 		String key = task.getTaskDefinitionKey();
 		if (key.startsWith(ProcessConstants.APPROVAL_TASK_PREFIX)) {
@@ -115,8 +119,10 @@ public class ApprovalService {
 		ApprovalRequest request = approvals.byTask(task.getId())
 			.orElseThrow(() -> new NotFoundException("No approval request for task " + task.getId()));
 		projects.lock(request.projectId()).orElseThrow();
-		if (request.status() != ApprovalStatus.PENDING) {
-			throw new ConflictException("This request was already decided");
+		// read again under the project's lock: a decision on another node may have committed since the first read
+		ApprovalRequest current = approvals.byTask(task.getId()).orElseThrow();
+		if (current.status() != ApprovalStatus.PENDING) {
+			throw alreadyDecided(current);
 		}
 		access.checkCanDecide(user, request.requestedBy());
 		if (decision == Decision.ACKNOWLEDGE) {
@@ -142,6 +148,9 @@ public class ApprovalService {
 		Project project = projects.findByProcessInstance(task.getProcessInstanceId())
 			.orElseThrow(() -> new NotFoundException("No project for task " + task.getId()));
 		projects.lock(project.id());
+		if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+			throw new ConflictException("This review was already acknowledged by another manager");
+		}
 		tasks.setAssignee(task.getId(), user.username());
 		tasks.complete(task.getId());
 		audit.append(AuditEvent.of(user.username(), AuditAction.STALL_REVIEWED, project.id())
@@ -197,6 +206,24 @@ public class ApprovalService {
 					r == null ? null : r.requestComment(), canDecide));
 		}
 		return new PageResult<>(items, page, size, total);
+	}
+
+	/** A task that is not open: 409 if it was completed already (e.g. by a manager on another node), else 404. */
+	private RuntimeException noOpenTask(String taskId) {
+		var request = approvals.byTask(taskId);
+		if (request.isPresent() && request.get().status() != ApprovalStatus.PENDING) {
+			return alreadyDecided(request.get());
+		}
+		if (history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
+			return new ConflictException("This task was already completed");
+		}
+		return new NotFoundException("No open task " + taskId);
+	}
+
+	private static ConflictException alreadyDecided(ApprovalRequest request) {
+		String status = request.status().name().toLowerCase();
+		return new ConflictException(request.decidedBy() == null ? "This request is no longer pending: it was " + status
+				: "This request was already " + status + " by " + request.decidedBy());
 	}
 
 	@Transactional(readOnly = true)

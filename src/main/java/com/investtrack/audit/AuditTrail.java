@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.investtrack.common.PageResult;
 
 /**
- * Appends hash-chained entries and verifies the chain. Each append locks the single head row, so entries get gap-free
- * sequence numbers in commit order across every node sharing the database.
+ * Appends hash-chained entries and verifies the chain. Entries are written just before their transaction commits,
+ * under a lock on the single head row, so they get gap-free sequence numbers in commit order across every node
+ * sharing the database; taking that lock last and holding it only for the commit keeps the one point every write
+ * passes through short, and lets no transaction wait for another lock while it holds the head.
  */
 @Service
 public class AuditTrail {
@@ -45,28 +50,65 @@ public class AuditTrail {
 		this.clock = clock;
 	}
 
+	/** The entries of one transaction, written when it is about to commit. */
+	private final class PendingEntries implements TransactionSynchronization {
+
+		private final List<AuditEvent> events = new ArrayList<>();
+
+		private AuditTrail trail() {
+			return AuditTrail.this;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write(events);
+		}
+
+	}
+
 	/** Appends within the caller's transaction: the entry commits with the change it records, or not at all. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public AuditEntry append(AuditEvent e) {
+	public void append(AuditEvent e) {
+		pending().events.add(e);
+	}
+
+	private PendingEntries pending() {
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof PendingEntries p && p.trail() == this) {
+				return p;
+			}
+		}
+		PendingEntries created = new PendingEntries();
+		TransactionSynchronizationManager.registerSynchronization(created);
+		return created;
+	}
+
+	private void write(List<AuditEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
 		var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.single();
-		long seq = head.getKey() + 1;
-		// whole seconds: MySQL stores no fraction with sendFractionalSeconds=false, and the hash must cover what is stored
+		long seq = head.getKey();
+		String prevHash = head.getValue();
+		// whole seconds: on MySQL the driver sends no fraction (sendFractionalSeconds=false, which the engine needs),
+		// and the hash must cover exactly what is stored, or the chain would not verify there
 		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-		var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
-				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
-				head.getValue(), null);
-		String hash = hash(draft.prevHash(), draft.canonical());
-		jdbc.sql("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(seq, Timestamp.from(at), draft.actor(), draft.action(), draft.projectId(), draft.fromStage(),
-					draft.toStage(), draft.effectiveOn() == null ? null : Date.valueOf(draft.effectiveOn()),
-					draft.decision(), draft.comment(), draft.details(), draft.prevHash(), hash)
-			.update();
-		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, hash).update();
-		return new AuditEntry(seq, at, draft.actor(), draft.action(), draft.projectId(), draft.fromStage(),
-				draft.toStage(), draft.effectiveOn(), draft.decision(), draft.comment(), draft.details(), draft.prevHash(),
-				hash);
+		for (AuditEvent e : events) {
+			seq++;
+			var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
+					name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
+					prevHash, null);
+			String hash = hash(draft.prevHash(), draft.canonical());
+			jdbc.sql("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(seq, Timestamp.from(at), draft.actor(), draft.action(), draft.projectId(), draft.fromStage(),
+						draft.toStage(), draft.effectiveOn() == null ? null : Date.valueOf(draft.effectiveOn()),
+						draft.decision(), draft.comment(), draft.details(), draft.prevHash(), hash)
+				.update();
+			prevHash = hash;
+		}
+		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, prevHash).update();
 	}
 
 	/** Appends in a transaction of its own: for events such as failed logins that have no change to ride on. */

@@ -28,6 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.investtrack.common.DatabaseFailures;
 import com.investtrack.common.Role;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,7 +77,13 @@ class SecurityConfig {
 			UserRepository users) throws Exception {
 		AuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
 		AuthenticationEntryPoint api = (request, response, ex) -> {
-			if (ex instanceof LoginThrottledException throttled) {
+			// a login that failed because the database is down is not a wrong password: tell the client to retry
+			if (DatabaseFailures.isUnavailable(ex)) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				writeJson(json, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable",
+						"The database is unavailable; retry in a few seconds");
+			}
+			else if (ex instanceof LoginThrottledException throttled) {
 				long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds());
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
 				writeJson(json, response, 429, "too_many_attempts",

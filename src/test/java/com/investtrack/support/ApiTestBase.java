@@ -99,6 +99,14 @@ public abstract class ApiTestBase extends AppTestBase {
 		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
+	/** The audit trail's hash chain verifies, as an auditor sees it. */
+	protected void assertAuditChainIntact() {
+		Response verification = get("auditor", "/api/audit/verify");
+		if (verification.status() != 200 || !verification.body().get("valid").asBoolean()) {
+			throw new AssertionError("The audit trail does not verify: " + verification.raw());
+		}
+	}
+
 	/** A valid creation request for a project of {@code officer}, with a unique name. */
 	protected Map<String, Object> newProject(String officer, LocalDate negotiationStartedOn) {
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -1,0 +1,90 @@
+package com.investtrack.common;
+
+import java.io.EOFException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells the two kinds of database failure a cluster meets apart, whichever layer wrapped them (the engine wraps
+ * MyBatis, MyBatis wraps JDBC, Spring wraps both): the database being unreachable (restart, failover, pool
+ * exhausted), answered 503 so that the client retries later, and a lock conflict with a concurrent transaction
+ * (deadlock, lock-wait timeout, optimistic locking), after which the whole transaction was rolled back and may simply
+ * run again.
+ */
+public final class DatabaseFailures {
+
+	/** MySQL/MariaDB: server shutdown in progress, connection killed, server gone away, connection lost. */
+	private static final Set<Integer> MYSQL_CONNECTION_ERRORS = Set.of(1053, 1927, 2006, 2013);
+
+	/** MySQL/MariaDB: lock-wait timeout, deadlock. */
+	private static final Set<Integer> MYSQL_LOCK_ERRORS = Set.of(1205, 1213);
+
+	/** H2: lock timeout, concurrent update of the same row. */
+	private static final Set<Integer> H2_LOCK_ERRORS = Set.of(50200, 90131);
+
+	/** True when the failure means the database could not be reached or dropped the connection. */
+	public static boolean isUnavailable(Throwable failure) {
+		return anyInChain(failure, t -> t instanceof CannotGetJdbcConnectionException
+				|| t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+				|| t instanceof RecoverableDataAccessException || t instanceof TransientDataAccessResourceException
+				|| t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
+				|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
+				|| t instanceof SocketException || t instanceof EOFException
+				|| (t instanceof SQLException e && (startsWith(e.getSQLState(), "08")
+						|| MYSQL_CONNECTION_ERRORS.contains(e.getErrorCode()))));
+	}
+
+	/**
+	 * True when the transaction lost a lock conflict and was rolled back as a whole, so running it again is safe: the
+	 * second run sees what the winner committed.
+	 */
+	public static boolean isLockConflict(Throwable failure) {
+		return anyInChain(failure, t -> t instanceof OptimisticLockingException
+				|| t instanceof PessimisticLockingFailureException || t instanceof SQLTransactionRollbackException
+				|| (t instanceof SQLException e && ("40001".equals(e.getSQLState())
+						|| MYSQL_LOCK_ERRORS.contains(e.getErrorCode()) || H2_LOCK_ERRORS.contains(e.getErrorCode()))));
+	}
+
+	private static boolean anyInChain(Throwable failure, Predicate<Throwable> test) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+			if (test.test(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The cause, or for a batch the first chained SQL exception, which is where the driver puts the real reason. */
+	private static Throwable next(Throwable t) {
+		if (t.getCause() == null && t instanceof SQLException e) {
+			return e.getNextException();
+		}
+		return t.getCause();
+	}
+
+	private static boolean startsWith(String value, String prefix) {
+		return value != null && value.startsWith(prefix);
+	}
+
+	private DatabaseFailures() {
+	}
+
+}

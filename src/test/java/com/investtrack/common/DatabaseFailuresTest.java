@@ -1,0 +1,82 @@
+package com.investtrack.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.SocketException;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/** What a database restart and a lock conflict look like after the engine, MyBatis and Spring have wrapped them. */
+class DatabaseFailuresTest {
+
+	@Test
+	void aConnectionLostInsideTheEngineIsUnavailability() {
+		var lost = new SQLNonTransientConnectionException("Server shutdown in progress", "08S01", 1053);
+		var wrapped = new ProcessEngineException("Process engine persistence exception",
+				new PersistenceException("### Error updating database", lost));
+
+		assertThat(DatabaseFailures.isUnavailable(wrapped)).isTrue();
+		assertThat(DatabaseFailures.isLockConflict(wrapped)).isFalse();
+	}
+
+	@Test
+	void aFailedRollbackOnAClosedConnectionIsUnavailability() {
+		var rollback = new TransactionSystemException("Could not roll back JDBC transaction",
+				new SQLException("No operations allowed after connection closed.", "08003"));
+
+		assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
+	}
+
+	@Test
+	void anExhaustedPoolAndAKilledConnectionAreUnavailability() {
+		assertThat(DatabaseFailures.isUnavailable(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+				new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"))))
+			.isTrue();
+		assertThat(DatabaseFailures.isUnavailable(new SQLException("Connection was killed", "70100", 1927))).isTrue();
+		assertThat(DatabaseFailures.isUnavailable(new RuntimeException(new SocketException("Connection reset")))).isTrue();
+	}
+
+	@Test
+	void aDeadlockInTheEnginesBatchIsALockConflict() {
+		var deadlock = new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213);
+		var batch = new BatchUpdateException("batch failed", "40001", 1213, new int[0]);
+		batch.setNextException(deadlock);
+		var wrapped = new ProcessEngineException("ENGINE-03083 Exception while executing Batch Database Operations",
+				new PersistenceException(batch));
+
+		assertThat(DatabaseFailures.isLockConflict(wrapped)).isTrue();
+		assertThat(DatabaseFailures.isUnavailable(wrapped)).isFalse();
+	}
+
+	@Test
+	void lockWaitTimeoutsAndOptimisticLockingAreLockConflicts() {
+		assertThat(DatabaseFailures.isLockConflict(new CannotAcquireLockException("lock wait",
+				new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205)))).isTrue();
+		assertThat(DatabaseFailures.isLockConflict(new SQLException("Lock wait timeout exceeded", "HY000", 1205))).isTrue();
+		assertThat(DatabaseFailures.isLockConflict(new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed")))
+			.isTrue();
+		assertThat(DatabaseFailures.isLockConflict(new SQLException("Timeout trying to lock table", "HYT00", 50200))).isTrue();
+	}
+
+	@Test
+	void domainRefusalsAndDuplicatesAreNeither() {
+		for (RuntimeException e : new RuntimeException[] { new ConflictException("already decided"),
+				new DuplicateKeyException("uq_milestone_project_stage"), new IllegalStateException("bug") }) {
+			assertThat(DatabaseFailures.isUnavailable(e)).as(e.toString()).isFalse();
+			assertThat(DatabaseFailures.isLockConflict(e)).as(e.toString()).isFalse();
+		}
+	}
+
+}
