@@ -24,8 +24,11 @@ public class UserRepository {
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final CredentialCache credentials;
+
+	UserRepository(JdbcClient jdbc, CredentialCache credentials) {
 		this.jdbc = jdbc;
+		this.credentials = credentials;
 	}
 
 	Optional<Credentials> credentials(String username) {
@@ -96,6 +99,7 @@ public class UserRepository {
 	}
 
 	public void setRoles(String username, Set<Role> roles) {
+		credentials.evict(username);
 		jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(username).update();
 		for (Role role : roles) {
 			jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, ?)").params(username, role.name()).update();
@@ -103,10 +107,12 @@ public class UserRepository {
 	}
 
 	public void setEnabled(String username, boolean enabled) {
+		credentials.evict(username);
 		jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update();
 	}
 
 	public void setPasswordHash(String username, String hash) {
+		credentials.evict(username);
 		jdbc.sql("UPDATE app_user SET password_hash = ? WHERE username = ?").params(hash, username).update();
 	}
 
