@@ -1,12 +1,12 @@
 package com.investtrack.report;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,10 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.Stage;
+import com.investtrack.milestone.MilestoneRepository;
 
 /**
- * Duration reports. Each one is a single indexed query over milestone (joined to project for the filters); the
- * percentiles are taken in Java over the returned day counts, so H2 and MySQL give the same figures.
+ * Duration reports, each one query over milestone_timeline: the product's milestones as one narrow row per project
+ * with every milestone's effective day, kept in the same transaction as the milestone rows. A durations report lets
+ * the database count projects per number of days, so only a histogram travels; time-to-production reads the four day
+ * differences of the projects that reached production. Percentiles are taken in Java from those exact counts, so H2
+ * and MySQL give the same figures.
  */
 @Service
 public class ReportService {
@@ -34,91 +38,100 @@ public class ReportService {
 		if (from.ordinal() >= to.ordinal()) {
 			throw new InvalidInputException("to", "must be a later stage than from");
 		}
+		String fromDay = MilestoneRepository.timelineColumn(from);
+		String toDay = MilestoneRepository.timelineColumn(to);
+		String days = toDay + " - " + fromDay;
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("from", from.name());
-		params.put("to", to.name());
-		String sql = "SELECT f.effective_on AS f_on, t.effective_on AS t_on FROM milestone t"
-				+ " JOIN milestone f ON f.project_id = t.project_id AND f.stage = :from"
-				+ " JOIN project p ON p.id = t.project_id WHERE t.stage = :to" + where(filter, "t", params);
-		List<Integer> days = new ArrayList<>();
+		String sql = "SELECT " + days + ", COUNT(*) FROM milestone_timeline WHERE " + toDay + " IS NOT NULL AND "
+				+ fromDay + " IS NOT NULL" + where(filter, toDay, params) + " GROUP BY " + days;
+		TreeMap<Integer, Long> histogram = new TreeMap<>();
 		jdbc.sql(sql).params(params).query(rs -> {
-			days.add(daysBetween(rs.getDate(1), rs.getDate(2)));
+			histogram.put(rs.getInt(1), rs.getLong(2));
 		});
-		return DurationStats.of(days.stream().mapToInt(Integer::intValue).toArray());
+		return DurationStats.ofCounts(histogram);
 	}
 
 	/** Per stage and in total, for projects that reached production (in the filter's year, if any). */
 	@Transactional(readOnly = true)
 	public TimeToProduction timeToProduction(ReportFilter filter) {
+		Stage[] stages = Stage.values();
 		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "SELECT m.project_id, m.stage, m.effective_on FROM milestone pr"
-				+ " JOIN project p ON p.id = pr.project_id JOIN milestone m ON m.project_id = pr.project_id"
-				+ " WHERE pr.stage = 'PRODUCTION'" + where(filter, "pr", params);
-		Map<Long, LocalDate[]> byProject = new LinkedHashMap<>();
+		String production = MilestoneRepository.timelineColumn(Stage.PRODUCTION);
+		var columns = new StringBuilder();
+		for (Stage s : stages) {
+			columns.append(columns.isEmpty() ? "" : ", ").append(MilestoneRepository.timelineColumn(s));
+		}
+		String sql = "SELECT " + columns + " FROM milestone_timeline WHERE " + production + " IS NOT NULL"
+				+ where(filter, production, params);
+		Map<Stage, IntList> perStage = new EnumMap<>(Stage.class);
+		IntList totals = new IntList();
+		int[] projects = { 0 };
+		int[] day = new int[stages.length];
+		boolean[] reached = new boolean[stages.length];
 		jdbc.sql(sql).params(params).query(rs -> {
-			byProject.computeIfAbsent(rs.getLong(1), k -> new LocalDate[Stage.values().length])[Stage
-				.valueOf(rs.getString(2))
-				.ordinal()] = rs.getDate(3).toLocalDate();
+			projects[0]++;
+			for (int i = 0; i < stages.length; i++) {
+				day[i] = rs.getInt(i + 1);
+				reached[i] = !rs.wasNull();
+			}
+			for (int i = 0; i + 1 < stages.length; i++) {
+				if (reached[i] && reached[i + 1]) {
+					perStage.computeIfAbsent(stages[i], k -> new IntList()).add(day[i + 1] - day[i]);
+				}
+			}
+			if (reached[0]) {
+				totals.add(day[stages.length - 1] - day[0]);
+			}
 		});
-		Map<Stage, List<Integer>> perStage = new EnumMap<>(Stage.class);
-		List<Integer> totals = new ArrayList<>();
-		for (LocalDate[] dates : byProject.values()) {
-			for (Stage s : Stage.values()) {
-				if (s == Stage.PRODUCTION) {
-					continue;
-				}
-				LocalDate start = dates[s.ordinal()];
-				LocalDate end = dates[s.ordinal() + 1];
-				if (start != null && end != null) {
-					perStage.computeIfAbsent(s, k -> new ArrayList<>()).add((int) (end.toEpochDay() - start.toEpochDay()));
-				}
-			}
-			LocalDate first = dates[Stage.NEGOTIATION.ordinal()];
-			LocalDate last = dates[Stage.PRODUCTION.ordinal()];
-			if (first != null && last != null) {
-				totals.add((int) (last.toEpochDay() - first.toEpochDay()));
-			}
+		List<TimeToProduction.StageStats> result = new ArrayList<>();
+		for (int i = 0; i + 1 < stages.length; i++) {
+			DurationStats stats = DurationStats.of(perStage.getOrDefault(stages[i], new IntList()).toArray());
+			result.add(new TimeToProduction.StageStats(stages[i], stats.projects(), stats.medianDays(), stats.p90Days()));
 		}
-		List<TimeToProduction.StageStats> stages = new ArrayList<>();
-		for (Stage s : Stage.values()) {
-			if (s == Stage.PRODUCTION) {
-				continue;
-			}
-			DurationStats stats = DurationStats.of(toArray(perStage.getOrDefault(s, List.of())));
-			stages.add(new TimeToProduction.StageStats(s, stats.projects(), stats.medianDays(), stats.p90Days()));
-		}
-		return new TimeToProduction(byProject.size(), stages, DurationStats.of(toArray(totals)));
+		return new TimeToProduction(projects[0], result, DurationStats.of(totals.toArray()));
 	}
 
-	private static String where(ReportFilter f, String endAlias, Map<String, Object> params) {
+	/** The filter as conditions on milestone_timeline; the year is the one the report's end milestone falls in. */
+	private static String where(ReportFilter f, String endDay, Map<String, Object> params) {
 		var where = new StringBuilder();
 		if (f.parkCode() != null) {
-			where.append(" AND p.park_code = :park");
+			where.append(" AND park_code = :park");
 			params.put("park", f.parkCode());
 		}
 		if (f.industryCode() != null) {
-			where.append(" AND p.industry_code = :industry");
+			where.append(" AND industry_code = :industry");
 			params.put("industry", f.industryCode());
 		}
 		if (f.assetModel() != null) {
-			where.append(" AND p.asset_model = :asset");
+			where.append(" AND asset_model = :asset");
 			params.put("asset", f.assetModel().name());
 		}
 		if (f.year() != null) {
-			where.append(" AND ").append(endAlias).append(".effective_on >= :yearStart AND ").append(endAlias)
-				.append(".effective_on < :yearEnd");
-			params.put("yearStart", Date.valueOf(LocalDate.of(f.year(), 1, 1)));
-			params.put("yearEnd", Date.valueOf(LocalDate.of(f.year() + 1, 1, 1)));
+			where.append(" AND ").append(endDay).append(" >= :yearStart AND ").append(endDay).append(" < :yearEnd");
+			params.put("yearStart", LocalDate.of(f.year(), 1, 1).toEpochDay());
+			params.put("yearEnd", LocalDate.of(f.year() + 1, 1, 1).toEpochDay());
 		}
 		return where.toString();
 	}
 
-	private static int daysBetween(Date from, Date to) {
-		return (int) (to.toLocalDate().toEpochDay() - from.toLocalDate().toEpochDay());
-	}
+	/** A growable int array: tens of thousands of day counts without boxing each one. */
+	private static final class IntList {
 
-	private static int[] toArray(List<Integer> values) {
-		return values.stream().mapToInt(Integer::intValue).toArray();
+		private int[] values = new int[256];
+
+		private int size;
+
+		void add(int value) {
+			if (size == values.length) {
+				values = java.util.Arrays.copyOf(values, size * 2);
+			}
+			values[size++] = value;
+		}
+
+		int[] toArray() {
+			return java.util.Arrays.copyOf(values, size);
+		}
+
 	}
 
 }
