@@ -179,12 +179,11 @@ final class ReportPhase {
 	 */
 	private ConfigurableApplicationContext engineContext() {
 		return new SpringApplicationBuilder(InvestTrackApplication.class).profiles("mysql")
-			.properties("spring.datasource.url=" + databases.url(Databases.APP),
-					"spring.datasource.username=" + databases.user(),
-					"spring.datasource.password=" + databases.password(), "server.port=0", "app.demo-data=false",
-					"camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN",
-					"spring.main.banner-mode=off", "logging.file.name=" + workDir.resolve("generator.log"))
-			.run();
+			.run("--spring.datasource.url=" + databases.url(Databases.APP),
+					"--spring.datasource.username=" + databases.user(),
+					"--spring.datasource.password=" + databases.password(), "--server.port=0", "--app.demo-data=false",
+					"--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
+					"--spring.main.banner-mode=off", "--logging.file.name=" + workDir.resolve("generator.log"));
 	}
 
 	private void seedUsers() throws Exception {

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Our side of the stage-step benchmark: full project paths through the JSON API over HTTP, as a script or another
  * system would drive it. A path is seven steps: create, request signing, approve it, record the site decision, record
  * the start of construction, request production acceptance, accept it. Each client has its own officer and manager
- * (four-eyes) and its own keep-alive connection.
+ * (four-eyes) and its own keep-alive connection. The milestones fall within the last ten days, so no threshold timer
+ * is due and the job executor stays out of the measurement, as it does for projects recorded as they happen.
  */
 final class StepLoad {
 
@@ -117,15 +118,15 @@ final class StepLoad {
 			project.put("investmentAmountYuan", 120_000_000);
 			project.put("landAreaM2", 50_000);
 			project.put("officer", officer);
-			project.put("negotiationStartedOn", today.minusDays(500).toString());
+			project.put("negotiationStartedOn", today.minusDays(10).toString());
 			JsonNode created = step(micros, recorded, officerAuth, "/api/projects", project, 201);
 			long id = created.get("id").asLong();
 			String advance = "/api/projects/" + id + "/advance";
-			JsonNode requested = step(micros, recorded, officerAuth, advance, advance("SIGNING", 450), 202);
+			JsonNode requested = step(micros, recorded, officerAuth, advance, advance("SIGNING", 8), 202);
 			decide(micros, recorded, requested);
-			step(micros, recorded, officerAuth, advance, advance("SITE_SELECTION", 420), 200);
-			step(micros, recorded, officerAuth, advance, advance("CONSTRUCTION", 380), 200);
-			requested = step(micros, recorded, officerAuth, advance, advance("PRODUCTION", 10), 202);
+			step(micros, recorded, officerAuth, advance, advance("SITE_SELECTION", 6), 200);
+			step(micros, recorded, officerAuth, advance, advance("CONSTRUCTION", 4), 200);
+			requested = step(micros, recorded, officerAuth, advance, advance("PRODUCTION", 0), 202);
 			decide(micros, recorded, requested);
 		}
 
