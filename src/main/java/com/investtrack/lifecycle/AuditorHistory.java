@@ -31,8 +31,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditorHistory extends AbstractProcessEnginePlugin {
 
-	/** Activity types whose instances are kept; process-level start and end events are kept as well. */
+	/** Activity types whose instances are kept wherever they are. */
 	static final Set<String> KEPT_ACTIVITY_TYPES = Set.of("userTask", "serviceTask");
+
+	/** Activity types kept at the process's own level only: its start and its end, not those of each stage. */
+	static final Set<String> KEPT_PROCESS_LEVEL_TYPES = Set.of("startEvent", "noneEndEvent", "terminateEndEvent");
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -53,7 +56,7 @@ class AuditorHistory extends AbstractProcessEnginePlugin {
 		}
 		if (event instanceof HistoricActivityInstanceEventEntity activity) {
 			return KEPT_ACTIVITY_TYPES.contains(activity.getActivityType())
-					|| activity.getProcessInstanceId() != null
+					|| KEPT_PROCESS_LEVEL_TYPES.contains(activity.getActivityType()) && activity.getProcessInstanceId() != null
 							&& activity.getProcessInstanceId().equals(activity.getParentActivityInstanceId());
 		}
 		return true;
