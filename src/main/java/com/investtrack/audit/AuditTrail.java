@@ -72,7 +72,7 @@ public class AuditTrail {
 		String prevHash = head.getValue();
 		List<Object[]> rows = new ArrayList<>(recorded.size());
 		for (Recorded r : recorded) {
-			AuditEntry entry = chain(++seq, r.at().truncatedTo(ChronoUnit.MILLIS), r.event(), prevHash);
+			AuditEntry entry = chain(++seq, r.at(), r.event(), prevHash);
 			rows.add(row(entry));
 			prevHash = entry.hash();
 		}
@@ -133,7 +133,7 @@ public class AuditTrail {
 			.single();
 		long seq = head.getKey();
 		String prevHash = head.getValue();
-		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+		Instant at = Instant.now(clock);
 		for (AuditEvent e : events) {
 			AuditEntry entry = chain(++seq, at, e, prevHash);
 			insert(entry);
@@ -142,7 +142,12 @@ public class AuditTrail {
 		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, prevHash).update();
 	}
 
-	private static AuditEntry chain(long seq, Instant at, AuditEvent e, String prevHash) {
+	/**
+	 * The entry with its hash. Its time is kept to the whole second: the MySQL profile sends no fractional seconds
+	 * (Camunda needs that), so a finer time would be stored differently from what was hashed and never verify.
+	 */
+	private static AuditEntry chain(long seq, Instant time, AuditEvent e, String prevHash) {
+		Instant at = time.truncatedTo(ChronoUnit.SECONDS);
 		var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
 				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
 				prevHash, null);
