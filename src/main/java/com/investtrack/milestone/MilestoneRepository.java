@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,7 +50,7 @@ public class MilestoneRepository {
 
 	/** The milestone_timeline column holding the effective day (days since 1970-01-01) of a stage's milestone. */
 	public static String timelineColumn(Stage stage) {
-		return stage.name().toLowerCase(java.util.Locale.ROOT) + "_day";
+		return stage.name().toLowerCase(Locale.ROOT) + "_day";
 	}
 
 	public List<Milestone> forProject(long projectId) {

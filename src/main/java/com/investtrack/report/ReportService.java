@@ -2,6 +2,7 @@ package com.investtrack.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,13 +124,13 @@ public class ReportService {
 
 		void add(int value) {
 			if (size == values.length) {
-				values = java.util.Arrays.copyOf(values, size * 2);
+				values = Arrays.copyOf(values, size * 2);
 			}
 			values[size++] = value;
 		}
 
 		int[] toArray() {
-			return java.util.Arrays.copyOf(values, size);
+			return Arrays.copyOf(values, size);
 		}
 
 	}

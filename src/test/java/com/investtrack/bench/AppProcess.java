@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +66,7 @@ final class AppProcess implements AutoCloseable {
 		command.add("--server.port=" + port);
 		command.addAll(args);
 		Files.createDirectories(log.getParent());
-		try (var probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (var probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
 			probe.setReuseAddress(true);
 		}
 		catch (IOException ex) {

@@ -3,10 +3,13 @@ package com.investtrack.bench;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -108,9 +112,9 @@ final class DataGenerator {
 
 	private final String definitionId;
 
-	private final java.util.concurrent.atomic.AtomicLong engineNanos = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong engineNanos = new AtomicLong();
 
-	private final java.util.concurrent.atomic.AtomicLong rowNanos = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong rowNanos = new AtomicLong();
 
 	private final LocalDate today;
 
@@ -165,7 +169,7 @@ final class DataGenerator {
 		for (int i = 0; i < settings.projects(); i++) {
 			plans.add(plan(settings, firstId + i, new Random(settings.seed() * 1_000_003L + i), limits));
 		}
-		List<String> instanceIds = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<String> instanceIds = Collections.synchronizedList(new ArrayList<>());
 		ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
 		try {
 			List<Future<?>> chunks = new ArrayList<>();
@@ -307,7 +311,7 @@ final class DataGenerator {
 	private void insertProjects(List<Plan> chunk, Map<Long, String> instances) {
 		List<Object[]> rows = new ArrayList<>(chunk.size());
 		for (Plan p : chunk) {
-			int steps = (int) java.util.Arrays.stream(p.reached()).filter(d -> d != null).count() - 1;
+			int steps = (int) Arrays.stream(p.reached()).filter(d -> d != null).count() - 1;
 			rows.add(new Object[] { p.id(), p.code(), p.name(), p.investor(), p.industry(), p.park(), p.asset(),
 					p.amountYuan(), p.landM2(), p.officer(), p.stage().name(), Date.valueOf(p.stageEnteredOn()),
 					p.outcome().name(), p.droppedOn() == null ? null : Date.valueOf(p.droppedOn()),
@@ -379,7 +383,7 @@ final class DataGenerator {
 			for (Job job : management.createJobQuery()
 				.processInstanceId(instanceId)
 				.timers()
-				.duedateLowerThan(new java.util.Date())
+				.duedateLowerThan(java.util.Date.from(Instant.now()))
 				.list()) {
 				management.deleteJob(job.getId());
 			}

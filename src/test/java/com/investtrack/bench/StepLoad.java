@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ final class StepLoad {
 			pool.shutdownNow();
 		}
 		long elapsed = System.nanoTime() - start;
-		return Latencies.of(clients, java.util.Arrays.copyOf(micros, recorded.get()), elapsed);
+		return Latencies.of(clients, Arrays.copyOf(micros, recorded.get()), elapsed);
 	}
 
 	private final class Client {
