@@ -37,6 +37,9 @@ public final class Benchmark {
 
 	private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
 
+	/** Turns each side takes in (a); the paths of a run are spread over them. */
+	private static final int ROUNDS = 5;
+
 	record Options(int projects, int paths, int warmupPaths, int reportRequests, int naiveRequests, List<String> phases,
 			Path out, String serverUrl, String user, String password, List<String> jvmOptions, boolean offline) {
 
@@ -93,8 +96,7 @@ public final class Benchmark {
 		Path appJar = appJar();
 		Path bareJar = BareStarter.build(Path.of("src", "bench", "bare-starter"), options.offline(), workDir);
 		if (options.phases().contains("steps")) {
-			plainSteps(bareJar);
-			appSteps(appJar);
+			steps(bareJar, appJar);
 		}
 		if (options.phases().contains("reports")) {
 			new ReportPhase(options, databases, results, workDir).run(appJar, this::startApp);
@@ -109,22 +111,75 @@ public final class Benchmark {
 		log("wrote " + options.out().toAbsolutePath());
 	}
 
-	/** (a), baseline side; also the bare starter's first start on an empty schema and its memory under load. */
-	private void plainSteps(Path bareJar) throws Exception {
+	/**
+	 * (a), and the first start of both applications on an empty schema with their memory. Both stay up and the two
+	 * sides take turns in rounds, so that whatever else the machine does at the time weighs on both alike.
+	 */
+	private void steps(Path bareJar, Path appJar) throws Exception {
 		databases.recreate(Databases.PLAIN);
+		databases.recreate(Databases.APP);
 		try (AppProcess bare = startBare(bareJar, "bare-fresh")) {
 			results.bareFreshStart = bare.awaitHealthy();
 			Thread.sleep(2000);
 			results.bareRssAfterStart = bare.rssMib();
 			log("bare starter healthy after %.2f s, RSS %.0f MiB".formatted(results.bareFreshStart,
 					results.bareRssAfterStart));
-			plainRun(bare, 1, options.warmupPaths() * StepLoad.STEPS_PER_PATH);
-			results.bareRssUnderLoad = bare.peakRssDuring(() -> {
-				results.plain1 = plainRun(bare, 1, options.paths() * StepLoad.STEPS_PER_PATH);
-				results.plain4 = plainRun(bare, 4, options.paths() * StepLoad.STEPS_PER_PATH);
-			});
-			log("plain Camunda: 1 client %s; 4 clients %s".formatted(describe(results.plain1), describe(results.plain4)));
+			try (AppProcess app = startApp(appJar, "app-fresh")) {
+				results.appFreshStart = app.awaitHealthy();
+				seedUsers();
+				Thread.sleep(2000);
+				results.appRssAfterStart = app.rssMib();
+				log("app healthy after %.2f s, RSS %.0f MiB".formatted(results.appFreshStart, results.appRssAfterStart));
+				StepLoad load = new StepLoad(app.baseUrl(), PASSWORD, LocalDate.now(ZONE));
+				plainRun(bare, 1, options.warmupPaths() * StepLoad.STEPS_PER_PATH);
+				load.run(1, options.warmupPaths(), RUN_LIMIT);
+				for (int clients : new int[] { 1, 4 }) {
+					Rounds plain = new Rounds(clients);
+					Rounds ours = new Rounds(clients);
+					for (int round = 0; round < ROUNDS; round++) {
+						int paths = options.paths() / ROUNDS + (round < options.paths() % ROUNDS ? 1 : 0);
+						results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad,
+								bare.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
+						results.appRssUnderLoad = Math.max(results.appRssUnderLoad,
+								app.peakRssDuring(() -> ours.add(load.run(clients, paths, RUN_LIMIT))));
+					}
+					if (clients == 1) {
+						results.plain1 = plain.total();
+						results.app1 = ours.total();
+					}
+					else {
+						results.plain4 = plain.total();
+						results.app4 = ours.total();
+					}
+					log("%d client(s): plain Camunda %s; our HTTP API %s".formatted(clients, describe(plain.total()),
+							describe(ours.total())));
+				}
+			}
 		}
+	}
+
+	/** The rounds of one side at one client count, added up: all latencies, the sum of the rounds' wall times. */
+	private static final class Rounds {
+
+		private final int clients;
+
+		private final List<long[]> micros = new ArrayList<>();
+
+		private long elapsedNanos;
+
+		Rounds(int clients) {
+			this.clients = clients;
+		}
+
+		void add(Latencies round) {
+			micros.add(round.micros());
+			elapsedNanos += round.elapsedNanos();
+		}
+
+		Latencies total() {
+			return Latencies.of(clients, micros.stream().flatMapToLong(Arrays::stream).toArray(), elapsedNanos);
+		}
+
 	}
 
 	private Latencies plainRun(AppProcess bare, int clients, int steps) throws Exception {
@@ -136,25 +191,6 @@ public final class Benchmark {
 		}
 		long[] micros = Arrays.stream(words[4].split(",")).mapToLong(Long::parseLong).toArray();
 		return Latencies.of(Integer.parseInt(words[1]), micros, Long.parseLong(words[3]));
-	}
-
-	/** (a), our side; also the product's first start on an empty schema and its memory under load. */
-	private void appSteps(Path appJar) throws Exception {
-		databases.recreate(Databases.APP);
-		try (AppProcess app = startApp(appJar, "app-fresh")) {
-			results.appFreshStart = app.awaitHealthy();
-			seedUsers();
-			Thread.sleep(2000);
-			results.appRssAfterStart = app.rssMib();
-			log("app healthy after %.2f s, RSS %.0f MiB".formatted(results.appFreshStart, results.appRssAfterStart));
-			StepLoad load = new StepLoad(app.baseUrl(), PASSWORD, LocalDate.now(ZONE));
-			load.run(1, options.warmupPaths(), RUN_LIMIT);
-			results.appRssUnderLoad = app.peakRssDuring(() -> {
-				results.app1 = load.run(1, options.paths(), RUN_LIMIT);
-				results.app4 = load.run(4, options.paths(), RUN_LIMIT);
-			});
-			log("our HTTP API: 1 client %s; 4 clients %s".formatted(describe(results.app1), describe(results.app4)));
-		}
 	}
 
 	private void seedUsers() throws Exception {

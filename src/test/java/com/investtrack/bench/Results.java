@@ -36,9 +36,9 @@ final class Results {
 
 	double appRssAfterStart = Double.NaN;
 
-	double bareRssUnderLoad = Double.NaN;
+	double bareRssUnderLoad;
 
-	double appRssUnderLoad = Double.NaN;
+	double appRssUnderLoad;
 
 	double appRssReports = Double.NaN;
 
