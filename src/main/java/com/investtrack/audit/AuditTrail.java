@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,48 +40,90 @@ public class AuditTrail {
 	private static final String COLUMNS = "seq, at, actor, action, project_id, from_stage, to_stage, effective_on, "
 			+ "decision, comment, details, prev_hash, hash";
 
+	private static final String INSERT = "INSERT INTO audit_entry (" + COLUMNS
+			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private static final int VERIFY_BATCH = 2000;
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	AuditTrail(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
-	/** The entries of one transaction, written when it is about to commit. */
+	/** A past event with the time it was recorded: what a bulk load of existing history brings. */
+	public record Recorded(Instant at, AuditEvent event) {
+	}
+
+	/**
+	 * Appends past events in the given order with their own times, in JDBC batches: for loading history that happened
+	 * elsewhere (the benchmark's data generator), not for events happening now.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void importRecorded(List<Recorded> recorded) {
+		var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.single();
+		long seq = head.getKey();
+		String prevHash = head.getValue();
+		List<Object[]> rows = new ArrayList<>(recorded.size());
+		for (Recorded r : recorded) {
+			AuditEntry entry = chain(++seq, r.at(), r.event(), prevHash);
+			rows.add(row(entry));
+			prevHash = entry.hash();
+		}
+		batch.batchUpdate(INSERT, rows);
+		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, prevHash).update();
+	}
+
+	/**
+	 * Appends within the caller's transaction: the entry commits with the change it records, or not at all. The entry
+	 * is written just before the commit, after the engine has flushed its own statements, so the single head row that
+	 * orders the chain stays locked only for the few statements of the append itself, not for the whole step.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void append(AuditEvent e) {
+		PendingEntries pending = (PendingEntries) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			pending = new PendingEntries();
+			TransactionSynchronizationManager.bindResource(this, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		pending.events.add(e);
+	}
+
+	/** The transaction's events, written in order when it is about to commit. */
 	private final class PendingEntries implements TransactionSynchronization {
 
 		private final List<AuditEvent> events = new ArrayList<>();
 
-		private AuditTrail trail() {
-			return AuditTrail.this;
-		}
-
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			write(events);
+			events.clear();
 		}
 
-	}
-
-	/** Appends within the caller's transaction: the entry commits with the change it records, or not at all. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void append(AuditEvent e) {
-		pending().events.add(e);
-	}
-
-	private PendingEntries pending() {
-		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-			if (s instanceof PendingEntries p && p.trail() == this) {
-				return p;
-			}
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(AuditTrail.this);
 		}
-		PendingEntries created = new PendingEntries();
-		TransactionSynchronizationManager.registerSynchronization(created);
-		return created;
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(AuditTrail.this, this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+		}
+
 	}
 
 	private void write(List<AuditEvent> events) {
@@ -92,23 +135,37 @@ public class AuditTrail {
 			.single();
 		long seq = head.getKey();
 		String prevHash = head.getValue();
-		// whole seconds: on MySQL the driver sends no fraction (sendFractionalSeconds=false, which the engine needs),
-		// and the hash must cover exactly what is stored, or the chain would not verify there
-		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+		Instant at = Instant.now(clock);
 		for (AuditEvent e : events) {
-			seq++;
-			var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
-					name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
-					prevHash, null);
-			String hash = hash(draft.prevHash(), draft.canonical());
-			jdbc.sql("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(seq, Timestamp.from(at), draft.actor(), draft.action(), draft.projectId(), draft.fromStage(),
-						draft.toStage(), draft.effectiveOn() == null ? null : Date.valueOf(draft.effectiveOn()),
-						draft.decision(), draft.comment(), draft.details(), draft.prevHash(), hash)
-				.update();
-			prevHash = hash;
+			AuditEntry entry = chain(++seq, at, e, prevHash);
+			insert(entry);
+			prevHash = entry.hash();
 		}
 		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, prevHash).update();
+	}
+
+	/**
+	 * The entry with its hash. Its time is kept to the whole second: the MySQL profile sends no fractional seconds
+	 * (Camunda needs that), so a finer time would be stored differently from what was hashed and never verify.
+	 */
+	private static AuditEntry chain(long seq, Instant time, AuditEvent e, String prevHash) {
+		Instant at = time.truncatedTo(ChronoUnit.SECONDS);
+		var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
+				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
+				prevHash, null);
+		return new AuditEntry(seq, at, draft.actor(), draft.action(), draft.projectId(), draft.fromStage(),
+				draft.toStage(), draft.effectiveOn(), draft.decision(), draft.comment(), draft.details(), prevHash,
+				hash(prevHash, draft.canonical()));
+	}
+
+	private void insert(AuditEntry entry) {
+		jdbc.sql(INSERT).params(row(entry)).update();
+	}
+
+	private static Object[] row(AuditEntry entry) {
+		return new Object[] { entry.seq(), Timestamp.from(entry.at()), entry.actor(), entry.action(), entry.projectId(),
+				entry.fromStage(), entry.toStage(), entry.effectiveOn() == null ? null : Date.valueOf(entry.effectiveOn()),
+				entry.decision(), entry.comment(), entry.details(), entry.prevHash(), entry.hash() };
 	}
 
 	/** Appends in a transaction of its own: for events such as failed logins that have no change to ride on. */

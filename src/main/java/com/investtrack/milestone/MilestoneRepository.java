@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,10 @@ public class MilestoneRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the milestone; the unique (project, stage) key makes a second insert of the same stage fail. */
+	/**
+	 * Inserts the milestone and enters its day in the project's timeline row (created with the first milestone); the
+	 * unique (project, stage) key makes a second insert of the same stage fail.
+	 */
 	public void insert(long projectId, Stage stage, LocalDate effectiveOn, Instant enteredAt, String enteredBy,
 			String approvedBy, String comment) {
 		jdbc.sql("""
@@ -30,6 +34,23 @@ public class MilestoneRepository {
 			.params(projectId, stage.name(), Date.valueOf(effectiveOn), Timestamp.from(enteredAt), enteredBy, approvedBy,
 					comment)
 			.update();
+		if (stage == Stage.NEGOTIATION) {
+			jdbc.sql("""
+					INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model, negotiation_day)
+					SELECT id, park_code, industry_code, asset_model, ? FROM project WHERE id = ?""")
+				.params(effectiveOn.toEpochDay(), projectId)
+				.update();
+		}
+		else {
+			jdbc.sql("UPDATE milestone_timeline SET " + timelineColumn(stage) + " = ? WHERE project_id = ?")
+				.params(effectiveOn.toEpochDay(), projectId)
+				.update();
+		}
+	}
+
+	/** The milestone_timeline column holding the effective day (days since 1970-01-01) of a stage's milestone. */
+	public static String timelineColumn(Stage stage) {
+		return stage.name().toLowerCase(Locale.ROOT) + "_day";
 	}
 
 	public List<Milestone> forProject(long projectId) {

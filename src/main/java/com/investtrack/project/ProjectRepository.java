@@ -134,6 +134,10 @@ public class ProjectRepository {
 			.param("land", facts.landAreaM2())
 			.param("id", id)
 			.update();
+		// the reports' copy of the filter columns (see V4__performance.sql)
+		jdbc.sql("UPDATE milestone_timeline SET park_code = ?, industry_code = ?, asset_model = ? WHERE project_id = ?")
+			.params(facts.parkCode(), facts.industryCode(), facts.assetModel().name(), id)
+			.update();
 	}
 
 	/**

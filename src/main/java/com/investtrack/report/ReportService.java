@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,11 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.Stage;
+import com.investtrack.milestone.MilestoneRepository;
 import com.investtrack.project.AssetModel;
 
 /**
- * Duration reports. Each one is a single indexed query over milestone (joined to project for the filters); the
- * percentiles are taken in Java over the returned day counts, so H2 and MySQL give the same figures.
+ * Duration reports, each one query over milestone_timeline: the product's milestones as one narrow row per project
+ * with every milestone's effective day, kept in the same transaction as the milestone rows. A durations report lets
+ * the database count projects per number of days, so only a histogram travels; time-to-production reads the four day
+ * differences of the projects that reached production. Percentiles are taken in Java from those exact counts, so H2
+ * and MySQL give the same figures.
  */
 @Service
 public class ReportService {
@@ -38,23 +43,57 @@ public class ReportService {
 		if (from.ordinal() >= to.ordinal()) {
 			throw new InvalidInputException("to", "must be a later stage than from");
 		}
+		String fromDay = MilestoneRepository.timelineColumn(from);
+		String toDay = MilestoneRepository.timelineColumn(to);
+		String days = toDay + " - " + fromDay;
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("from", from.name());
-		params.put("to", to.name());
-		String sql = "SELECT f.effective_on AS f_on, t.effective_on AS t_on FROM milestone t"
-				+ " JOIN milestone f ON f.project_id = t.project_id AND f.stage = :from"
-				+ " JOIN project p ON p.id = t.project_id WHERE t.stage = :to" + where(filter, "t", params);
-		List<Integer> days = new ArrayList<>();
+		String sql = "SELECT " + days + ", COUNT(*) FROM milestone_timeline WHERE " + toDay + " IS NOT NULL AND "
+				+ fromDay + " IS NOT NULL" + where(filter, toDay, params) + " GROUP BY " + days;
+		TreeMap<Integer, Long> histogram = new TreeMap<>();
 		jdbc.sql(sql).params(params).query(rs -> {
-			days.add(daysBetween(rs.getDate(1), rs.getDate(2)));
+			histogram.put(rs.getInt(1), rs.getLong(2));
 		});
-		return DurationStats.of(days.stream().mapToInt(Integer::intValue).toArray());
+		return DurationStats.ofCounts(histogram);
 	}
 
 	/** Per stage and in total, for projects that reached production (in the filter's year, if any). */
 	@Transactional(readOnly = true)
 	public TimeToProduction timeToProduction(ReportFilter filter) {
-		return summarize(productionPaths(filter).values());
+		Stage[] stages = Stage.values();
+		Map<String, Object> params = new LinkedHashMap<>();
+		String production = MilestoneRepository.timelineColumn(Stage.PRODUCTION);
+		var columns = new StringBuilder();
+		for (Stage s : stages) {
+			columns.append(columns.isEmpty() ? "" : ", ").append(MilestoneRepository.timelineColumn(s));
+		}
+		String sql = "SELECT " + columns + " FROM milestone_timeline WHERE " + production + " IS NOT NULL"
+				+ where(filter, production, params);
+		Map<Stage, IntList> perStage = new EnumMap<>(Stage.class);
+		IntList totals = new IntList();
+		int[] projects = { 0 };
+		int[] day = new int[stages.length];
+		boolean[] reached = new boolean[stages.length];
+		jdbc.sql(sql).params(params).query(rs -> {
+			projects[0]++;
+			for (int i = 0; i < stages.length; i++) {
+				day[i] = rs.getInt(i + 1);
+				reached[i] = !rs.wasNull();
+			}
+			for (int i = 0; i + 1 < stages.length; i++) {
+				if (reached[i] && reached[i + 1]) {
+					perStage.computeIfAbsent(stages[i], k -> new IntList()).add(day[i + 1] - day[i]);
+				}
+			}
+			if (reached[0]) {
+				totals.add(day[stages.length - 1] - day[0]);
+			}
+		});
+		List<TimeToProduction.StageStats> result = new ArrayList<>();
+		for (int i = 0; i + 1 < stages.length; i++) {
+			DurationStats stats = DurationStats.of(perStage.getOrDefault(stages[i], new IntList()).toArray());
+			result.add(new TimeToProduction.StageStats(stages[i], stats.projects(), stats.medianDays(), stats.p90Days()));
+		}
+		return new TimeToProduction(projects[0], result, DurationStats.of(totals.toArray()));
 	}
 
 	/**
@@ -83,7 +122,7 @@ public class ReportService {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String sql = "SELECT m.stage, p.asset_model, COUNT(*), SUM(p.land_area_m2) FROM milestone m"
 				+ " JOIN project p ON p.id = m.project_id WHERE m.stage IN ('SIGNING', 'CONSTRUCTION', 'PRODUCTION')"
-				+ where(filter, "m", params) + " GROUP BY m.stage, p.asset_model";
+				+ projectWhere(filter, "m", params) + " GROUP BY m.stage, p.asset_model";
 		long[] counts = new long[Stage.values().length];
 		long[] heavy = { 0 };
 		BigDecimal[] heavyLand = { BigDecimal.ZERO };
@@ -108,7 +147,7 @@ public class ReportService {
 		for (Stage s : Stage.values()) {
 			counts.put(s, 0L);
 		}
-		jdbc.sql("SELECT p.stage, COUNT(*) FROM project p WHERE p.outcome <> 'DROPPED'" + where(anyYear, "p", params)
+		jdbc.sql("SELECT p.stage, COUNT(*) FROM project p WHERE p.outcome <> 'DROPPED'" + projectWhere(anyYear, "p", params)
 				+ " GROUP BY p.stage")
 			.params(params)
 			.query(rs -> {
@@ -135,7 +174,7 @@ public class ReportService {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String sql = "SELECT m.project_id, m.stage, m.effective_on, p.park_code, p.industry_code, p.asset_model"
 				+ " FROM milestone pr JOIN project p ON p.id = pr.project_id JOIN milestone m ON m.project_id = pr.project_id"
-				+ " WHERE pr.stage = 'PRODUCTION'" + where(filter, "pr", params);
+				+ " WHERE pr.stage = 'PRODUCTION'" + projectWhere(filter, "pr", params);
 		Map<Long, ProductionPath> byProject = new LinkedHashMap<>();
 		jdbc.sql(sql).params(params).query(rs -> {
 			ProductionPath path = byProject.get(rs.getLong(1));
@@ -181,7 +220,31 @@ public class ReportService {
 		return new TimeToProduction(paths.size(), stages, DurationStats.of(toArray(totals)));
 	}
 
-	private static String where(ReportFilter f, String endAlias, Map<String, Object> params) {
+	/** The filter as conditions on milestone_timeline; the year is the one the report's end milestone falls in. */
+	private static String where(ReportFilter f, String endDay, Map<String, Object> params) {
+		var where = new StringBuilder();
+		if (f.parkCode() != null) {
+			where.append(" AND park_code = :park");
+			params.put("park", f.parkCode());
+		}
+		if (f.industryCode() != null) {
+			where.append(" AND industry_code = :industry");
+			params.put("industry", f.industryCode());
+		}
+		if (f.assetModel() != null) {
+			where.append(" AND asset_model = :asset");
+			params.put("asset", f.assetModel().name());
+		}
+		if (f.year() != null) {
+			where.append(" AND ").append(endDay).append(" >= :yearStart AND ").append(endDay).append(" < :yearEnd");
+			params.put("yearStart", LocalDate.of(f.year(), 1, 1).toEpochDay());
+			params.put("yearEnd", LocalDate.of(f.year() + 1, 1, 1).toEpochDay());
+		}
+		return where.toString();
+	}
+
+	/** The filter as conditions on project (alias p) and a milestone table alias whose date falls in the year. */
+	private static String projectWhere(ReportFilter f, String endAlias, Map<String, Object> params) {
 		var where = new StringBuilder();
 		if (f.parkCode() != null) {
 			where.append(" AND p.park_code = :park");
@@ -204,8 +267,25 @@ public class ReportService {
 		return where.toString();
 	}
 
-	private static int daysBetween(Date from, Date to) {
-		return (int) (to.toLocalDate().toEpochDay() - from.toLocalDate().toEpochDay());
+
+	/** A growable int array: tens of thousands of day counts without boxing each one. */
+	private static final class IntList {
+
+		private int[] values = new int[256];
+
+		private int size;
+
+		void add(int value) {
+			if (size == values.length) {
+				values = Arrays.copyOf(values, size * 2);
+			}
+			values[size++] = value;
+		}
+
+		int[] toArray() {
+			return Arrays.copyOf(values, size);
+		}
+
 	}
 
 	private static int[] toArray(List<Integer> values) {

@@ -60,6 +60,11 @@ class CachedCredentialsAuthenticationProvider implements AuthenticationProvider 
 		this.users = users;
 		this.bcrypt = new DaoAuthenticationProvider(users);
 		this.bcrypt.setPasswordEncoder(passwords);
+		// the account's status is checked after the password, so a wrong password gets the same answer whether or not
+		// the account is disabled
+		this.bcrypt.setPreAuthenticationChecks(user -> {
+		});
+		this.bcrypt.setPostAuthenticationChecks(accountStatus);
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		this.key = new SecretKeySpec(secret, "HmacSHA256");

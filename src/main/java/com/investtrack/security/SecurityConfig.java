@@ -11,9 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -73,7 +71,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain filterChain(HttpSecurity http, IdentityService identityService, ObjectMapper json,
-			AppUserDetailsService userDetails, PasswordEncoder encoder, LoginThrottle throttle, SecurityAudit audit,
+			CachedCredentialsAuthenticationProvider passwordChecker, LoginThrottle throttle, SecurityAudit audit,
 			UserRepository users) throws Exception {
 		AuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
 		AuthenticationEntryPoint api = (request, response, ex) -> {
@@ -107,7 +105,7 @@ class SecurityConfig {
 		failure.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?locked"));
 
 		http.authenticationManager(new ProviderManager(
-				new ThrottlingAuthenticationProvider(passwordChecker(userDetails, encoder), throttle, audit)));
+				new ThrottlingAuthenticationProvider(passwordChecker, throttle, audit)));
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
@@ -137,19 +135,6 @@ class SecurityConfig {
 			.addFilterAfter(new AccountStatusFilter(users), CsrfFilter.class)
 			.addFilterAfter(new EngineIdentityFilter(identityService), AnonymousAuthenticationFilter.class);
 		return http.build();
-	}
-
-	/**
-	 * The password check. The account's status is checked after the password, so that a wrong password gets the same
-	 * answer whether or not the account is disabled.
-	 */
-	private static DaoAuthenticationProvider passwordChecker(AppUserDetailsService userDetails, PasswordEncoder encoder) {
-		var provider = new DaoAuthenticationProvider(userDetails);
-		provider.setPasswordEncoder(encoder);
-		provider.setPreAuthenticationChecks(user -> {
-		});
-		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-		return provider;
 	}
 
 	static void writeJson(ObjectMapper json, HttpServletResponse response, int status, String error, String message)

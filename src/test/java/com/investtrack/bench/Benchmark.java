@@ -1,0 +1,253 @@
+package com.investtrack.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The benchmark, run by {@code mvn -B -Pbench verify} (see BENCHMARKS.md). In one run, on one MySQL/MariaDB server:
+ * <ol>
+ * <li>(a) stage steps: full project paths through our HTTP API against the same number of steps through Camunda's
+ * Java API on a plain five-user-task model in a bare camunda-bpm-spring-boot-starter application, at 1 and 4
+ * clients;</li>
+ * <li>(b) the duration reports over generated projects against the same figures computed naively from Camunda's
+ * history;</li>
+ * <li>(c) start-up time and resident memory of both applications.</li>
+ * </ol>
+ * Every loop is bounded in count and time, and only loopback addresses are used. The figures go to BENCHMARKS.md.
+ */
+public final class Benchmark {
+
+	static final String PASSWORD = "bench-password";
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final int APP_PORT = 18080;
+
+	private static final int PLAIN_PORT = 18081;
+
+	private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
+
+	/** Turns each side takes in (a); the paths of a run are spread over them. */
+	private static final int ROUNDS = 5;
+
+	record Options(int projects, int paths, int warmupPaths, int reportRequests, int naiveRequests, List<String> phases,
+			Path out, String serverUrl, String user, String password, List<String> jvmOptions, boolean offline) {
+
+		static Options parse(String[] args) {
+			Map<String, String> a = new LinkedHashMap<>();
+			for (String arg : String.join(" ", args).trim().split("\\s+")) {
+				if (arg.isBlank()) {
+					continue;
+				}
+				String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+				a.put(kv[0], kv.length > 1 ? kv[1] : "true");
+			}
+			boolean quick = a.containsKey("quick");
+			return new Options(Integer.parseInt(a.getOrDefault("projects", quick ? "5000" : "100000")),
+					Integer.parseInt(a.getOrDefault("paths", quick ? "30" : "150")),
+					Integer.parseInt(a.getOrDefault("warmup-paths", quick ? "10" : "60")),
+					Integer.parseInt(a.getOrDefault("report-requests", quick ? "40" : "200")),
+					Integer.parseInt(a.getOrDefault("naive-requests", quick ? "3" : "5")),
+					Arrays.asList(a.getOrDefault("phases", "steps,reports,startup").split(",")),
+					Path.of(a.getOrDefault("out", "BENCHMARKS.md")),
+					a.getOrDefault("mysql", System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")),
+					a.getOrDefault("mysql-user", System.getenv().getOrDefault("BENCH_MYSQL_USER", "root")),
+					a.getOrDefault("mysql-password", System.getenv().getOrDefault("BENCH_MYSQL_PASSWORD", "")),
+					a.containsKey("jvm") ? Arrays.asList(a.get("jvm").split(",")) : List.of(),
+					Boolean.parseBoolean(a.getOrDefault("offline", "false")));
+		}
+
+	}
+
+	private final Options options;
+
+	private final Databases databases;
+
+	private final Results results = new Results();
+
+	private final Path workDir = Path.of("target", "bench");
+
+	private Benchmark(Options options) {
+		this.options = options;
+		this.databases = new Databases(options.serverUrl(), options.user(), options.password());
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		new Benchmark(options).run();
+	}
+
+	private void run() throws Exception {
+		long started = System.nanoTime();
+		Files.createDirectories(workDir);
+		results.machine = Machine.describe(databases.serverVersion());
+		results.options = options;
+		log("machine: " + results.machine);
+		Path appJar = appJar();
+		Path bareJar = BareStarter.build(Path.of("src", "bench", "bare-starter"), options.offline(), workDir);
+		if (options.phases().contains("steps")) {
+			steps(bareJar, appJar);
+		}
+		if (options.phases().contains("reports")) {
+			new ReportPhase(options, databases, results, workDir).run(appJar, this::startApp);
+		}
+		if (options.phases().contains("startup")) {
+			restarts(appJar, bareJar);
+		}
+		results.totalSeconds = (System.nanoTime() - started) / 1e9;
+		String markdown = new BenchmarkMarkdown(results).render();
+		Files.writeString(options.out(), markdown);
+		System.out.println(markdown);
+		log("wrote " + options.out().toAbsolutePath());
+	}
+
+	/**
+	 * (a), and the first start of both applications on an empty schema with their memory. Both stay up and the two
+	 * sides take turns in rounds, so that whatever else the machine does at the time weighs on both alike.
+	 */
+	private void steps(Path bareJar, Path appJar) throws Exception {
+		databases.recreate(Databases.PLAIN);
+		databases.recreate(Databases.APP);
+		try (AppProcess bare = startBare(bareJar, "bare-fresh")) {
+			results.bareFreshStart = bare.awaitHealthy();
+			Thread.sleep(2000);
+			results.bareRssAfterStart = bare.rssMib();
+			log("bare starter healthy after %.2f s, RSS %.0f MiB".formatted(results.bareFreshStart,
+					results.bareRssAfterStart));
+			try (AppProcess app = startApp(appJar, "app-fresh")) {
+				results.appFreshStart = app.awaitHealthy();
+				seedUsers();
+				Thread.sleep(2000);
+				results.appRssAfterStart = app.rssMib();
+				log("app healthy after %.2f s, RSS %.0f MiB".formatted(results.appFreshStart, results.appRssAfterStart));
+				StepLoad load = new StepLoad(app.baseUrl(), PASSWORD, LocalDate.now(ZONE));
+				plainRun(bare, 1, options.warmupPaths() * StepLoad.STEPS_PER_PATH);
+				load.run(1, options.warmupPaths(), RUN_LIMIT);
+				for (int clients : new int[] { 1, 4 }) {
+					Rounds plain = new Rounds(clients);
+					Rounds ours = new Rounds(clients);
+					for (int round = 0; round < ROUNDS; round++) {
+						int paths = options.paths() / ROUNDS + (round < options.paths() % ROUNDS ? 1 : 0);
+						results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad,
+								bare.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
+						results.appRssUnderLoad = Math.max(results.appRssUnderLoad,
+								app.peakRssDuring(() -> ours.add(load.run(clients, paths, RUN_LIMIT))));
+					}
+					if (clients == 1) {
+						results.plain1 = plain.total();
+						results.app1 = ours.total();
+					}
+					else {
+						results.plain4 = plain.total();
+						results.app4 = ours.total();
+					}
+					log("%d client(s): plain Camunda %s; our HTTP API %s".formatted(clients, describe(plain.total()),
+							describe(ours.total())));
+				}
+			}
+		}
+	}
+
+	/** The rounds of one side at one client count, added up: all latencies, the sum of the rounds' wall times. */
+	private static final class Rounds {
+
+		private final int clients;
+
+		private final List<long[]> micros = new ArrayList<>();
+
+		private long elapsedNanos;
+
+		Rounds(int clients) {
+			this.clients = clients;
+		}
+
+		void add(Latencies round) {
+			micros.add(round.micros());
+			elapsedNanos += round.elapsedNanos();
+		}
+
+		Latencies total() {
+			return Latencies.of(clients, micros.stream().flatMapToLong(Arrays::stream).toArray(), elapsedNanos);
+		}
+
+	}
+
+	private Latencies plainRun(AppProcess bare, int clients, int steps) throws Exception {
+		bare.send("run " + clients + " " + steps);
+		String line = bare.awaitLine(RUN_LIMIT);
+		String[] words = line.split(" ");
+		if (!words[0].equals("PLAIN-RESULT")) {
+			throw new IllegalStateException("bare starter: " + line);
+		}
+		long[] micros = Arrays.stream(words[4].split(",")).mapToLong(Long::parseLong).toArray();
+		return Latencies.of(Integer.parseInt(words[1]), micros, Long.parseLong(words[3]));
+	}
+
+	private void seedUsers() throws Exception {
+		String hash = new BCryptPasswordEncoder().encode(PASSWORD);
+		List<String[]> users = new ArrayList<>();
+		for (int c = 1; c <= 4; c++) {
+			users.add(new String[] { StepLoad.officer(c), "OFFICER" });
+			users.add(new String[] { StepLoad.manager(c), "MANAGER" });
+		}
+		users.add(new String[] { ReportPhase.REPORT_USER, "MANAGER" });
+		try (var c = databases.connect(Databases.APP)) {
+			Databases.seed(c, hash, users);
+		}
+	}
+
+	/** (c): both applications restarted on the schema and data they already have, as a production restart does. */
+	private void restarts(Path appJar, Path bareJar) throws Exception {
+		try (AppProcess app = startApp(appJar, "app-restart")) {
+			results.appRestart = app.awaitHealthy();
+		}
+		try (AppProcess bare = startBare(bareJar, "bare-restart")) {
+			results.bareRestart = bare.awaitHealthy();
+		}
+		log("restart: app %.2f s, bare starter %.2f s".formatted(results.appRestart, results.bareRestart));
+	}
+
+	AppProcess startApp(Path jar, String name) throws Exception {
+		return AppProcess.start(name, jar, options.jvmOptions(),
+				List.of("--spring.profiles.active=mysql", "--app.demo-data=false",
+						"--spring.datasource.url=" + databases.url(Databases.APP),
+						"--spring.datasource.username=" + databases.user(),
+						"--spring.datasource.password=" + databases.password()),
+				APP_PORT, workDir.resolve(name + ".log"));
+	}
+
+	private AppProcess startBare(Path jar, String name) throws Exception {
+		return AppProcess.start(name, jar, options.jvmOptions(),
+				List.of("--bench.console=true", "--spring.datasource.url=" + databases.url(Databases.PLAIN),
+						"--spring.datasource.username=" + databases.user(),
+						"--spring.datasource.password=" + databases.password()),
+				PLAIN_PORT, workDir.resolve(name + ".log"));
+	}
+
+	private static Path appJar() throws Exception {
+		try (var files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("invest-tracker-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no target/invest-tracker-*.jar: run mvn package first"));
+		}
+	}
+
+	static String describe(Latencies l) {
+		return "%.1f steps/s, p50 %.1f ms, p99 %.1f ms (%d steps)".formatted(l.perSecond(), l.p50(), l.p99(), l.count());
+	}
+
+	static void log(String message) {
+		System.out.println("[bench] " + message);
+	}
+
+}

@@ -1,0 +1,55 @@
+package com.investtrack.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every figure of one benchmark run, filled in phase by phase. */
+final class Results {
+
+	/** One report request variant: our HTTP latencies, and the naive computation's where it has one. */
+	record ReportFigures(String label, String path, Latencies ours, Latencies naive, Boolean identical) {
+	}
+
+	Machine machine;
+
+	Benchmark.Options options;
+
+	Latencies plain1;
+
+	Latencies plain4;
+
+	Latencies app1;
+
+	Latencies app4;
+
+	double bareFreshStart = Double.NaN;
+
+	double appFreshStart = Double.NaN;
+
+	double bareRestart = Double.NaN;
+
+	double appRestart = Double.NaN;
+
+	double appDataStart = Double.NaN;
+
+	double bareRssAfterStart = Double.NaN;
+
+	double appRssAfterStart = Double.NaN;
+
+	double bareRssUnderLoad;
+
+	double appRssUnderLoad;
+
+	double appRssReports = Double.NaN;
+
+	int generatedProjects;
+
+	double generatorSeconds = Double.NaN;
+
+	String generatedSummary = "";
+
+	final List<ReportFigures> reports = new ArrayList<>();
+
+	double totalSeconds;
+
+}
