@@ -84,8 +84,13 @@ class AdminPagesBrowserTest extends BrowserTestBase {
 	@Test
 	void noPageBreaksTheContentSecurityPolicy() {
 		long id = createProject("officer", "JS-IMP", "HEALTH", "LIGHT", today().minusDays(10), unique("CSP"));
-		cspViolations();
+		// the check itself: an inline script the policy must refuse shows up in the console
 		open("/login");
+		cspViolations();
+		script("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; "
+				+ "document.head.appendChild(s);");
+		assertThat(script("return window.inlineRan === true;")).isEqualTo(false);
+		assertThat(cspViolations()).as("the console reports what the policy refused").isNotEmpty();
 		List<String> pages = List.of("/", "/tasks", "/projects/new", "/projects/" + id, "/dashboard", "/audit",
 				"/audit?verify=true", "/projects/987654321");
 		checkPages("manager", pages);
