@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the single place where the rules live; this only recognises their sentences. An unknown sentence is shown as it is.
  */
 @Component
-class DomainMessages {
+public class DomainMessages {
 
 	private record Known(Pattern pattern, String key) {
 	}
@@ -41,7 +41,21 @@ class DomainMessages {
 			known("Four-eyes rule.*", "forbidden.fourEyes"),
 			known("Only (?:managers and auditors|auditors and managers) read .*", "forbidden.readers"),
 			known("Only managers.*", "forbidden.managers"),
-			known("Only officers and managers create projects", "forbidden.create"));
+			known("Only officers and managers create projects", "forbidden.create"),
+			// user and park administration
+			known("is required, at most (\\d+) characters, no control characters", "reason.text"),
+			known("must be 2 to 32 characters: lower-case letters, digits, '-' or '_', starting with a letter",
+					"reason.username"),
+			known("must name at least one of .*", "reason.roles"),
+			known("must be at least (\\d+) characters long", "reason.minLength"),
+			known("must be at most (\\d+) bytes long", "reason.maxBytes"),
+			known("must not be blank or the username", "reason.passwordName"),
+			known("must be 2 to 32 upper-case letters, digits or '-'", "reason.parkCode"),
+			known("You cannot remove your own ADMIN role.*", "conflict.ownAdmin"),
+			known("You cannot disable your own account", "conflict.ownAccount"),
+			known("A user named (.+) already exists", "conflict.userExists"),
+			known("A park with code (.+) already exists", "conflict.parkExists"),
+			known("Only administrators may do this", "forbidden.admins"));
 
 	private final MessageSource messages;
 
@@ -49,7 +63,7 @@ class DomainMessages {
 		this.messages = messages;
 	}
 
-	String translate(String reason) {
+	public String translate(String reason) {
 		if (reason == null) {
 			return "";
 		}
@@ -67,8 +81,13 @@ class DomainMessages {
 	}
 
 	/** One of the pages' own messages, in the page's language. */
-	String text(String key, Object... args) {
+	public String text(String key, Object... args) {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	/** One of the pages' own messages, or the fallback when there is no such key (a field name, say). */
+	public String textOr(String key, String fallback) {
+		return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
 	}
 
 	private static Known known(String regex, String key) {

@@ -2,6 +2,7 @@ package com.investtrack.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,19 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.common.ForbiddenException;
 import com.investtrack.lifecycle.ProcessConstants;
 import com.investtrack.support.ApiTestBase;
+import com.investtrack.support.TestData;
 
 /**
  * Four-eyes: nobody approves or rejects a request they made, whatever their roles. The demo user "lead" is officer and
- * manager at once; their own request must be decided by someone else, through the API and through the engine's task.
+ * manager at once; their own request must be decided by someone else, through the API, the inbox form and the engine's
+ * task.
  */
 class FourEyesApiTest extends ApiTestBase {
 
@@ -103,6 +108,50 @@ class FourEyesApiTest extends ApiTestBase {
 			identity.clearAuthentication();
 		}
 		assertThat(status(taskId)).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void theInboxFormRefusesLeadsOwnRequestAndTakesTheManagersDecision() throws Exception {
+		long id = createProject("lead", today().minusDays(40));
+		MockHttpSession lead = login("lead", TestData.PASSWORD);
+		var requested = mvc.perform(MockMvcRequestBuilders.post("/projects/" + id + "/advance").session(lead).with(csrf())
+			.param("to", "SIGNING")
+			.param("effectiveOn", today().minusDays(1).toString())).andReturn();
+		assertThat(requested.getFlashMap().get("notice")).isEqualTo("notice.requested");
+		String taskId = pendingTask("manager", id);
+
+		var project = mvc.perform(MockMvcRequestBuilders.get("/projects/" + id).session(lead)).andReturn().getResponse();
+		assertThat(project.getContentAsString()).as("lead is offered no decision form")
+			.doesNotContain("/tasks/" + taskId + "/decision");
+
+		for (String decision : List.of("APPROVE", "REJECT")) {
+			var refused = mvc.perform(MockMvcRequestBuilders.post("/tasks/" + taskId + "/decision").session(lead)
+				.with(csrf())
+				.param("decision", decision)
+				.param("comment", "mine")
+				.param("project", String.valueOf(id))).andReturn();
+			assertThat(refused.getResponse().getRedirectedUrl()).startsWith("/projects/" + id);
+			assertThat(refused.getFlashMap().get("notice")).isNull();
+			assertThat(String.valueOf(refused.getFlashMap().get("problem"))).contains("Four-eyes");
+		}
+		assertThat(status(taskId)).isEqualTo("PENDING");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND stage = 'SIGNING'")
+			.param(id)
+			.query(Long.class)
+			.single()).as("no milestone without a second pair of eyes").isZero();
+
+		var approved = mvc.perform(MockMvcRequestBuilders.post("/tasks/" + taskId + "/decision")
+			.session(login("manager", TestData.PASSWORD))
+			.with(csrf())
+			.param("decision", "APPROVE")
+			.param("comment", "second pair of eyes")
+			.param("project", String.valueOf(id))).andReturn();
+		assertThat(approved.getFlashMap().get("notice")).isEqualTo("notice.decided.APPROVE");
+		assertThat(status(taskId)).isEqualTo("APPROVED");
+		assertThat(jdbc.sql("SELECT approved_by FROM milestone WHERE project_id = ? AND stage = 'SIGNING'")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("manager");
 	}
 
 	private JsonNode inboxItem(String user, String taskId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -58,7 +60,12 @@ class AccessMatrixApiTest extends ApiTestBase {
 	record Call(String path, Object body) {
 	}
 
-	record Row(HttpMethod method, String pattern, boolean page, Function<Caller, Call> call, Map<Caller, Integer> expected) {
+	/**
+	 * One mapping. {@code redirect} is what an accepted page form redirects to (a regular expression over the path), or
+	 * null for API rows and pages that do not redirect.
+	 */
+	record Row(HttpMethod method, String pattern, boolean page, Function<Caller, Call> call, Map<Caller, Integer> expected,
+			String redirect) {
 
 		String key() {
 			return method.name() + " " + pattern;
@@ -68,13 +75,20 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	private static final int REDIRECT = 302;
 
+	/**
+	 * A page form the service refused: a redirect back to the form carrying the reason as the top message, nothing
+	 * changed. The URL rules let these callers through (they have a working role); the service says no.
+	 */
+	private static final int REFUSED = -302;
+
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	/**
 	 * The table. Columns: anonymous, owning officer, other officer, manager, auditor, admin, disabled user. For pages,
-	 * 302 means "to the login form" for anonymous and disabled callers and "back to the page" after an accepted form.
+	 * 302 means "to the login form" for anonymous and disabled callers and "on to the row's page" after an accepted
+	 * form; {@link #REFUSED} is a form the service turned down with a message.
 	 */
 	List<Row> table() {
 		List<Row> rows = new ArrayList<>();
@@ -146,22 +160,63 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
 				403, 403, 403, 200, 401));
 
-		// pages
+		// pages: anonymous callers and sessions of disabled users go to the login form (see page(...))
+		rows.add(new Row(HttpMethod.GET, "/login", true, c -> call("/login"),
+				columns(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200), "/"));
+		rows.add(page("GET", "/", c -> call("/"), 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/projects/{id}", c -> call("/projects/" + project()), 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/tasks", c -> call("/tasks"), 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/projects/new", c -> call("/projects/new"), 200, 200, 200, 403, 403));
+		// the dashboard and the audit trail: managers and auditors; others get the friendly 403 page
+		for (String path : List.of("/dashboard", "/dashboard/ttp.csv", "/dashboard/durations.csv", "/dashboard/kpis.csv",
+				"/dashboard/attention.csv", "/audit", "/audit.csv")) {
+			rows.add(page("GET", path, c -> call(path), 403, 403, 200, 200, 403));
+		}
+		// project forms: the URL rules stop auditors (403); the services refuse everyone else without the right
+		rows.add(page("POST", "/projects/new", "/projects/\\d+",
+				c -> new Call("/projects/new", projectForm("officer", true)), REDIRECT, REDIRECT, REDIRECT, 403,
+				REFUSED));
+		rows.add(page("POST", "/projects/{id}/advance", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/advance",
+						form("to", "SIGNING", "effectiveOn", today().minusDays(1).toString())),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED));
+		rows.add(page("POST", "/projects/{id}/drop", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/drop",
+						form("effectiveOn", today().minusDays(1).toString(), "reason", "investor withdrew")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED));
+		rows.add(page("POST", "/projects/{id}/reassign", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/reassign", form("officer", "officer2")), REFUSED, REFUSED,
+				REDIRECT, 403, REFUSED));
+		rows.add(page("POST", "/projects/{id}/edit", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/edit", projectForm(null, false)), REDIRECT, REFUSED, REDIRECT,
+				403, REFUSED));
+		rows.add(page("POST", "/tasks/{taskId}/decision", "/tasks",
+				c -> new Call("/tasks/" + pendingApproval() + "/decision", form("decision", "APPROVE", "comment", "fine")),
+				REFUSED, REFUSED, REDIRECT, 403, REFUSED));
+		// administration pages: administrators; auditors read them
 		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200));
-		rows.add(page("POST", "/admin/users",
+		rows.add(page("POST", "/admin/users", "/admin/users",
 				c -> new Call("/admin/users",
 						form("username", uniqueName(), "displayName", "New user", "roles", "OFFICER", "password",
 								"correct horse battery")),
 				403, 403, 403, 403, REDIRECT));
-		rows.add(page("POST", "/admin/users/{username}/roles",
+		rows.add(page("POST", "/admin/users/{username}/roles", "/admin/users",
 				c -> new Call("/admin/users/" + user(true) + "/roles", form("roles", "OFFICER", "roles", "MANAGER")), 403,
 				403, 403, 403, REDIRECT));
-		rows.add(page("POST", "/admin/users/{username}/disable", c -> new Call("/admin/users/" + user(true) + "/disable",
-				form()), 403, 403, 403, 403, REDIRECT));
-		rows.add(page("POST", "/admin/users/{username}/enable", c -> new Call("/admin/users/" + user(false) + "/enable",
-				form()), 403, 403, 403, 403, REDIRECT));
-		rows.add(page("POST", "/admin/users/{username}/password",
+		rows.add(page("POST", "/admin/users/{username}/disable", "/admin/users",
+				c -> new Call("/admin/users/" + user(true) + "/disable", form()), 403, 403, 403, 403, REDIRECT));
+		rows.add(page("POST", "/admin/users/{username}/enable", "/admin/users",
+				c -> new Call("/admin/users/" + user(false) + "/enable", form()), 403, 403, 403, 403, REDIRECT));
+		rows.add(page("POST", "/admin/users/{username}/password", "/admin/users",
 				c -> new Call("/admin/users/" + user(true) + "/password", form("password", "a new long password")), 403, 403,
+				403, 403, REDIRECT));
+		rows.add(page("GET", "/admin/parks", c -> call("/admin/parks"), 403, 403, 403, 200, 200));
+		rows.add(page("POST", "/admin/parks", "/admin/parks",
+				c -> new Call("/admin/parks",
+						form("code", uniqueName().toUpperCase(), "name", "New park", "district", "Duodao")),
+				403, 403, 403, 403, REDIRECT));
+		rows.add(page("POST", "/admin/parks/{code}", "/admin/parks",
+				c -> new Call("/admin/parks/" + park(), form("name", "Renamed park", "district", "Dongbao")), 403, 403,
 				403, 403, REDIRECT));
 		return rows;
 	}
@@ -215,13 +270,23 @@ class AccessMatrixApiTest extends ApiTestBase {
 		if (session != null) {
 			builder.session(session);
 		}
-		MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
-		assertThat(response.getStatus()).as(row.key() + " as " + caller + ": " + response.getErrorMessage())
-			.isEqualTo(expected);
+		MvcResult result = mvc.perform(builder).andReturn();
+		MockHttpServletResponse response = result.getResponse();
+		int status = response.getStatus();
+		boolean toLogin = (caller == Caller.ANONYMOUS || caller == Caller.DISABLED) && !row.pattern().equals("/login");
+		if (status == REDIRECT && !toLogin && result.getFlashMap().containsKey("problem")) {
+			status = REFUSED;
+		}
+		assertThat(status).as(row.key() + " as " + caller + ": " + response.getErrorMessage() + " "
+				+ response.getRedirectedUrl() + " " + result.getFlashMap()).isEqualTo(expected);
 		if (expected == REDIRECT) {
-			boolean toLogin = caller == Caller.ANONYMOUS || caller == Caller.DISABLED;
-			assertThat(response.getRedirectedUrl()).as(row.key() + " as " + caller + " redirects")
-				.endsWith(toLogin ? "/login" : "/admin/users");
+			String target = URI.create(response.getRedirectedUrl()).getPath();
+			assertThat(target).as(row.key() + " as " + caller + " redirects")
+				.matches(toLogin ? ".*/login" : row.redirect());
+		}
+		if (expected == REFUSED) {
+			assertThat(result.getFlashMap().get("notice")).as(row.key() + " as " + caller + " says nothing was done")
+				.isNull();
 		}
 	}
 
@@ -240,14 +305,20 @@ class AccessMatrixApiTest extends ApiTestBase {
 	}
 
 	private static Row api(String method, String pattern, Function<Caller, Call> call, int... expected) {
-		return new Row(HttpMethod.valueOf(method), pattern, false, call, columns(expected));
+		return new Row(HttpMethod.valueOf(method), pattern, false, call, columns(expected), null);
 	}
 
 	/** A page row: anonymous callers and sessions of disabled users are always sent to the login form. */
 	private static Row page(String method, String pattern, Function<Caller, Call> call, int owner, int otherOfficer,
 			int manager, int auditor, int admin) {
+		return page(method, pattern, null, call, owner, otherOfficer, manager, auditor, admin);
+	}
+
+	/** A page form; an accepted one redirects to a path matching {@code redirect}. */
+	private static Row page(String method, String pattern, String redirect, Function<Caller, Call> call, int owner,
+			int otherOfficer, int manager, int auditor, int admin) {
 		return new Row(HttpMethod.valueOf(method), pattern, true, call,
-				columns(REDIRECT, owner, otherOfficer, manager, auditor, admin, REDIRECT));
+				columns(REDIRECT, owner, otherOfficer, manager, auditor, admin, REDIRECT), redirect);
 	}
 
 	private static Map<Caller, Integer> columns(int... expected) {
@@ -282,6 +353,18 @@ class AccessMatrixApiTest extends ApiTestBase {
 		Response r = advance("officer", id, "SIGNING", today().minusDays(2));
 		assertThat(r.status()).as(r.raw()).isEqualTo(202);
 		return r.body().get("pendingApproval").get("taskId").asText();
+	}
+
+	/** The fields of the project form: for a new project of {@code officer}, or the facts of an edit. */
+	private Map<String, List<String>> projectForm(String officer, boolean create) {
+		Map<String, List<String>> fields = form("name", "Page project " + uniqueName(), "investor", "Test investor",
+				"industryCode", "EQUIPMENT", "parkCode", "JS-IMP", "assetModel", "HEAVY", "investmentAmountYuan",
+				"120000000", "landAreaM2", "50000");
+		if (create) {
+			fields.put("officer", List.of(officer));
+			fields.put("negotiationStartedOn", List.of(today().minusDays(10).toString()));
+		}
+		return fields;
 	}
 
 	private Map<String, Object> edit() {

@@ -26,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -96,6 +98,8 @@ abstract class BrowserTestBase extends WebTestBase {
 					"--disable-extensions", "--window-size=1400,1000", "--lang=en-US",
 					"--user-data-dir=" + profile.toAbsolutePath());
 			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+			// the console, so tests can check that the Content-Security-Policy blocked nothing
+			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
 				.build();
@@ -103,6 +107,19 @@ abstract class BrowserTestBase extends WebTestBase {
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		}
 		return driver;
+	}
+
+	/** Console messages since the last call that report something the Content-Security-Policy refused. */
+	protected List<String> cspViolations() {
+		return browser().manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")
+					|| m.contains("Refused to"))
+			.toList();
 	}
 
 	protected String url(String path) {

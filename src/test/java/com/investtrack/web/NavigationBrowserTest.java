@@ -16,7 +16,7 @@ class NavigationBrowserTest extends BrowserTestBase {
 			"officer2", List.of("board", "tasks", "new"), "lead",
 			List.of("board", "tasks", "new", "dashboard", "audit"), "manager",
 			List.of("board", "tasks", "new", "dashboard", "audit"), "auditor", List.of("board", "dashboard", "audit"),
-			"admin", List.of("board", "users"));
+			"admin", List.of("board", "users", "parks"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {

@@ -2,6 +2,7 @@ package com.investtrack.web.admin;
 
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ import com.investtrack.security.CurrentUser;
 import com.investtrack.security.CurrentUsers;
 import com.investtrack.security.SecurityAudit;
 import com.investtrack.security.UserAdminService;
+import com.investtrack.web.DomainMessages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,26 +60,29 @@ class UserAdminController {
 
 	private final SecurityAudit securityAudit;
 
-	UserAdminController(UserAdminService admin, SecurityAudit securityAudit) {
+	private final DomainMessages messages;
+
+	UserAdminController(UserAdminService admin, SecurityAudit securityAudit, DomainMessages messages) {
 		this.admin = admin;
 		this.securityAudit = securityAudit;
+		this.messages = messages;
 	}
 
 	@GetMapping
 	String list(Model model) {
-		return render(model, CreateForm.empty(), null);
+		return render(model, CreateForm.empty(), null, Map.of());
 	}
 
 	@PostMapping
 	String create(@ModelAttribute("form") CreateForm form, BindingResult binding, Model model,
 			HttpServletResponse response, RedirectAttributes flash) {
 		if (binding.hasErrors()) {
-			return refused(model, form, response, HttpStatus.BAD_REQUEST, "Some fields have a value that is not allowed");
+			return refused(model, form, response, HttpStatus.BAD_REQUEST, messages.text("admin.badFields"), Map.of());
 		}
 		return change(model, form, response, flash, () -> {
 			admin.create(new UserAdminService.NewUser(form.username(), form.displayName(),
 					form.roles() == null ? Set.of() : form.roles(), form.password()), CurrentUsers.current());
-			return "User " + form.username().strip() + " created";
+			return messages.text("admin.done.created", form.username().strip());
 		});
 	}
 
@@ -85,9 +90,8 @@ class UserAdminController {
 	String roles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<Role> roles,
 			Model model, HttpServletResponse response, RedirectAttributes flash) {
 		return change(model, CreateForm.empty(), response, flash, () -> {
-			var account = admin.setRoles(username, roles == null ? Set.of() : roles, CurrentUsers.current());
-			return "Roles of " + username + ": "
-					+ account.roles().stream().map(Enum::name).collect(Collectors.joining(", "));
+			admin.setRoles(username, roles == null ? Set.of() : roles, CurrentUsers.current());
+			return messages.text("admin.done.roles", username);
 		});
 	}
 
@@ -96,7 +100,7 @@ class UserAdminController {
 			RedirectAttributes flash) {
 		return change(model, CreateForm.empty(), response, flash, () -> {
 			admin.disable(username, CurrentUsers.current());
-			return "Account " + username + " disabled; its sessions have ended";
+			return messages.text("admin.done.disabled", username);
 		});
 	}
 
@@ -104,7 +108,7 @@ class UserAdminController {
 	String enable(@PathVariable String username, Model model, HttpServletResponse response, RedirectAttributes flash) {
 		return change(model, CreateForm.empty(), response, flash, () -> {
 			admin.enable(username, CurrentUsers.current());
-			return "Account " + username + " enabled";
+			return messages.text("admin.done.enabled", username);
 		});
 	}
 
@@ -113,7 +117,7 @@ class UserAdminController {
 			Model model, HttpServletResponse response, RedirectAttributes flash) {
 		return change(model, CreateForm.empty(), response, flash, () -> {
 			admin.resetPassword(username, password, CurrentUsers.current());
-			return "Password of " + username + " reset; its sessions have ended";
+			return messages.text("admin.done.password", username);
 		});
 	}
 
@@ -136,25 +140,29 @@ class UserAdminController {
 			return REDIRECT;
 		}
 		catch (InvalidInputException ex) {
-			String reasons = ex.fields()
+			// next to the field on the create form; above the list for the row forms (one field each)
+			Map<String, String> fields = ex.fields()
 				.entrySet()
 				.stream()
-				.map(e -> e.getKey() + " " + e.getValue())
+				.collect(Collectors.toMap(Map.Entry::getKey, e -> messages.translate(e.getValue())));
+			String reasons = fields.entrySet()
+				.stream()
+				.map(e -> messages.textOr("admin.field." + e.getKey(), e.getKey()) + ": " + e.getValue())
 				.collect(Collectors.joining("; "));
-			return refused(model, form, response, HttpStatus.BAD_REQUEST, reasons);
+			return refused(model, form, response, HttpStatus.BAD_REQUEST, reasons, fields);
 		}
 		catch (ConflictException ex) {
-			return refused(model, form, response, HttpStatus.CONFLICT, ex.getMessage());
+			return refused(model, form, response, HttpStatus.CONFLICT, messages.translate(ex.getMessage()), Map.of());
 		}
 	}
 
 	private String refused(Model model, CreateForm form, HttpServletResponse response, HttpStatus status,
-			String reason) {
+			String reason, Map<String, String> fieldErrors) {
 		response.setStatus(status.value());
-		return render(model, new CreateForm(form.username(), form.displayName(), "", form.roles()), reason);
+		return render(model, new CreateForm(form.username(), form.displayName(), "", form.roles()), reason, fieldErrors);
 	}
 
-	private String render(Model model, CreateForm form, String error) {
+	private String render(Model model, CreateForm form, String error, Map<String, String> fieldErrors) {
 		CurrentUser user = CurrentUsers.current();
 		model.addAttribute("users", admin.list(user));
 		model.addAttribute("allRoles", Role.values());
@@ -162,6 +170,7 @@ class UserAdminController {
 		model.addAttribute("me", user.username());
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
+		model.addAttribute("fieldErrors", fieldErrors);
 		return VIEW;
 	}
 

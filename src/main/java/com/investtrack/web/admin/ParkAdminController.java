@@ -1,0 +1,143 @@
+package com.investtrack.web.admin;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.investtrack.common.ConflictException;
+import com.investtrack.common.ForbiddenException;
+import com.investtrack.common.InvalidInputException;
+import com.investtrack.common.NotFoundException;
+import com.investtrack.common.Role;
+import com.investtrack.project.Park;
+import com.investtrack.project.ParkService;
+import com.investtrack.project.ReferenceData;
+import com.investtrack.security.CurrentUser;
+import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.SecurityAudit;
+import com.investtrack.web.DomainMessages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The park page: administrators add parks and rename them (the page over {@code /api/admin/parks}); auditors read the
+ * list. {@link ParkService} checks the role again and audits every change. A refused change re-renders the page with
+ * the reason and a 4xx status, the typed values kept.
+ */
+@Controller
+@RequestMapping("/admin/parks")
+class ParkAdminController {
+
+	static final String VIEW = "admin/parks";
+
+	/** What the new-park form held, shown again when it was refused. */
+	record NewPark(String code, String name, String district) {
+	}
+
+	private final ParkService parks;
+
+	private final ReferenceData reference;
+
+	private final SecurityAudit securityAudit;
+
+	private final DomainMessages messages;
+
+	ParkAdminController(ParkService parks, ReferenceData reference, SecurityAudit securityAudit,
+			DomainMessages messages) {
+		this.parks = parks;
+		this.reference = reference;
+		this.securityAudit = securityAudit;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		return render(model, new NewPark("", "", ""), null, null, Map.of());
+	}
+
+	@PostMapping
+	String create(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String district, Model model, HttpServletResponse response,
+			RedirectAttributes flash) {
+		NewPark typed = new NewPark(code, name, district);
+		return change(model, typed, null, response, flash, () -> {
+			Park park = parks.create(new Park(code, name, district), CurrentUsers.current());
+			return messages.text("admin.done.parkCreated", park.code());
+		});
+	}
+
+	@PostMapping("/{code}")
+	String rename(@PathVariable String code, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String district, Model model, HttpServletResponse response,
+			RedirectAttributes flash) {
+		return change(model, new NewPark("", "", ""), code, response, flash, () -> {
+			parks.change(code, name, district, CurrentUsers.current());
+			return messages.text("admin.done.parkChanged", code);
+		});
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	void forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		securityAudit.accessDenied(request, ex.getMessage());
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_NOT_FOUND);
+	}
+
+	/** Applies a change and redirects back with its outcome, or re-renders the page with the reason it was refused. */
+	private String change(Model model, NewPark typed, String row, HttpServletResponse response, RedirectAttributes flash,
+			Supplier<String> change) {
+		try {
+			flash.addFlashAttribute("message", change.get());
+			return "redirect:/admin/parks";
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> fields = ex.fields()
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, e -> messages.translate(e.getValue())));
+			String reasons = fields.entrySet()
+				.stream()
+				.map(e -> (row == null ? "" : row + " · ") + messages.textOr("admin.field." + e.getKey(), e.getKey())
+						+ ": " + e.getValue())
+				.collect(Collectors.joining("; "));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return render(model, typed, row, reasons, row == null ? fields : Map.of());
+		}
+		catch (ConflictException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return render(model, typed, row, messages.translate(ex.getMessage()), Map.of());
+		}
+	}
+
+	private String render(Model model, NewPark form, String row, String error, Map<String, String> fieldErrors) {
+		CurrentUser user = CurrentUsers.current();
+		if (!user.has(Role.ADMIN) && !user.has(Role.AUDITOR)) {
+			throw new ForbiddenException("Only administrators and auditors see the parks");
+		}
+		model.addAttribute("parks", reference.parks());
+		model.addAttribute("canEdit", user.has(Role.ADMIN));
+		model.addAttribute("form", form);
+		model.addAttribute("errorRow", row);
+		model.addAttribute("error", error);
+		model.addAttribute("fieldErrors", fieldErrors);
+		return VIEW;
+	}
+
+}
