@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.HttpMethod;
 
 import com.investtrack.support.ApiTestBase;
@@ -20,6 +21,7 @@ import com.investtrack.support.TestData;
  * Sessions live in the database, so that any node of a cluster serves a logged-in user; scripts calling the API with
  * HTTP Basic leave no session behind.
  */
+@TestPropertySource(properties = "spring.autoconfigure.exclude=")
 class SessionApiTest extends ApiTestBase {
 
 	private final HttpClient http = HttpClient.newHttpClient();
