@@ -52,7 +52,9 @@ public class AuditTrail {
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.single();
 		long seq = head.getKey() + 1;
-		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+		// whole seconds: MySQL is connected with sendFractionalSeconds=false (Camunda needs it), so anything finer would
+		// be cut off on insert and the stored entry would no longer match its hash
+		Instant at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
 		var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
 				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
 				head.getValue(), null);

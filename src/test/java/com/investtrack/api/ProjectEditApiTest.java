@@ -23,8 +23,8 @@ class ProjectEditApiTest extends ApiTestBase {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", "Renamed plant");
 		body.put("investor", "New investor Ltd");
-		body.put("industryCode", "NEW_ENERGY");
-		body.put("parkCode", "ZX-CNC");
+		body.put("industryCode", "CHEMICAL");
+		body.put("parkCode", "SY-GF");
 		body.put("assetModel", "LIGHT");
 		body.put("investmentAmountYuan", 80000000.5);
 		body.put("landAreaM2", null);
@@ -40,8 +40,8 @@ class ProjectEditApiTest extends ApiTestBase {
 		JsonNode p = r.body();
 		assertThat(p.get("name").asText()).isEqualTo("Renamed plant");
 		assertThat(p.get("investor").asText()).isEqualTo("New investor Ltd");
-		assertThat(p.get("industryCode").asText()).isEqualTo("NEW_ENERGY");
-		assertThat(p.get("parkCode").asText()).isEqualTo("ZX-CNC");
+		assertThat(p.get("industryCode").asText()).isEqualTo("CHEMICAL");
+		assertThat(p.get("parkCode").asText()).isEqualTo("SY-GF");
 		assertThat(p.get("assetModel").asText()).isEqualTo("LIGHT");
 		assertThat(p.get("investmentAmountYuan").decimalValue()).isEqualByComparingTo("80000000.5");
 		assertThat(p.get("landAreaM2").isNull()).isTrue();
@@ -50,7 +50,7 @@ class ProjectEditApiTest extends ApiTestBase {
 		JsonNode history = get("officer", "/api/projects/" + id + "/history").body();
 		JsonNode edit = history.get(history.size() - 1);
 		assertThat(edit.get("action").asText()).isEqualTo("PROJECT_EDITED");
-		assertThat(edit.get("details").asText()).contains("name: ", " -> Renamed plant", "parkCode: JS-IMP -> ZX-CNC",
+		assertThat(edit.get("details").asText()).contains("name: ", " -> Renamed plant", "parkCode: JS-IMP -> SY-GF",
 				"assetModel: HEAVY -> LIGHT", "investmentAmountYuan: 120000000 -> 80000000.5", "landAreaM2: 50000 -> null");
 
 		long audit = count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id);
