@@ -1,0 +1,159 @@
+package com.investtrack.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.investtrack.audit.AuditTrail;
+import com.investtrack.common.Role;
+import com.investtrack.common.Stage;
+import com.investtrack.security.UserRepository;
+
+/**
+ * The demo data on a fresh database: users of every role, the 20 parks and 7 industries, and projects in every stage
+ * and outcome, moved through the real lifecycle. Loading again (a restart) changes nothing.
+ */
+@SpringBootTest(properties = "app.demo-data=true")
+@ActiveProfiles("test")
+class DemoDataTest {
+
+	@Autowired
+	DemoData demoData;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserRepository users;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Test
+	void demoUsersWithTheirRolesAndThePasswordDemo() {
+		Map<String, List<Role>> expected = Map.of("officer", List.of(Role.OFFICER), "officer2", List.of(Role.OFFICER), "lead",
+				List.of(Role.OFFICER, Role.MANAGER), "manager", List.of(Role.MANAGER), "auditor", List.of(Role.AUDITOR), "admin",
+				List.of(Role.ADMIN));
+		expected.forEach((username, roles) -> {
+			var account = users.find(username).orElseThrow();
+			assertThat(account.enabled()).isTrue();
+			assertThat(account.roles()).containsExactlyInAnyOrderElementsOf(roles);
+			String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).single();
+			assertThat(encoder.matches("demo", hash)).as("password of %s", username).isTrue();
+		});
+		assertThat(users.count()).isEqualTo(6);
+	}
+
+	@Test
+	void twentyParksAndTheSevenLeadingIndustries() {
+		assertThat(count("SELECT COUNT(*) FROM park")).isEqualTo(20);
+		assertThat(jdbc.sql("SELECT name FROM park").query(String.class).list()).contains(
+				"Jingshan Intelligent Manufacturing Industrial Park", "Zhongxiang CNC Machine Tool Industrial Park");
+		assertThat(jdbc.sql("SELECT code FROM industry").query(String.class).list()).containsExactlyInAnyOrder("EQUIPMENT",
+				"NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE", "HEALTH");
+	}
+
+	@Test
+	void projectsCoverEveryStageAndOutcome() {
+		assertThat(count("SELECT COUNT(*) FROM project")).isGreaterThanOrEqualTo(30);
+		for (Stage stage : List.of(Stage.NEGOTIATION, Stage.SIGNING, Stage.SITE_SELECTION, Stage.CONSTRUCTION)) {
+			assertThat(count("SELECT COUNT(*) FROM project WHERE outcome = 'ACTIVE' AND stage = ?", stage.name()))
+				.as("active projects in %s", stage)
+				.isPositive();
+		}
+		assertThat(count("SELECT COUNT(*) FROM project WHERE outcome = 'IN_PRODUCTION' AND stage = 'PRODUCTION'")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM project WHERE outcome = 'DROPPED' AND dropped_on IS NOT NULL")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM project WHERE asset_model = 'LIGHT'")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM approval_request WHERE status = 'PENDING'")).as("pending approvals").isPositive();
+		assertThat(count("SELECT COUNT(*) FROM approval_request WHERE status = 'REJECTED'")).as("rejected requests").isPositive();
+		assertThat(count("SELECT COUNT(DISTINCT officer) FROM project")).isEqualTo(3);
+	}
+
+	@Test
+	void everyProjectsEngineStateMatchesItsStage() {
+		jdbc.sql("SELECT id, stage, outcome, process_instance_id FROM project").query(rs -> {
+			String instance = rs.getString(4);
+			String stage = rs.getString(2);
+			boolean running = runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 1;
+			if (!"ACTIVE".equals(rs.getString(3))) {
+				assertThat(running).as("finished project %s has no running process", rs.getLong(1)).isFalse();
+				return;
+			}
+			assertThat(runtime.getActiveActivityIds(instance)).as("project %s in %s", rs.getLong(1), stage)
+				.containsAnyOf("RecordNextMilestone_" + stage, "Approve_" + Stage.valueOf(stage).next().orElseThrow());
+			long pending = count("SELECT COUNT(*) FROM approval_request WHERE project_id = ? AND status = 'PENDING'", rs.getLong(1));
+			long approvalTasks = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKeyLike("Approve_%").count();
+			assertThat(approvalTasks).isEqualTo(pending);
+		});
+	}
+
+	@Test
+	void theChangfengCheetahProjectHasTheSeedsFigures() {
+		long id = jdbc.sql("SELECT id FROM project WHERE name = 'Changfeng Cheetah automobile plant'").query(Long.class).single();
+		Map<String, LocalDate> on = new LinkedHashMap<>();
+		jdbc.sql("SELECT stage, effective_on FROM milestone WHERE project_id = ?")
+			.param(id)
+			.query(rs -> {
+				on.put(rs.getString(1), rs.getDate(2).toLocalDate());
+			});
+		assertThat(ChronoUnit.DAYS.between(on.get("NEGOTIATION"), on.get("SITE_SELECTION"))).isEqualTo(36);
+		assertThat(on.get("CONSTRUCTION").plusMonths(15)).isEqualTo(on.get("PRODUCTION"));
+	}
+
+	@Test
+	void theAuditChainOfTheDemoDataVerifies() {
+		var verification = audit.verify();
+		assertThat(verification.valid()).isTrue();
+		assertThat(verification.entries()).isEqualTo(count("SELECT COUNT(*) FROM audit_entry")).isGreaterThan(100);
+	}
+
+	@Test
+	void loadingAgainChangesNothing() {
+		Map<String, Long> before = snapshot();
+		String head = jdbc.sql("SELECT last_hash FROM audit_head").query(String.class).single();
+
+		demoData.load();
+
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(jdbc.sql("SELECT last_hash FROM audit_head").query(String.class).single()).isEqualTo(head);
+	}
+
+	private Map<String, Long> snapshot() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String table : List.of("app_user", "app_user_role", "park", "industry", "project", "milestone", "approval_request",
+				"audit_entry")) {
+			counts.put(table, count("SELECT COUNT(*) FROM " + table));
+		}
+		counts.put("process instances", runtime.createProcessInstanceQuery().count());
+		counts.put("tasks", tasks.createTaskQuery().count());
+		counts.put("project versions", count("SELECT COALESCE(SUM(version), 0) FROM project"));
+		return counts;
+	}
+
+	private long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+}
