@@ -7,7 +7,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -20,6 +22,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells the two kinds of database failure a cluster meets apart, whichever layer wrapped them (the engine wraps
@@ -32,6 +35,12 @@ public final class DatabaseFailures {
 
 	/** MySQL/MariaDB: server shutdown in progress, connection killed, server gone away, connection lost. */
 	private static final Set<Integer> MYSQL_CONNECTION_ERRORS = Set.of(1053, 1927, 2006, 2013);
+
+	/**
+	 * The pool's answer for a connection it has already evicted because the database dropped it (no SQL state), e.g.
+	 * when the failed transaction is rolled back.
+	 */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	/** MySQL/MariaDB: lock-wait timeout, deadlock. */
 	private static final Set<Integer> MYSQL_LOCK_ERRORS = Set.of(1205, 1213);
@@ -48,7 +57,8 @@ public final class DatabaseFailures {
 				|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
 				|| t instanceof SocketException || t instanceof EOFException
 				|| (t instanceof SQLException e && (startsWith(e.getSQLState(), "08")
-						|| MYSQL_CONNECTION_ERRORS.contains(e.getErrorCode()))));
+						|| MYSQL_CONNECTION_ERRORS.contains(e.getErrorCode())
+						|| HIKARI_CLOSED_CONNECTION.equals(e.getMessage()))));
 	}
 
 	/**
@@ -62,22 +72,33 @@ public final class DatabaseFailures {
 						|| MYSQL_LOCK_ERRORS.contains(e.getErrorCode()) || H2_LOCK_ERRORS.contains(e.getErrorCode()))));
 	}
 
+	/**
+	 * Searches the failure and everything it carries: causes, the driver's chained exceptions of a batch, and the
+	 * exception a failed rollback displaced (Spring throws the rollback's failure and keeps the original aside).
+	 */
 	private static boolean anyInChain(Throwable failure, Predicate<Throwable> test) {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (Throwable t = failure; t != null && seen.add(t); t = next(t)) {
+		Deque<Throwable> pending = new ArrayDeque<>();
+		pending.push(failure);
+		while (!pending.isEmpty()) {
+			Throwable t = pending.pop();
+			if (!seen.add(t)) {
+				continue;
+			}
 			if (test.test(t)) {
 				return true;
 			}
+			if (t.getCause() != null) {
+				pending.push(t.getCause());
+			}
+			if (t instanceof SQLException e && e.getNextException() != null) {
+				pending.push(e.getNextException());
+			}
+			if (t instanceof TransactionSystemException e && e.getApplicationException() != null) {
+				pending.push(e.getApplicationException());
+			}
 		}
 		return false;
-	}
-
-	/** The cause, or for a batch the first chained SQL exception, which is where the driver puts the real reason. */
-	private static Throwable next(Throwable t) {
-		if (t.getCause() == null && t instanceof SQLException e) {
-			return e.getNextException();
-		}
-		return t.getCause();
 	}
 
 	private static boolean startsWith(String value, String prefix) {

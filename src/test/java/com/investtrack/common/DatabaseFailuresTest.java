@@ -39,6 +39,18 @@ class DatabaseFailuresTest {
 		assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
 	}
 
+	/** Seen in the cluster test when MariaDB restarted: the rollback failed too, and displaced the real cause. */
+	@Test
+	void aRollbackThatFailsOnAConnectionThePoolClosedIsUnavailability() {
+		var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+		rollback.initApplicationException(new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation",
+				new PersistenceException(new SQLNonTransientConnectionException("Communications link failure", "08S01"))));
+
+		assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
+		assertThat(DatabaseFailures.isUnavailable(
+				new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+	}
+
 	@Test
 	void anExhaustedPoolAndAKilledConnectionAreUnavailability() {
 		assertThat(DatabaseFailures.isUnavailable(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
