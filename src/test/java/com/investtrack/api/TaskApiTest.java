@@ -112,7 +112,8 @@ class TaskApiTest extends ApiTestBase {
 			.param(id)
 			.query(String.class)
 			.single()).isEqualTo("manager");
-		assertError(post("manager2", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE")), 404, "not_found");
+		// a second decision on a decided request is a conflict that says who decided it
+		assertError(post("manager2", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE")), 409, "conflict");
 	}
 
 	@Test

@@ -19,7 +19,9 @@ public final class TestData {
 
 	public static final Map<String, List<String>> USERS = Map.of("officer", List.of("OFFICER"), "officer2",
 			List.of("OFFICER"), "lead", List.of("OFFICER", "MANAGER"), "manager", List.of("MANAGER"), "manager2",
-			List.of("MANAGER"), "auditor", List.of("AUDITOR"), "admin", List.of("ADMIN"), "disabled", List.of("OFFICER"));
+			List.of("MANAGER"), "auditor", List.of("AUDITOR"), "admin", List.of("ADMIN"), "disabled", List.of("OFFICER"),
+			// takes the wrong passwords of tests that need a real user, so the login throttle locks nobody else
+			"wrongpass", List.of("OFFICER"));
 
 	public static final List<String> PARKS = List.of("JS-IMP", "ZX-CNC", "SY-GF", "QJL-EA");
 
