@@ -187,6 +187,23 @@ final class AppProcess implements AutoCloseable {
 		return peakRssKb / 1024.0;
 	}
 
+	/** CPU time (user and system) the process has used so far, in milliseconds. */
+	double cpuMillis() {
+		return cpuMillis(process.pid());
+	}
+
+	/** CPU time (user and system) of any process, from /proc (Linux, 100 clock ticks a second). */
+	static double cpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	void send(String line) throws IOException {
 		OutputStream in = process.getOutputStream();
 		in.write((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -138,10 +138,14 @@ public final class Benchmark {
 					Rounds ours = new Rounds(clients);
 					for (int round = 0; round < ROUNDS; round++) {
 						int paths = options.paths() / ROUNDS + (round < options.paths() % ROUNDS ? 1 : 0);
+						CpuMeter plainCpu = new CpuMeter(bare);
 						results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad,
 								bare.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
+						plain.cpu(plainCpu);
+						CpuMeter ourCpu = new CpuMeter(app);
 						results.appRssUnderLoad = Math.max(results.appRssUnderLoad,
 								app.peakRssDuring(() -> ours.add(load.run(clients, paths, RUN_LIMIT))));
+						ours.cpu(ourCpu);
 					}
 					if (clients == 1) {
 						results.plain1 = plain.total();
@@ -151,11 +155,47 @@ public final class Benchmark {
 						results.plain4 = plain.total();
 						results.app4 = ours.total();
 					}
+					results.cpu.add(new Results.CpuPerStep(clients, plain.cpuPerStep(), ours.cpuPerStep()));
 					log("%d client(s): plain Camunda %s; our HTTP API %s".formatted(clients, describe(plain.total()),
 							describe(ours.total())));
 				}
 			}
 		}
+	}
+
+	/**
+	 * CPU time spent from its creation to {@link #stop()} by the application under test, the database server (all of
+	 * it, whoever asked) and this driver (the HTTP clients, on our side).
+	 */
+	private static final class CpuMeter {
+
+		private final AppProcess app;
+
+		private final double[] start;
+
+		CpuMeter(AppProcess app) {
+			this.app = app;
+			this.start = now(app);
+		}
+
+		double[] stop() {
+			double[] end = now(app);
+			return new double[] { end[0] - start[0], end[1] - start[1], end[2] - start[2] };
+		}
+
+		private static double[] now(AppProcess app) {
+			return new double[] { app.cpuMillis(), AppProcess.cpuMillis(databasePid()),
+					AppProcess.cpuMillis(ProcessHandle.current().pid()) };
+		}
+
+		private static long databasePid() {
+			return ProcessHandle.allProcesses()
+				.filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+				.mapToLong(ProcessHandle::pid)
+				.findFirst()
+				.orElse(-1);
+		}
+
 	}
 
 	/** The rounds of one side at one client count, added up: all latencies, the sum of the rounds' wall times. */
@@ -164,6 +204,8 @@ public final class Benchmark {
 		private final int clients;
 
 		private final List<long[]> micros = new ArrayList<>();
+
+		private final double[] cpu = new double[3];
 
 		private long elapsedNanos;
 
@@ -174,6 +216,19 @@ public final class Benchmark {
 		void add(Latencies round) {
 			micros.add(round.micros());
 			elapsedNanos += round.elapsedNanos();
+		}
+
+		void cpu(CpuMeter meter) {
+			double[] used = meter.stop();
+			for (int i = 0; i < cpu.length; i++) {
+				cpu[i] += used[i];
+			}
+		}
+
+		/** Milliseconds of CPU per step: application, database server, driver. */
+		double[] cpuPerStep() {
+			long steps = micros.stream().mapToLong(m -> m.length).sum();
+			return new double[] { cpu[0] / steps, cpu[1] / steps, cpu[2] / steps };
 		}
 
 		Latencies total() {

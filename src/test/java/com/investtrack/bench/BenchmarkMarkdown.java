@@ -72,6 +72,21 @@ final class BenchmarkMarkdown {
 		line("| p99 ours / plain <= 1.5x | %s | %s |".formatted(verdict(r.app1.p99() / r.plain1.p99(), 1.5, false),
 				verdict(r.app4.p99() / r.plain4.p99(), 1.5, false)));
 		line("");
+		line("CPU per step, in milliseconds, measured from /proc while each side ran: what two cores can carry. The "
+				+ "database column is the whole server's, so other users of it count too; the driver column is the "
+				+ "HTTP clients on our side and the console's bookkeeping on the plain side.");
+		line("");
+		line("| clients | side | application | database | driver | total |");
+		line("| ---: | --- | ---: | ---: | ---: | ---: |");
+		for (Results.CpuPerStep c : r.cpu) {
+			cpuRow(c.clients(), "ours (HTTP)", c.ours());
+			cpuRow(c.clients(), "plain Camunda (Java API)", c.plain());
+		}
+		line("");
+	}
+
+	private void cpuRow(int clients, String side, double[] ms) {
+		line("| %d | %s | %.1f | %.1f | %.1f | %.1f |".formatted(clients, side, ms[0], ms[1], ms[2], ms[0] + ms[1] + ms[2]));
 	}
 
 	private void row(Latencies l, String side) {

@@ -10,6 +10,12 @@ final class Results {
 	record ReportFigures(String label, String path, Latencies ours, Latencies naive, Boolean identical) {
 	}
 
+	/** Milliseconds of CPU per step at a client count: application, database server, driver; plain and ours. */
+	record CpuPerStep(int clients, double[] plain, double[] ours) {
+	}
+
+	final List<CpuPerStep> cpu = new ArrayList<>();
+
 	Machine machine;
 
 	Benchmark.Options options;
