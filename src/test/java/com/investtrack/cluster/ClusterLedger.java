@@ -45,6 +45,9 @@ final class ClusterLedger {
 
 	private final Queue<String> serverErrors = new ConcurrentLinkedQueue<>();
 
+	/** The first refusals other than conflicts (400, 403, 404, 422): each means a user sent something wrong. */
+	private final Queue<String> refusals = new ConcurrentLinkedQueue<>();
+
 	private final AtomicLong slowestRefusal = new AtomicLong();
 
 	private final java.util.concurrent.atomic.AtomicReference<String> slowestRefusalWhat = new java.util.concurrent.atomic.AtomicReference<>("");
@@ -88,6 +91,9 @@ final class ClusterLedger {
 	void answered(String method, String path, ClusterApi.Answer answer, java.time.Instant sent) {
 		timeline.add(new long[] { sent.toEpochMilli(), answer.millis(), answer.status() });
 		statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+		if (answer.status() >= 400 && answer.status() < 500 && answer.status() != 409 && refusals.size() < 20) {
+			refusals.add(answer.status() + " " + method + " " + path + ": " + answer.raw());
+		}
 		if (answer.status() >= 500 && answer.status() != 503) {
 			serverErrors.add(answer.status() + " " + method + " " + path + " on " + answer.node() + ": " + answer.raw());
 		}
@@ -191,6 +197,10 @@ final class ClusterLedger {
 
 	int answers() {
 		return statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+	}
+
+	List<String> refusals() {
+		return new ArrayList<>(refusals);
 	}
 
 	List<String> serverErrors() {

@@ -90,6 +90,11 @@ final class ClusterReport {
 				.collect(Collectors.joining(", ")))
 			.append("\n");
 
+		if (!ledger.refusals().isEmpty()) {
+			md.append("\n## Refusals other than conflicts\n\n");
+			ledger.refusals().forEach(r -> md.append("- ").append(r.replace("\n", " ")).append('\n'));
+		}
+
 		if (!problems.isEmpty()) {
 			md.append("\n## Problems\n\n");
 			problems.stream().limit(200).forEach(p -> md.append("- ").append(p.replace("\n", " ")).append('\n'));
