@@ -51,15 +51,33 @@ class LoginThrottle {
 		this.lockout = lockout;
 	}
 
-	/** Until when login attempts for this username or from this address are refused, if they are. */
-	Optional<Instant> lockedUntil(String username, String address) {
-		Timestamp now = Timestamp.from(now());
-		return jdbc.sql("SELECT MAX(locked_until) FROM login_attempt WHERE attempt_key IN (:keys) AND locked_until > :now")
+	/**
+	 * What the throttle knows of a login attempt before the password is checked: until when attempts for this username
+	 * or from this address are refused, if they are, and whether the username has failures on record for a success to
+	 * forget.
+	 */
+	record Status(Optional<Instant> lockedUntil, boolean userHasFailures) {
+	}
+
+	/** One primary-key read: every API call with Basic credentials passes here, so it must cost no more. */
+	Status status(String username, String address) {
+		Instant now = now();
+		String userKey = userKey(username);
+		List<Object[]> rows = jdbc.sql("SELECT attempt_key, locked_until FROM login_attempt WHERE attempt_key IN (:keys)")
 			.param("keys", keys(username, address))
-			.param("now", now)
-			.query(Timestamp.class)
-			.optional()
-			.map(Timestamp::toInstant);
+			.query((rs, n) -> new Object[] { rs.getString(1),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant() })
+			.list();
+		Instant locked = null;
+		boolean userHasFailures = false;
+		for (Object[] row : rows) {
+			userHasFailures |= userKey.equals(row[0]);
+			Instant until = (Instant) row[1];
+			if (until != null && until.isAfter(now) && (locked == null || until.isAfter(locked))) {
+				locked = until;
+			}
+		}
+		return new Status(Optional.ofNullable(locked), userHasFailures);
 	}
 
 	/** Counts a failed attempt; answers the end of the lock this failure started, if it started one. */
@@ -76,7 +94,10 @@ class LoginThrottle {
 		});
 	}
 
-	/** A successful login forgets the username's failures; the address's count runs on to the end of its window. */
+	/**
+	 * A successful login forgets the username's failures; the address's count runs on to the end of its window. Called
+	 * only when there are failures to forget, so a good login writes nothing.
+	 */
 	void succeeded(String username) {
 		jdbc.sql("DELETE FROM login_attempt WHERE attempt_key = ?").param(userKey(username)).update();
 	}

@@ -1,8 +1,5 @@
 package com.investtrack.security;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -33,13 +30,15 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
 				: null;
-		Optional<Instant> locked = throttle.lockedUntil(username, address);
-		if (locked.isPresent()) {
-			throw new LoginThrottledException(locked.get());
+		LoginThrottle.Status status = throttle.status(username, address);
+		if (status.lockedUntil().isPresent()) {
+			throw new LoginThrottledException(status.lockedUntil().get());
 		}
 		try {
 			Authentication result = passwords.authenticate(authentication);
-			throttle.succeeded(username);
+			if (status.userHasFailures()) {
+				throttle.succeeded(username);
+			}
 			return result;
 		}
 		catch (BadCredentialsException ex) {

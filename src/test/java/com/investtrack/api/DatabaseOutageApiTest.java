@@ -1,0 +1,153 @@
+package com.investtrack.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.investtrack.support.ApiTestBase;
+import com.investtrack.support.FormLogin;
+import com.investtrack.support.TestData;
+
+/**
+ * While the database is away (a MySQL restart), every request is answered 503 with Retry-After, whichever layer meets
+ * the failure first: the session store, the login throttle, the account check or the step itself. Nothing is written,
+ * and the same requests succeed once the database is back. The outage is a switch in front of the real connection
+ * pool: while it is on, getting a connection and every call on one already held fails as a dropped link does.
+ */
+@TestPropertySource(properties = "spring.autoconfigure.exclude=")
+@Import(DatabaseOutageApiTest.OutageConfig.class)
+class DatabaseOutageApiTest extends ApiTestBase {
+
+	@TestConfiguration
+	static class OutageConfig {
+
+		@Bean
+		static BeanPostProcessor databaseOutageSwitch() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return bean instanceof DataSource ds && !(bean instanceof Outage) && name.equals("dataSource")
+							? new Outage(ds) : bean;
+				}
+			};
+		}
+
+	}
+
+	/** The switch: a data source whose connections all fail, as after "Communications link failure", while down. */
+	static final class Outage extends DelegatingDataSource {
+
+		static volatile boolean down;
+
+		Outage(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws java.sql.SQLException {
+			check();
+			Connection real = super.getConnection();
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+					(proxy, method, args) -> {
+						if (!method.getName().equals("close") && !method.getName().equals("isClosed")) {
+							check();
+						}
+						try {
+							return method.invoke(real, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+		private static void check() throws SQLNonTransientConnectionException {
+			if (down) {
+				throw new SQLNonTransientConnectionException("Communications link failure (test outage)", "08S01");
+			}
+		}
+
+	}
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	private DataSource dataSource;
+
+	@AfterEach
+	void databaseBack() {
+		Outage.down = false;
+	}
+
+	@Test
+	void theSwitchSitsInFrontOfThePool() {
+		assertThat(dataSource).isInstanceOf(Outage.class);
+	}
+
+	@Test
+	void apiCallsAreAnswered503WithRetryAfterAndWriteNothing() {
+		long id = createProject("officer", today().minusDays(5));
+		var before = stateOf(id);
+		Map<String, Object> advance = Map.of("to", "SIGNING", "effectiveOn", today().minusDays(1).toString());
+
+		Outage.down = true;
+		Response read = get("officer", "/api/projects/" + id);
+		Response step = post("officer", "/api/projects/" + id + "/advance", advance);
+		Response report = get("manager", "/api/reports/time-to-production");
+		Response wrongPassword = exchange(null, org.springframework.http.HttpMethod.GET, "/api/projects", null,
+				Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("wrongpass:nope".getBytes())));
+		Outage.down = false;
+
+		for (Response r : new Response[] { read, step, report, wrongPassword }) {
+			assertThat(r.status()).as(r.raw()).isEqualTo(503);
+			assertThat(r.headers().getFirst("Retry-After")).isEqualTo("5");
+			assertThat(r.body().get("error").asText()).isEqualTo("unavailable");
+			assertThat(r.raw()).doesNotContain("Exception").doesNotContain("at com.");
+		}
+		assertThat(stateOf(id)).isEqualTo(before);
+
+		assertThat(post("officer", "/api/projects/" + id + "/advance", advance).status()).isEqualTo(202);
+		assertThat(get("officer", "/api/projects/" + id).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aPageWhoseSessionCannotBeReadIsAnswered503() throws Exception {
+		String cookie = FormLogin.login(http, rest.getRootUri(), jdbc, "officer2", TestData.PASSWORD);
+
+		Outage.down = true;
+		HttpResponse<String> during = page(cookie);
+		Outage.down = false;
+
+		assertThat(during.statusCode()).isEqualTo(503);
+		assertThat(during.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(during.body()).contains("Temporarily unavailable").doesNotContain("Exception");
+		assertThat(page(cookie).statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> page(String cookie) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/tasks"))
+			.header("Cookie", FormLogin.SESSION_COOKIE + "=" + cookie)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
