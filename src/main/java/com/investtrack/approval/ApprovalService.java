@@ -131,8 +131,7 @@ public class ApprovalService {
 		if (decision == Decision.REJECT && (comment == null || comment.isBlank())) {
 			throw new InvalidInputException("comment", "is required when rejecting, so the officer knows why");
 		}
-		// the decider becomes the task's assignee, so the engine's own history names them as well as ours
-		tasks.setAssignee(task.getId(), user.username());
+		// the model's complete listener makes the decider the task's assignee, in the same engine command
 		tasks.complete(task.getId(), Map.of(ProcessConstants.VAR_APPROVED, decision == Decision.APPROVE,
 				ProcessConstants.VAR_DECISION_COMMENT, comment == null ? "" : comment));
 		return request.projectId();

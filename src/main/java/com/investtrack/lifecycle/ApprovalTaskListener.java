@@ -37,6 +37,9 @@ class ApprovalTaskListener implements TaskListener {
 			String decidedBy = auth == null ? null : auth.getUserId();
 			approvals.decided(task.getId(), Boolean.TRUE.equals(task.getVariable(ProcessConstants.VAR_APPROVED)), decidedBy,
 					(String) task.getVariable(ProcessConstants.VAR_DECISION_COMMENT));
+			// the decider becomes the task's assignee, so the engine's own history names them as well as ours; set here
+			// rather than by a separate setAssignee call, which would be a second engine command in the step
+			task.setAssignee(decidedBy);
 			// the milestone names the approver the engine saw, not whatever a caller passed as a variable
 			task.getExecution().setVariable(ProcessConstants.VAR_DECIDED_BY, decidedBy);
 		}

@@ -3,11 +3,13 @@ package com.investtrack.lifecycle;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricExternalTaskLogEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -18,9 +20,10 @@ import org.springframework.stereotype.Component;
  * the user operation log (who completed or decided what), incidents, and every activity instance (the path each
  * project took through the model, gateways and timers included). Dropped: variable and detail history (every value a
  * step set is also in the milestone, approval and audit tables, which are the evidence of record) and identity-link
- * logs (the assignee is on the task instance). The threshold timers' job log is kept: it is the evidence that each
- * timer ran once, also when the node holding it died. That saves a SELECT and two writes for every variable a step
- * sets.
+ * logs (the assignee is on the task instance). Of the threshold timers' job log only the runs are kept, successful
+ * and failed: they are the evidence that each timer ran once, also when the node holding it died; the entries for a
+ * timer armed and cancelled again (two per timer on every stage change) say nothing an auditor needs. That saves a
+ * SELECT and two writes for every variable a step sets, and two job log rows per timer.
  * <p>
  * The history level stays {@code full}, so every event is still produced and the database says what it always said;
  * this handler only decides which events are written.
@@ -41,6 +44,9 @@ class AuditorHistory extends AbstractProcessEnginePlugin {
 
 	/** Whether an event is written to the history tables. */
 	static boolean kept(HistoryEvent event) {
+		if (event instanceof HistoricJobLogEvent job) {
+			return job.getState() == JobState.SUCCESSFUL.getStateCode() || job.getState() == JobState.FAILED.getStateCode();
+		}
 		return !(event instanceof HistoricDetailEventEntity || event instanceof HistoricIdentityLinkLogEventEntity
 				|| event instanceof HistoricExternalTaskLogEntity);
 	}

@@ -3,12 +3,15 @@ package com.investtrack.lifecycle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.investtrack.common.Stage;
 import com.investtrack.project.Health;
@@ -34,19 +37,61 @@ public class StageThresholds {
 		this.clock = clock;
 	}
 
+	/**
+	 * Every stage's thresholds. Within a transaction they are read once: a step needs them for its timers and again for
+	 * the health in its answer.
+	 */
+	@SuppressWarnings("unchecked")
 	public Map<Stage, Threshold> all() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return load();
+		}
+		Object memo = TransactionSynchronizationManager.getResource(this);
+		if (memo != null) {
+			return (Map<Stage, Threshold>) memo;
+		}
+		Map<Stage, Threshold> loaded = load();
+		TransactionSynchronizationManager.bindResource(this, loaded);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void suspend() {
+				TransactionSynchronizationManager.unbindResourceIfPossible(StageThresholds.this);
+			}
+
+			@Override
+			public void resume() {
+				TransactionSynchronizationManager.bindResource(StageThresholds.this, loaded);
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(StageThresholds.this);
+			}
+
+		});
+		return loaded;
+	}
+
+	private Map<Stage, Threshold> load() {
 		Map<Stage, Threshold> map = new EnumMap<>(Stage.class);
 		jdbc.sql("SELECT stage, yellow_days, red_days FROM stage_threshold")
 			.query((rs, n) -> new Threshold(Stage.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
 			.list()
 			.forEach(t -> map.put(t.stage(), t));
-		return map;
+		return Collections.unmodifiableMap(map);
 	}
 
 	public void update(Threshold threshold) {
 		jdbc.sql("UPDATE stage_threshold SET yellow_days = ?, red_days = ? WHERE stage = ?")
 			.params(threshold.yellowDays(), threshold.redDays(), threshold.stage().name())
 			.update();
+		if (TransactionSynchronizationManager.hasResource(this)) {
+			Map<Stage, Threshold> changed = new EnumMap<>(all());
+			changed.put(threshold.stage(), threshold);
+			TransactionSynchronizationManager.unbindResource(this);
+			TransactionSynchronizationManager.bindResource(this, Collections.unmodifiableMap(changed));
+		}
 	}
 
 	public LocalDate today() {

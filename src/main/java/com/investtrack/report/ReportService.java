@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +34,20 @@ public class ReportService {
 
 	private final JdbcClient jdbc;
 
-	ReportService(JdbcClient jdbc) {
+	private final ReportCache cache;
+
+	ReportService(JdbcClient jdbc, ReportCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	/** Days from milestone {@code from} to milestone {@code to}, over projects that reached {@code to}. */
 	@Transactional(readOnly = true)
 	public DurationStats durations(Stage from, Stage to, ReportFilter filter) {
+		return cache.get(Arrays.asList("durations", from, to, filter), () -> computeDurations(from, to, filter));
+	}
+
+	private DurationStats computeDurations(Stage from, Stage to, ReportFilter filter) {
 		if (from.ordinal() >= to.ordinal()) {
 			throw new InvalidInputException("to", "must be a later stage than from");
 		}
@@ -59,6 +67,10 @@ public class ReportService {
 	/** Per stage and in total, for projects that reached production (in the filter's year, if any). */
 	@Transactional(readOnly = true)
 	public TimeToProduction timeToProduction(ReportFilter filter) {
+		return cache.get(Arrays.asList("timeToProduction", filter), () -> computeTimeToProduction(filter));
+	}
+
+	private TimeToProduction computeTimeToProduction(ReportFilter filter) {
 		Stage[] stages = Stage.values();
 		Map<String, Object> params = new LinkedHashMap<>();
 		String production = MilestoneRepository.timelineColumn(Stage.PRODUCTION);
@@ -102,6 +114,11 @@ public class ReportService {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, TimeToProduction> timeToProductionBy(Breakdown by, ReportFilter filter) {
+		return cache.get(Arrays.asList("timeToProductionBy", by, filter),
+				() -> Collections.unmodifiableMap(computeTimeToProductionBy(by, filter)));
+	}
+
+	private Map<String, TimeToProduction> computeTimeToProductionBy(Breakdown by, ReportFilter filter) {
 		Map<String, List<ProductionPath>> groups = new TreeMap<>();
 		productionPaths(filter).values()
 			.forEach(path -> groups.computeIfAbsent(path.key(by), k -> new ArrayList<>()).add(path));
@@ -116,6 +133,10 @@ public class ReportService {
 	 */
 	@Transactional(readOnly = true)
 	public YearKpis yearKpis(ReportFilter filter) {
+		return cache.get(Arrays.asList("yearKpis", filter), () -> computeYearKpis(filter));
+	}
+
+	private YearKpis computeYearKpis(ReportFilter filter) {
 		if (filter.year() == null) {
 			throw new InvalidInputException("year", "is required");
 		}
@@ -141,6 +162,11 @@ public class ReportService {
 	/** Projects not dropped, by their current stage (in production counts as PRODUCTION); the year is ignored. */
 	@Transactional(readOnly = true)
 	public Map<Stage, Long> projectsByStage(ReportFilter filter) {
+		return cache.get(Arrays.asList("projectsByStage", filter),
+				() -> Collections.unmodifiableMap(computeProjectsByStage(filter)));
+	}
+
+	private Map<Stage, Long> computeProjectsByStage(ReportFilter filter) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		ReportFilter anyYear = new ReportFilter(filter.parkCode(), filter.industryCode(), filter.assetModel(), null);
 		Map<Stage, Long> counts = new EnumMap<>(Stage.class);

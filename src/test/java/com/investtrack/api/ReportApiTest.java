@@ -115,6 +115,44 @@ class ReportApiTest extends ApiTestBase {
 		assertStats(none.get("total"), 0, null, null, null, null);
 	}
 
+	/**
+	 * Answers are kept while the data stands still (see ReportCache) and recomputed once anything they read changed: a
+	 * milestone recorded, a project's park changed by an edit, or an approval still pending (which changes nothing).
+	 */
+	@Test
+	void aRepeatedReportFollowsEveryCommittedChange() {
+		String own = newPark();
+		String other = newPark();
+		String ttp = "/api/reports/time-to-production?parkCode=" + own;
+		String durations = "/api/reports/durations?from=NEGOTIATION&to=SIGNING&parkCode=" + own;
+		long id = createProject("officer", A[0], own, "EQUIPMENT", "HEAVY");
+		walk("officer", id, A[1], A[2], A[3]);
+		assertThat(get("manager", ttp).body().get("projects").asInt()).isZero();
+		assertThat(get("manager", ttp).body().get("projects").asInt()).isZero();
+		assertStats(get("manager", durations).body(), 1, 10.0, 10.0, 10, 10);
+
+		Response requested = advance("officer", id, "PRODUCTION", A[4]);
+		assertThat(requested.status()).isEqualTo(202);
+		assertThat(get("manager", ttp).body().get("projects").asInt()).isZero();
+
+		assertThat(decide("manager", id, "APPROVE", "approved in test").status()).isEqualTo(200);
+		assertStats(get("manager", ttp).body().get("total"), 1, 334.0, 334.0, 334, 334);
+
+		Map<String, Object> edit = new java.util.LinkedHashMap<>();
+		edit.put("name", "Moved project");
+		edit.put("investor", "Test investor");
+		edit.put("industryCode", "EQUIPMENT");
+		edit.put("parkCode", other);
+		edit.put("assetModel", "HEAVY");
+		edit.put("investmentAmountYuan", 120000000);
+		edit.put("landAreaM2", 50000);
+		assertThat(put("officer", "/api/projects/" + id, edit).status()).isEqualTo(200);
+		assertThat(get("manager", ttp).body().get("projects").asInt()).isZero();
+		assertStats(get("manager", durations).body(), 0, null, null, null, null);
+		assertThat(get("manager", "/api/reports/time-to-production?parkCode=" + other).body().get("projects").asInt())
+			.isEqualTo(1);
+	}
+
 	@Test
 	void badReportParametersAre400() {
 		Map<String, String> durations = Map.of("from=SITE_SELECTION&to=SIGNING", "to", "from=SIGNING&to=SIGNING", "to",

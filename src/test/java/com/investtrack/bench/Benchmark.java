@@ -55,7 +55,7 @@ public final class Benchmark {
 			boolean quick = a.containsKey("quick");
 			return new Options(Integer.parseInt(a.getOrDefault("projects", quick ? "5000" : "100000")),
 					Integer.parseInt(a.getOrDefault("paths", quick ? "30" : "150")),
-					Integer.parseInt(a.getOrDefault("warmup-paths", quick ? "10" : "60")),
+					Integer.parseInt(a.getOrDefault("warmup-paths", quick ? "100" : "300")),
 					Integer.parseInt(a.getOrDefault("report-requests", quick ? "40" : "200")),
 					Integer.parseInt(a.getOrDefault("naive-requests", quick ? "3" : "5")),
 					Arrays.asList(a.getOrDefault("phases", "steps,reports,startup").split(",")),

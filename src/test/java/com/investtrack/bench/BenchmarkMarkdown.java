@@ -105,27 +105,39 @@ final class BenchmarkMarkdown {
 				+ "from Camunda's `HistoryService` (historic activity instances of the process start and of the "
 				+ "\"Record ...\" milestone tasks), the way one would without the product's milestone table.");
 		line("");
-		line("| report | ours p50 ms | ours p95 ms | naive p50 ms | naive p95 ms | p95 speed-up | same figures |");
-		line("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+		line("Ours twice: requests repeated while the data stands still, as dashboards re-read them (answered from the "
+				+ "report cache after the first), and each request right after a committed change (an audited edit "
+				+ "through the API between requests), which computes the report afresh. The speed-up compares the "
+				+ "computed figure with the naive one.");
+		line("");
+		line("| report | ours p50 ms | ours p95 ms | computed p50 ms | computed p95 ms | naive p50 ms | naive p95 ms "
+				+ "| p95 speed-up (computed) | same figures |");
+		line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 		double worstOurs = 0;
+		double worstComputed = 0;
 		double worstSpeedup = Double.MAX_VALUE;
 		for (Results.ReportFigures f : r.reports) {
 			worstOurs = Math.max(worstOurs, f.ours().p95());
+			worstComputed = Math.max(worstComputed, f.computed().p95());
+			String head = "| `%s` | %.1f | %.1f | %.1f | %.1f ".formatted(f.path(), f.ours().p50(), f.ours().p95(),
+					f.computed().p50(), f.computed().p95());
 			if (f.naive() == null) {
-				line("| `%s` | %.1f | %.1f | - | - | - | - |".formatted(f.path(), f.ours().p50(), f.ours().p95()));
+				line(head + "| - | - | - | - |");
 				continue;
 			}
-			double speedup = f.naive().p95() / f.ours().p95();
+			double speedup = f.naive().p95() / f.computed().p95();
 			worstSpeedup = Math.min(worstSpeedup, speedup);
-			line("| `%s` | %.1f | %.1f | %.0f | %.0f | %.0fx | %s |".formatted(f.path(), f.ours().p50(), f.ours().p95(),
-					f.naive().p50(), f.naive().p95(), speedup, Boolean.TRUE.equals(f.identical()) ? "yes" : "**NO**"));
+			line(head + "| %.0f | %.0f | %.0fx | %s |".formatted(f.naive().p50(), f.naive().p95(), speedup,
+					Boolean.TRUE.equals(f.identical()) ? "yes" : "**NO**"));
 		}
 		line("");
 		boolean identical = r.reports.stream().allMatch(f -> f.naive() == null || Boolean.TRUE.equals(f.identical()));
 		line("| target | result |");
 		line("| --- | --- |");
-		line("| p95 <= 100 ms (worst variant) | %s |".formatted(verdict(worstOurs, 100, false).replace("x", " ms")));
-		line("| >= 50x faster than naive (worst variant, p95) | %s |".formatted(verdict(worstSpeedup, 50, true)));
+		line("| p95 <= 100 ms (worst variant), repeated | %s |".formatted(verdict(worstOurs, 100, false).replace("x", " ms")));
+		line("| p95 <= 100 ms (worst variant), computed after a change | %s |"
+			.formatted(verdict(worstComputed, 100, false).replace("x", " ms")));
+		line("| >= 50x faster than naive (worst variant, p95, computed) | %s |".formatted(verdict(worstSpeedup, 50, true)));
 		line("| identical figures | %s |".formatted(identical ? "met" : "**missed**"));
 		line("");
 	}

@@ -7,7 +7,8 @@ import java.util.List;
 final class Results {
 
 	/** One report request variant: our HTTP latencies, and the naive computation's where it has one. */
-	record ReportFigures(String label, String path, Latencies ours, Latencies naive, Boolean identical) {
+	/** ours: repeated requests while the data stands still; computed: each request right after a committed change. */
+	record ReportFigures(String label, String path, Latencies ours, Latencies computed, Latencies naive, Boolean identical) {
 	}
 
 	/** Milliseconds of CPU per step at a client count: application, database server, driver; plain and ours. */

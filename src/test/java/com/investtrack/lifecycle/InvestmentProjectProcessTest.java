@@ -291,6 +291,36 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		assertThat(process).hasNotPassed("RedHandled_" + stage);
 	}
 
+	/**
+	 * What the history keeps (AuditorHistory): tasks, activities and the operation log, and of the timers' job log only
+	 * their runs; no variable values (they are in the product's tables) and no entries for timers armed and cancelled.
+	 */
+	@Test
+	void historyKeepsWhatAuditorsUseAndTheTimersRunsOnly() {
+		LocalDate start = today().minusDays(100);
+		long id = create(OFFICER, start);
+		String instance = process(id).getId();
+		Job yellow = timer(id, "YellowReached_NEGOTIATION");
+		management.executeJob(yellow.getId());
+		LocalDate entered = walkTo(id, Stage.SITE_SELECTION, start, 1);
+		leave(id, Stage.SITE_SELECTION, entered.plusDays(1));
+
+		var history = engine.getHistoryService();
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).list())
+			.extracting(log -> log.getJobId() + (log.isSuccessLog() ? " ran" : " other"))
+			.containsExactly(yellow.getId() + " ran");
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isZero();
+		assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
+		assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).list())
+			.extracting(t -> t.getTaskDefinitionKey())
+			.contains("RecordNextMilestone_NEGOTIATION", "Approve_SIGNING", "RecordNextMilestone_SITE_SELECTION");
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("FlagYellow_NEGOTIATION")
+			.finished()
+			.count()).isEqualTo(1);
+		assertThat(history.createUserOperationLogQuery().processInstanceId(instance).operationType("Complete").count())
+			.isGreaterThanOrEqualTo(3);
+	}
+
 	@Test
 	void aManagerAcknowledgesTheReviewOfAStalledProject() {
 		LocalDate start = today().minusDays(100);
