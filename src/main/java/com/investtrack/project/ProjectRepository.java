@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.investtrack.common.PageResult;
+import com.investtrack.common.SqlConditions;
 import com.investtrack.common.Stage;
 
 /** Plain SQL over the project table; every list is paged and served by an index. */
@@ -145,39 +146,21 @@ public class ProjectRepository {
 	 * on or before which an active project is at least yellow or red.
 	 */
 	public PageResult<Project> search(ProjectFilter f, HealthCutoffs cutoffs, int page, int size) {
-		var where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (f.stage() != null) {
-			where.append(" AND stage = :stage");
-			params.put("stage", f.stage().name());
-		}
-		if (f.parkCode() != null) {
-			where.append(" AND park_code = :park");
-			params.put("park", f.parkCode());
-		}
-		if (f.industryCode() != null) {
-			where.append(" AND industry_code = :industry");
-			params.put("industry", f.industryCode());
-		}
-		if (f.officer() != null) {
-			where.append(" AND officer = :officer");
-			params.put("officer", f.officer());
-		}
-		if (f.assetModel() != null) {
-			where.append(" AND asset_model = :asset");
-			params.put("asset", f.assetModel().name());
-		}
-		if (f.outcome() != null) {
-			where.append(" AND outcome = :outcome");
-			params.put("outcome", f.outcome().name());
-		}
+		var conditions = new SqlConditions(params).equal("stage", "stage", f.stage())
+			.equal("park_code", "park", f.parkCode())
+			.equal("industry_code", "industry", f.industryCode())
+			.equal("officer", "officer", f.officer())
+			.equal("asset_model", "asset", f.assetModel())
+			.equal("outcome", "outcome", f.outcome());
 		if (f.text() != null) {
-			where.append(" AND (LOWER(name) LIKE :text OR LOWER(investor) LIKE :text OR LOWER(code) LIKE :text)");
+			conditions.add("(LOWER(name) LIKE :text OR LOWER(investor) LIKE :text OR LOWER(code) LIKE :text)");
 			params.put("text", "%" + f.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (f.health() != null) {
-			where.append(healthCondition(f.health(), cutoffs, params));
+			conditions.add(healthCondition(f.health(), cutoffs, params));
 		}
+		String where = " WHERE 1 = 1" + conditions;
 		long total = jdbc.sql("SELECT COUNT(*) FROM project" + where).params(params).query(Long.class).single();
 		var rows = jdbc.sql("SELECT " + COLUMNS + " FROM project" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
@@ -203,9 +186,9 @@ public class ProjectRepository {
 			yellow.add("(stage = :" + s + " AND stage_entered_on <= :" + y + " AND stage_entered_on > :" + r + ")");
 		}
 		return switch (health) {
-			case RED -> " AND outcome = 'ACTIVE' AND (" + String.join(" OR ", red) + ")";
-			case YELLOW -> " AND outcome = 'ACTIVE' AND (" + String.join(" OR ", yellow) + ")";
-			case GREEN -> " AND NOT (outcome = 'ACTIVE' AND (" + String.join(" OR ", red) + " OR " + String.join(" OR ", yellow) + "))";
+			case RED -> "outcome = 'ACTIVE' AND (" + String.join(" OR ", red) + ")";
+			case YELLOW -> "outcome = 'ACTIVE' AND (" + String.join(" OR ", yellow) + ")";
+			case GREEN -> "NOT (outcome = 'ACTIVE' AND (" + String.join(" OR ", red) + " OR " + String.join(" OR ", yellow) + "))";
 		};
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.investtrack.common.InvalidInputException;
+import com.investtrack.common.SqlConditions;
 import com.investtrack.common.Stage;
 import com.investtrack.milestone.MilestoneRepository;
 import com.investtrack.project.AssetModel;
@@ -248,51 +249,30 @@ public class ReportService {
 
 	/** The filter as conditions on milestone_timeline; the year is the one the report's end milestone falls in. */
 	private static String where(ReportFilter f, String endDay, Map<String, Object> params) {
-		var where = new StringBuilder();
-		if (f.parkCode() != null) {
-			where.append(" AND park_code = :park");
-			params.put("park", f.parkCode());
-		}
-		if (f.industryCode() != null) {
-			where.append(" AND industry_code = :industry");
-			params.put("industry", f.industryCode());
-		}
-		if (f.assetModel() != null) {
-			where.append(" AND asset_model = :asset");
-			params.put("asset", f.assetModel().name());
-		}
+		var conditions = facts(f, "", params);
 		if (f.year() != null) {
-			where.append(" AND ").append(endDay).append(" >= :yearStart AND ").append(endDay).append(" < :yearEnd");
-			params.put("yearStart", LocalDate.of(f.year(), 1, 1).toEpochDay());
-			params.put("yearEnd", LocalDate.of(f.year() + 1, 1, 1).toEpochDay());
+			conditions.halfOpen(endDay, "yearStart", LocalDate.of(f.year(), 1, 1).toEpochDay(), "yearEnd",
+					LocalDate.of(f.year() + 1, 1, 1).toEpochDay());
 		}
-		return where.toString();
+		return conditions.toString();
 	}
 
 	/** The filter as conditions on project (alias p) and a milestone table alias whose date falls in the year. */
 	private static String projectWhere(ReportFilter f, String endAlias, Map<String, Object> params) {
-		var where = new StringBuilder();
-		if (f.parkCode() != null) {
-			where.append(" AND p.park_code = :park");
-			params.put("park", f.parkCode());
-		}
-		if (f.industryCode() != null) {
-			where.append(" AND p.industry_code = :industry");
-			params.put("industry", f.industryCode());
-		}
-		if (f.assetModel() != null) {
-			where.append(" AND p.asset_model = :asset");
-			params.put("asset", f.assetModel().name());
-		}
+		var conditions = facts(f, "p.", params);
 		if (f.year() != null) {
-			where.append(" AND ").append(endAlias).append(".effective_on >= :yearStart AND ").append(endAlias)
-				.append(".effective_on < :yearEnd");
-			params.put("yearStart", Date.valueOf(LocalDate.of(f.year(), 1, 1)));
-			params.put("yearEnd", Date.valueOf(LocalDate.of(f.year() + 1, 1, 1)));
+			conditions.halfOpen(endAlias + ".effective_on", "yearStart", Date.valueOf(LocalDate.of(f.year(), 1, 1)),
+					"yearEnd", Date.valueOf(LocalDate.of(f.year() + 1, 1, 1)));
 		}
-		return where.toString();
+		return conditions.toString();
 	}
 
+	/** Park, industry and asset model: the same columns in project and milestone_timeline. */
+	private static SqlConditions facts(ReportFilter f, String prefix, Map<String, Object> params) {
+		return new SqlConditions(params).equal(prefix + "park_code", "park", f.parkCode())
+			.equal(prefix + "industry_code", "industry", f.industryCode())
+			.equal(prefix + "asset_model", "asset", f.assetModel());
+	}
 
 	/** A growable int array: tens of thousands of day counts without boxing each one. */
 	private static final class IntList {
