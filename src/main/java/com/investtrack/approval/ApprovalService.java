@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -132,8 +133,14 @@ public class ApprovalService {
 			throw new InvalidInputException("comment", "is required when rejecting, so the officer knows why");
 		}
 		// the model's complete listener makes the decider the task's assignee, in the same engine command
-		tasks.complete(task.getId(), Map.of(ProcessConstants.VAR_APPROVED, decision == Decision.APPROVE,
-				ProcessConstants.VAR_DECISION_COMMENT, comment == null ? "" : comment));
+		try {
+			tasks.complete(task.getId(), Map.of(ProcessConstants.VAR_APPROVED, decision == Decision.APPROVE,
+					ProcessConstants.VAR_DECISION_COMMENT, comment == null ? "" : comment));
+		}
+		catch (NullValueException ex) {
+			// the task went between the check above and the completion: another manager's decision got there first
+			throw new ConflictException("This request was already decided by another manager");
+		}
 		return request.projectId();
 	}
 
