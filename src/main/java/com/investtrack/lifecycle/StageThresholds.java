@@ -86,12 +86,8 @@ public class StageThresholds {
 		jdbc.sql("UPDATE stage_threshold SET yellow_days = ?, red_days = ? WHERE stage = ?")
 			.params(threshold.yellowDays(), threshold.redDays(), threshold.stage().name())
 			.update();
-		if (TransactionSynchronizationManager.hasResource(this)) {
-			Map<Stage, Threshold> changed = new EnumMap<>(all());
-			changed.put(threshold.stage(), threshold);
-			TransactionSynchronizationManager.unbindResource(this);
-			TransactionSynchronizationManager.bindResource(this, Collections.unmodifiableMap(changed));
-		}
+		// the transaction's next read sees the change
+		TransactionSynchronizationManager.unbindResourceIfPossible(this);
 	}
 
 	public LocalDate today() {

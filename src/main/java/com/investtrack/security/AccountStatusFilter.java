@@ -2,13 +2,10 @@ package com.investtrack.security;
 
 import java.io.IOException;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.investtrack.common.DatabaseFailures;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,24 +31,10 @@ class AccountStatusFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof AppUserPrincipal principal) {
-			boolean current;
-			try {
-				current = users.status(principal.getUsername())
-					.filter(s -> s.enabled() && s.authVersion() == principal.authVersion())
-					.isPresent();
-			}
-			catch (RuntimeException ex) {
-				if (!DatabaseFailures.isUnavailable(ex)) {
-					throw ex;
-				}
-				// the database is restarting: tell the client to retry, as every other database failure does
-				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-				response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-				response.getWriter()
-					.write("{\"error\":\"unavailable\",\"message\":\"The database is unavailable; retry in a few seconds\",\"fields\":{}}");
-				return;
-			}
+			// a database failure here propagates: DatabaseUnavailableFilter, in front of everything, answers it 503
+			boolean current = users.status(principal.getUsername())
+				.filter(st -> st.enabled() && st.authVersion() == principal.authVersion())
+				.isPresent();
 			if (!current) {
 				SecurityContextHolder.clearContext();
 				HttpSession session = request.getSession(false);
