@@ -1,0 +1,2 @@
+/** The working-day calendar: statutory holidays and adjusted working days, and day counts in either unit. */
+package com.investtrack.calendar;
