@@ -1,6 +1,8 @@
 package com.investtrack.api;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -24,7 +26,12 @@ import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.project.AssetModel;
 import com.investtrack.project.Health;
 import com.investtrack.project.Outcome;
-import com.investtrack.project.ProjectFacts;
+import com.investtrack.project.Channel;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.ProjectType;
+import com.investtrack.plan.Plan;
+import com.investtrack.plan.PlanRevision;
+import com.investtrack.plan.PlanService;
 import com.investtrack.project.ProjectFilter;
 import com.investtrack.security.CurrentUsers;
 
@@ -45,17 +52,23 @@ class ProjectApiController {
 
 	private final AuditTrail audit;
 
-	ProjectApiController(ProjectLifecycle lifecycle, ProjectViews views, AuditTrail audit) {
+	private final PlanService plans;
+
+	/** A project's plan with its baseline and every revision, newest first. */
+	record PlanView(Map<Stage, LocalDate> plan, Map<Stage, LocalDate> baselinePlan, List<PlanRevision> revisions) {
+	}
+
+	ProjectApiController(ProjectLifecycle lifecycle, ProjectViews views, AuditTrail audit, PlanService plans) {
+		this.plans = plans;
 		this.lifecycle = lifecycle;
 		this.views = views;
 		this.audit = audit;
 	}
 
 	@PostMapping
-	ResponseEntity<ProjectView> create(@Valid @RequestBody ProjectRequests.Create r) {
-		long id = lifecycle.create(new ProjectLifecycle.CreateCommand(r.name().strip(), r.investor().strip(),
-				r.industryCode(), r.parkCode(), r.assetModel(), r.investmentAmountYuan(), r.landAreaM2(), r.officer(),
-				r.negotiationStartedOn()), CurrentUsers.current());
+	ResponseEntity<ProjectView> create(@Valid @RequestBody ProjectRequests.Body r) {
+		long id = lifecycle.create(new ProjectLifecycle.CreateCommand(r.code(), r.facts(null), r.officer(),
+				r.negotiationStartedOn(), r.plan()), CurrentUsers.current());
 		return ResponseEntity.created(URI.create("/api/projects/" + id)).body(views.get(id));
 	}
 
@@ -66,10 +79,13 @@ class ProjectApiController {
 			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid username") String officer,
 			@RequestParam(required = false) Health health, @RequestParam(required = false) AssetModel assetModel,
 			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = ProjectRequests.NO_CONTROL, message = "must not contain control characters") String q,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid username") String leader,
+			@RequestParam(required = false) KeyLevel keyLevel, @RequestParam(required = false) ProjectType projectType,
+			@RequestParam(required = false) Channel channel,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		return views.search(new ProjectFilter(stage, parkCode, industryCode, officer, health, assetModel, outcome,
-				q == null || q.isBlank() ? null : q.strip()), page, size);
+				q == null || q.isBlank() ? null : q.strip(), leader, keyLevel, projectType, channel), page, size);
 	}
 
 	@GetMapping("/{id}")
@@ -78,9 +94,22 @@ class ProjectApiController {
 	}
 
 	@PutMapping("/{id}")
-	ProjectView edit(@PathVariable long id, @Valid @RequestBody ProjectRequests.Edit r) {
-		lifecycle.edit(id, new ProjectFacts(r.name().strip(), r.investor().strip(), r.industryCode(), r.parkCode(),
-				r.assetModel(), r.investmentAmountYuan(), r.landAreaM2()), CurrentUsers.current());
+	ProjectView edit(@PathVariable long id, @Valid @RequestBody ProjectRequests.Body r) {
+		r.checkEditable();
+		lifecycle.edit(id, r.code(), r::facts, CurrentUsers.current());
+		return views.get(id);
+	}
+
+	@GetMapping("/{id}/plan")
+	PlanView plan(@PathVariable long id) {
+		views.get(id);
+		Plan plan = plans.plan(id);
+		return new PlanView(plan.agreed(), plan.baseline(), plans.revisions(id));
+	}
+
+	@PutMapping("/{id}/plan")
+	ProjectView revisePlan(@PathVariable long id, @Valid @RequestBody ProjectRequests.PlanChange r) {
+		plans.revise(id, r.dates(), r.reason(), CurrentUsers.current());
 		return views.get(id);
 	}
 

@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.investtrack.calendar.DayUnit;
 import com.investtrack.common.Stage;
-import com.investtrack.lifecycle.StageThresholds;
-import com.investtrack.lifecycle.ThresholdService;
+import com.investtrack.plan.Threshold;
+import com.investtrack.plan.ThresholdService;
 import com.investtrack.security.CurrentUsers;
 
 import jakarta.validation.Valid;
@@ -23,7 +24,9 @@ import jakarta.validation.constraints.NotNull;
 @RequestMapping("/api/thresholds")
 class ThresholdApiController {
 
-	record ThresholdRequest(@NotNull @Min(1) @Max(3650) Integer yellowDays, @NotNull @Min(1) @Max(3650) Integer redDays) {
+	/** Days in the stage's unit; the unit and the late margins may be left out to keep the stored ones. */
+	record ThresholdRequest(@NotNull @Min(1) @Max(3650) Integer yellowDays, @NotNull @Min(1) @Max(3650) Integer redDays,
+			DayUnit unit, @Min(0) @Max(3650) Integer lateYellowDays, @Min(1) @Max(3650) Integer lateRedDays) {
 	}
 
 	private final ThresholdService thresholds;
@@ -33,13 +36,14 @@ class ThresholdApiController {
 	}
 
 	@GetMapping
-	Collection<StageThresholds.Threshold> all() {
+	Collection<Threshold> all() {
 		return thresholds.all();
 	}
 
 	@PutMapping("/{stage}")
-	StageThresholds.Threshold update(@PathVariable Stage stage, @Valid @RequestBody ThresholdRequest r) {
-		return thresholds.update(new StageThresholds.Threshold(stage, r.yellowDays(), r.redDays()), CurrentUsers.current());
+	Threshold update(@PathVariable Stage stage, @Valid @RequestBody ThresholdRequest r) {
+		return thresholds.update(new ThresholdService.Change(stage, r.yellowDays(), r.redDays(), r.unit(),
+				r.lateYellowDays(), r.lateRedDays()), CurrentUsers.current());
 	}
 
 }

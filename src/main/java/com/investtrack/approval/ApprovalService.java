@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +31,8 @@ import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProcessConstants;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectRepository;
+import com.investtrack.review.ReviewModel;
+import com.investtrack.review.StalledProjectReviews;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
@@ -54,8 +57,11 @@ public class ApprovalService {
 
 	private final Clock clock;
 
+	private final StalledProjectReviews reviews;
+
 	ApprovalService(ApprovalRepository approvals, ProjectRepository projects, TaskService tasks, HistoryService history,
-			AccessPolicy access, AuditTrail audit, Clock clock) {
+			AccessPolicy access, AuditTrail audit, Clock clock, StalledProjectReviews reviews) {
+		this.reviews = reviews;
 		this.approvals = approvals;
 		this.projects = projects;
 		this.tasks = tasks;
@@ -110,8 +116,11 @@ public class ApprovalService {
 		if (key.startsWith(ProcessConstants.APPROVAL_TASK_PREFIX)) {
 			return decideApproval(task, decision, comment, user);
 		}
-		if (key.startsWith(ProcessConstants.REVIEW_TASK_PREFIX)) {
-			return acknowledgeReview(task, decision, comment, user);
+		if (key.equals(ReviewModel.REVIEW_TASK)) {
+			if (decision != Decision.ACKNOWLEDGE) {
+				throw new InvalidInputException("decision", "must be ACKNOWLEDGE for a stalled-project review");
+			}
+			return reviews.acknowledge(task, comment, user);
 		}
 		throw new ConflictException("This task is not decided here: record the milestone on the project instead");
 	}
@@ -144,28 +153,6 @@ public class ApprovalService {
 		return request.projectId();
 	}
 
-	private long acknowledgeReview(Task task, Decision decision, String comment, CurrentUser user) {
-		if (decision != Decision.ACKNOWLEDGE) {
-			throw new InvalidInputException("decision", "must be ACKNOWLEDGE for a stalled-project review");
-		}
-		if (!user.isManager()) {
-			throw new ForbiddenException("Only managers review stalled projects");
-		}
-		Project project = projects.findByProcessInstance(task.getProcessInstanceId())
-			.orElseThrow(() -> new NotFoundException("No project for task " + task.getId()));
-		projects.lock(project.id());
-		if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
-			throw new ConflictException("This review was already acknowledged by another manager");
-		}
-		tasks.setAssignee(task.getId(), user.username());
-		tasks.complete(task.getId());
-		audit.append(AuditEvent.of(user.username(), AuditAction.STALL_REVIEWED, project.id())
-			.stages(project.stage(), null)
-			.decision(decision.name())
-			.comment(comment));
-		return project.id();
-	}
-
 	/** Tasks waiting for the caller: approvals and reviews for managers, owed milestones for officers. */
 	@Transactional(readOnly = true)
 	public PageResult<InboxItem> inbox(CurrentUser user, int page, int size) {
@@ -184,10 +171,15 @@ public class ApprovalService {
 		}
 		long total = query.count();
 		List<Task> taskPage = query.orderByTaskCreateTime().desc().listPage(page * size, size);
-		Map<String, Project> byInstance = projects
-			.findByProcessInstances(taskPage.stream().map(Task::getProcessInstanceId).distinct().toList())
+		List<String> instances = taskPage.stream().map(Task::getProcessInstanceId).distinct().toList();
+		Map<String, Project> byInstance = new HashMap<>();
+		projects.findByProcessInstances(instances).forEach(p -> byInstance.put(p.processInstanceId(), p));
+		// reviews run in process instances of their own
+		Map<String, Long> reviewed = reviews.projectsOf(instances);
+		Map<Long, Project> reviewedProjects = projects.findAll(reviewed.values())
 			.stream()
-			.collect(Collectors.toMap(Project::processInstanceId, Function.identity()));
+			.collect(Collectors.toMap(Project::id, Function.identity()));
+		reviewed.forEach((instance, projectId) -> byInstance.put(instance, reviewedProjects.get(projectId)));
 		Map<String, ApprovalRequest> requests = approvals.byTasks(taskPage.stream().map(Task::getId).toList())
 			.stream()
 			.collect(Collectors.toMap(ApprovalRequest::taskId, Function.identity()));
@@ -200,7 +192,7 @@ public class ApprovalService {
 			ApprovalRequest r = requests.get(t.getId());
 			String key = t.getTaskDefinitionKey();
 			TaskKind kind = key.startsWith(ProcessConstants.APPROVAL_TASK_PREFIX) ? TaskKind.APPROVAL
-					: key.startsWith(ProcessConstants.REVIEW_TASK_PREFIX) ? TaskKind.REVIEW : TaskKind.MILESTONE;
+					: key.equals(ReviewModel.REVIEW_TASK) ? TaskKind.REVIEW : TaskKind.MILESTONE;
 			boolean canDecide = switch (kind) {
 				case APPROVAL -> r != null && access.canDecide(user, r.requestedBy());
 				case REVIEW -> user.isManager();

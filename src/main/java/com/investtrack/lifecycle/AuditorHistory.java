@@ -15,15 +15,18 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
+import com.investtrack.review.ReviewModel;
+
 /**
  * The engine's history, cut down to what auditors use: process instances, task instances (who did which task, when),
  * the user operation log (who completed or decided what), incidents, and every activity instance (the path each
  * project took through the model, gateways and timers included). Dropped: variable and detail history (every value a
  * step set is also in the milestone, approval and audit tables, which are the evidence of record) and identity-link
- * logs (the assignee is on the task instance). Of the threshold timers' job log only the runs are kept, successful
- * and failed: they are the evidence that each timer ran once, also when the node holding it died; the entries for a
- * timer armed and cancelled again (two per timer on every stage change) say nothing an auditor needs. That saves a
- * SELECT and two writes for every variable a step sets, and two job log rows per timer.
+ * logs (the assignee is on the task instance). Of the job log only the runs are kept, successful and failed: they
+ * are the evidence that each run of the light sweep happened once, also when the node holding it died; the entries
+ * for a job created or deleted say nothing an auditor needs. The light sweep's own instances (one a minute, a timer
+ * and one service task each) leave nothing but those runs. That saves a SELECT and two writes for every variable a
+ * step sets.
  * <p>
  * The history level stays {@code full}, so every event is still produced and the database says what it always said;
  * this handler only decides which events are written.
@@ -46,6 +49,9 @@ class AuditorHistory extends AbstractProcessEnginePlugin {
 	static boolean kept(HistoryEvent event) {
 		if (event instanceof HistoricJobLogEvent job) {
 			return job.getState() == JobState.SUCCESSFUL.getStateCode() || job.getState() == JobState.FAILED.getStateCode();
+		}
+		if (ReviewModel.SWEEP_PROCESS_ID.equals(event.getProcessDefinitionKey())) {
+			return false;
 		}
 		return !(event instanceof HistoricDetailEventEntity || event instanceof HistoricIdentityLinkLogEventEntity
 				|| event instanceof HistoricExternalTaskLogEntity);

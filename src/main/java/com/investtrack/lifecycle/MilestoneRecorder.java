@@ -9,17 +9,14 @@ import org.springframework.stereotype.Component;
 import com.investtrack.common.Stage;
 import com.investtrack.milestone.MilestoneService;
 
-/** The model's "Record ..." service tasks ({@code RecordMilestone_STAGE}): records the milestone, arms the next stage's timers. */
+/** The model's "Record ..." service tasks ({@code RecordMilestone_STAGE}): records the milestone. */
 @Component("milestoneRecorder")
 class MilestoneRecorder implements JavaDelegate {
 
 	private final MilestoneService milestones;
 
-	private final ProjectLifecycle lifecycle;
-
-	MilestoneRecorder(MilestoneService milestones, ProjectLifecycle lifecycle) {
+	MilestoneRecorder(MilestoneService milestones) {
 		this.milestones = milestones;
-		this.lifecycle = lifecycle;
 	}
 
 	@Override
@@ -32,7 +29,6 @@ class MilestoneRecorder implements JavaDelegate {
 				stage.previous().orElseThrow(), stage, effectiveOn,
 				(String) execution.getVariable(ProcessConstants.VAR_REQUESTED_BY), approvedBy,
 				(String) execution.getVariable(ProcessConstants.VAR_COMMENT), EngineActor.of(execution)));
-		execution.setVariables(lifecycle.timerVariables(stage, effectiveOn));
 	}
 
 }

@@ -27,10 +27,6 @@ public final class ProcessConstants {
 
 	public static final String VAR_DECISION_COMMENT = "decisionComment";
 
-	public static final String VAR_YELLOW_DUE = "yellowDue";
-
-	public static final String VAR_RED_DUE = "redDue";
-
 	public static final String ACTION_ADVANCE = "ADVANCE";
 
 	public static final String ACTION_DROP = "DROP";
@@ -38,16 +34,6 @@ public final class ProcessConstants {
 	public static final String RECORD_TASK_PREFIX = "RecordNextMilestone_";
 
 	public static final String APPROVAL_TASK_PREFIX = "Approve_";
-
-	public static final String REVIEW_TASK_PREFIX = "ReviewStalled_";
-
-	public static final String YELLOW_FLAG_PREFIX = "FlagYellow_";
-
-	public static final String RED_FLAG_PREFIX = "FlagRed_";
-
-	public static final String YELLOW_TIMER_PREFIX = "YellowReached_";
-
-	public static final String RED_TIMER_PREFIX = "RedReached_";
 
 	/** The user task in which the owning officer records the milestone that ends {@code stage}. */
 	public static String recordTask(Stage stage) {

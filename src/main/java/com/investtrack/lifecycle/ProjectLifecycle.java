@@ -1,9 +1,10 @@
 package com.investtrack.lifecycle;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,15 +20,15 @@ import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
 import com.investtrack.milestone.MilestoneDates;
 import com.investtrack.milestone.MilestoneService;
-import com.investtrack.project.AssetModel;
 import com.investtrack.project.NewProject;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectFacts;
 import com.investtrack.project.ProjectRepository;
 import com.investtrack.project.ProjectService;
+import com.investtrack.plan.PlanService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.UserRepository;
+import com.investtrack.security.Accounts;
 
 /**
  * Every step of a project's path, one transaction each: checks access and dates, then moves the engine, whose model
@@ -37,10 +38,12 @@ import com.investtrack.security.UserRepository;
 @Service
 public class ProjectLifecycle {
 
-	/** What a project is created from; null officer means the caller, null date means today. */
-	public record CreateCommand(String name, String investor, String industryCode, String parkCode,
-			AssetModel assetModel, BigDecimal investmentAmountYuan, BigDecimal landAreaM2, String officer,
-			LocalDate negotiationStartedOn) {
+	/**
+	 * What a project is created from: null code means one is assigned, null officer means the caller, null date means
+	 * today; the plan holds the agreed dates known at creation (possibly none).
+	 */
+	public record CreateCommand(String code, ProjectFacts facts, String officer, LocalDate negotiationStartedOn,
+			Map<Stage, LocalDate> plan) {
 	}
 
 	/** Whether an advance recorded the milestone or now waits for a manager. */
@@ -60,27 +63,27 @@ public class ProjectLifecycle {
 
 	private final ApprovalRepository approvals;
 
-	private final StageThresholds thresholds;
+	private final PlanService plans;
 
 	private final AccessPolicy access;
 
-	private final UserRepository users;
+	private final Accounts accounts;
 
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
 
 	ProjectLifecycle(ProjectRepository projects, ProjectService projectService, MilestoneService milestones,
-			MilestoneDates dates, ApprovalRepository approvals, StageThresholds thresholds, AccessPolicy access,
-			UserRepository users, RuntimeService runtime, TaskService tasks) {
+			MilestoneDates dates, ApprovalRepository approvals, PlanService plans, AccessPolicy access, Accounts accounts,
+			RuntimeService runtime, TaskService tasks) {
 		this.projects = projects;
 		this.projectService = projectService;
 		this.milestones = milestones;
 		this.dates = dates;
 		this.approvals = approvals;
-		this.thresholds = thresholds;
+		this.plans = plans;
 		this.access = access;
-		this.users = users;
+		this.accounts = accounts;
 		this.runtime = runtime;
 		this.tasks = tasks;
 	}
@@ -95,15 +98,17 @@ public class ProjectLifecycle {
 		checkOfficer(officer);
 		LocalDate started = c.negotiationStartedOn() == null ? dates.today() : c.negotiationStartedOn();
 		dates.check("negotiationStartedOn", started, null);
-		projectService.checkFacts(c.industryCode(), c.parkCode(), c.investmentAmountYuan(), c.landAreaM2());
-		long id = projectService.create(new NewProject(c.name(), c.investor(), c.industryCode(), c.parkCode(),
-				c.assetModel(), c.investmentAmountYuan(), c.landAreaM2(), officer, started), user.username());
+		projectService.checkFacts(c.facts());
+		if (c.code() != null) {
+			projectService.checkCode(c.code(), null);
+		}
+		long id = projectService.create(new NewProject(c.code(), c.facts(), officer, started), user.username());
 		milestones.record(new MilestoneService.Recording(id, null, Stage.NEGOTIATION, started, user.username(), null,
 				null, user.username()));
+		plans.create(id, c.plan() == null ? Map.of() : c.plan(), Map.of(Stage.NEGOTIATION, started), user.username());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ProcessConstants.VAR_PROJECT_ID, id);
 		variables.put(ProcessConstants.VAR_OFFICER, officer);
-		variables.putAll(timerVariables(Stage.NEGOTIATION, started));
 		var instance = runtime.startProcessInstanceByKey(ProcessConstants.PROCESS_ID, String.valueOf(id), variables);
 		projects.setProcessInstance(id, instance.getId());
 		return id;
@@ -167,22 +172,22 @@ public class ProjectLifecycle {
 		}
 	}
 
+	/**
+	 * Changes the facts, computed from the stored ones under the project's lock (so that a client sending only some
+	 * of them cannot undo a concurrent change of the others); a new ledger number (null: unchanged) only by a manager.
+	 */
 	@Transactional
-	public void edit(long projectId, ProjectFacts facts, CurrentUser user) {
+	public void edit(long projectId, String code, UnaryOperator<ProjectFacts> change, CurrentUser user) {
 		Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("No project " + projectId));
 		access.checkCanWork(user, project.officer());
-		projectService.checkFacts(facts.industryCode(), facts.parkCode(), facts.investmentAmountYuan(), facts.landAreaM2());
-		projectService.edit(project, facts, user.username());
-	}
-
-	/** Due dates of the yellow and red timers of a stage entered on {@code enteredOn}, as the model's variables. */
-	Map<String, Object> timerVariables(Stage stage, LocalDate enteredOn) {
-		var t = thresholds.all().get(stage);
-		if (t == null) {
-			return Map.of();
+		ProjectFacts facts = change.apply(project.facts());
+		String newCode = code == null ? project.code() : code;
+		if (!newCode.equals(project.code())) {
+			access.checkCanChangeCode(user);
+			projectService.checkCode(newCode, projectId);
 		}
-		return Map.of(ProcessConstants.VAR_YELLOW_DUE, thresholds.dueDate(enteredOn, t.yellowDays()),
-				ProcessConstants.VAR_RED_DUE, thresholds.dueDate(enteredOn, t.redDays()));
+		projectService.checkFacts(facts);
+		projectService.edit(project, newCode, facts, user.username());
 	}
 
 	private Project lockActive(long projectId, CurrentUser user) {
@@ -194,7 +199,7 @@ public class ProjectLifecycle {
 			case ACTIVE -> {
 			}
 		}
-		if (!approvals.pendingFor(java.util.List.of(projectId)).isEmpty()) {
+		if (!approvals.pendingFor(List.of(projectId)).isEmpty()) {
 			throw new ConflictException("An approval is pending for this project; wait for the manager's decision");
 		}
 		return project;
@@ -212,8 +217,7 @@ public class ProjectLifecycle {
 	}
 
 	private void checkOfficer(String officer) {
-		var account = users.find(officer);
-		if (account.isEmpty() || !account.get().enabled() || !account.get().roles().contains(Role.OFFICER)) {
+		if (!accounts.isActiveWith(officer, Role.OFFICER)) {
 			throw new InvalidInputException("officer", "must be an active user with the OFFICER role");
 		}
 	}

@@ -3,8 +3,10 @@ package com.investtrack.lifecycle;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,7 +18,12 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.common.PageResult;
 import com.investtrack.milestone.Milestone;
 import com.investtrack.milestone.MilestoneRepository;
+import com.investtrack.plan.Light;
+import com.investtrack.plan.Lights;
+import com.investtrack.plan.Plan;
+import com.investtrack.plan.PlanService;
 import com.investtrack.project.Project;
+import com.investtrack.project.ProjectFacts;
 import com.investtrack.project.ProjectFilter;
 import com.investtrack.project.ProjectRepository;
 
@@ -30,14 +37,17 @@ public class ProjectViews {
 
 	private final ApprovalRepository approvals;
 
-	private final StageThresholds thresholds;
+	private final PlanService plans;
+
+	private final Lights lights;
 
 	ProjectViews(ProjectRepository projects, MilestoneRepository milestones, ApprovalRepository approvals,
-			StageThresholds thresholds) {
+			PlanService plans, Lights lights) {
 		this.projects = projects;
 		this.milestones = milestones;
 		this.approvals = approvals;
-		this.thresholds = thresholds;
+		this.plans = plans;
+		this.lights = lights;
 	}
 
 	/*
@@ -50,9 +60,17 @@ public class ProjectViews {
 		return views(List.of(project)).get(0);
 	}
 
+	/** Views of these projects, in the order given (unknown ids left out). */
+	public List<ProjectView> getAll(Collection<Long> ids) {
+		Map<Long, Project> byId = projects.findAll(ids)
+			.stream()
+			.collect(Collectors.toMap(Project::id, Function.identity()));
+		return views(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+	}
+
 	public PageResult<ProjectView> search(ProjectFilter filter, int page, int size) {
-		PageResult<Project> found = projects.search(filter, filter.health() == null ? null : thresholds.cutoffs(), page,
-				size);
+		PageResult<Project> found = projects.search(filter,
+				filter.health() == null ? null : lights.condition(filter.health()), page, size);
 		return new PageResult<>(views(found.content()), page, size, found.totalElements());
 	}
 
@@ -64,17 +82,24 @@ public class ProjectViews {
 		Map<Long, ApprovalRequest> pending = approvals.pendingFor(ids)
 			.stream()
 			.collect(Collectors.toMap(ApprovalRequest::projectId, Function.identity(), (a, b) -> a));
-		var limits = thresholds.all();
-		LocalDate today = thresholds.today();
+		Map<Long, Plan> planOf = plans.plans(ids);
+		Map<Long, Light> lightOf = lights.of(list, planOf);
+		LocalDate today = lights.today();
 		List<ProjectView> views = new ArrayList<>(list.size());
 		for (Project p : list) {
 			List<ProjectView.StageSpan> spans = spans(byProject.getOrDefault(p.id(), List.of()), p.droppedOn(), today);
 			ApprovalRequest r = pending.get(p.id());
 			LocalDate stageEnd = p.droppedOn() != null ? p.droppedOn() : today;
-			views.add(new ProjectView(p.id(), p.code(), p.name(), p.investor(), p.industryCode(), p.parkCode(),
-					p.assetModel(), p.investmentAmountYuan(), p.landAreaM2(), p.officer(), p.stage(), p.stageEnteredOn(),
-					p.outcome(), thresholds.health(p.stage(), p.stageEnteredOn(), p.isActive(), limits),
-					ChronoUnit.DAYS.between(p.stageEnteredOn(), stageEnd), p.droppedOn(), p.dropReason(),
+			Plan plan = planOf.getOrDefault(p.id(), Plan.NONE);
+			Light light = lightOf.get(p.id());
+			ProjectFacts f = p.facts();
+			views.add(new ProjectView(p.id(), p.code(), f.name(), f.investor(), f.industryCode(), f.parkCode(),
+					f.assetModel(), f.investmentAmountYuan(), f.landAreaM2(), f.totalInvestmentWan(),
+					f.fixedAssetInvestmentWan(), f.contractedInvestmentWan(), f.landMu(), f.floorAreaM2(),
+					f.nationalCode(), f.creditCode(), f.projectType(), f.channel(), f.referrer(), f.fundsOrigin(),
+					f.leader(), f.keyLevel(), p.officer(), p.stage(), p.stageEnteredOn(), p.outcome(), light.health(),
+					lights.describe(light), light.daysLate(), ChronoUnit.DAYS.between(p.stageEnteredOn(), stageEnd),
+					p.droppedOn(), p.dropReason(), plan.agreed(), plan.baseline(),
 					r == null ? null : new ProjectView.PendingApproval(r.taskId(), r.to(), r.requestedBy(), r.effectiveOn()),
 					spans));
 		}

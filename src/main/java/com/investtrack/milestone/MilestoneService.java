@@ -3,6 +3,8 @@ package com.investtrack.milestone;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,6 +38,13 @@ public class MilestoneService {
 	/** The step's effective date and who entered it; approvedBy is the manager whose approval let it through, if any. */
 	public record Recording(long projectId, Stage from, Stage stage, LocalDate effectiveOn, String enteredBy,
 			String approvedBy, String comment, String actor) {
+	}
+
+	/** The effective date of each milestone the project reached. */
+	public Map<Stage, LocalDate> reached(long projectId) {
+		Map<Stage, LocalDate> dates = new EnumMap<>(Stage.class);
+		milestones.forProject(projectId).forEach(m -> dates.put(m.stage(), m.effectiveOn()));
+		return dates;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

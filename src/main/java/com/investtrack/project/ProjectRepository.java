@@ -1,17 +1,18 @@
 package com.investtrack.project;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,9 +26,11 @@ import com.investtrack.common.Stage;
 @Repository
 public class ProjectRepository {
 
-	private static final String COLUMNS = "id, code, name, investor, industry_code, park_code, asset_model, "
-			+ "investment_amount_yuan, land_area_m2, officer, stage, stage_entered_on, outcome, dropped_on, drop_reason, "
-			+ "process_instance_id, created_at, created_by, version";
+	private static final String COLUMNS = "p.id, p.code, p.name, p.investor, p.industry_code, p.park_code, p.asset_model, "
+			+ "p.total_investment_wan, p.fixed_asset_investment_wan, p.contracted_investment_wan, p.land_mu, "
+			+ "p.floor_area_m2, p.national_code, p.credit_code, p.project_type, p.channel, p.referrer, p.funds_origin, "
+			+ "p.leader, p.key_level, p.officer, p.stage, p.stage_entered_on, p.outcome, p.dropped_on, p.drop_reason, "
+			+ "p.process_instance_id, p.created_at, p.created_by, p.version";
 
 	private final JdbcClient jdbc;
 
@@ -35,52 +38,61 @@ public class ProjectRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** Inserts the project; without a ledger number it gets P{year}-{id}, which needs the generated id first. */
 	public long insert(NewProject p, String createdBy, Instant now) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		String code = p.code() != null ? p.code() : "TMP-" + UUID.randomUUID().toString().substring(0, 20);
+		var statement = jdbc.sql("""
 				INSERT INTO project (code, name, investor, industry_code, park_code, asset_model, investment_amount_yuan,
-				  land_area_m2, officer, stage, stage_entered_on, outcome, created_at, created_by, version)
-				VALUES (:code, :name, :investor, :industry, :park, :asset, :amount, :land, :officer, 'NEGOTIATION',
-				  :entered, 'ACTIVE', :now, :by, 0)""")
-			.param("code", "TMP-" + java.util.UUID.randomUUID().toString().substring(0, 20))
-			.param("name", p.name())
-			.param("investor", p.investor())
-			.param("industry", p.industryCode())
-			.param("park", p.parkCode())
-			.param("asset", p.assetModel().name())
-			.param("amount", p.investmentAmountYuan())
-			.param("land", p.landAreaM2())
-			.param("officer", p.officer())
+				  land_area_m2, total_investment_wan, fixed_asset_investment_wan, contracted_investment_wan, land_mu,
+				  floor_area_m2, national_code, credit_code, project_type, channel, referrer, funds_origin, leader,
+				  key_level, officer, stage, stage_entered_on, outcome, created_at, created_by, version)
+				VALUES (:code, :name, :investor, :industry, :park, :asset, :amountYuan, :landM2, :totalWan, :fixedWan,
+				  :contractedWan, :landMu, :floorM2, :nationalCode, :creditCode, :projectType, :channel, :referrer,
+				  :fundsOrigin, :leader, :keyLevel, :officer, 'NEGOTIATION', :entered, 'ACTIVE', :now, :by, 0)""")
+			.param("code", code);
+		factParams(statement, p.facts()).param("officer", p.officer())
 			.param("entered", Date.valueOf(p.negotiationStartedOn()))
 			.param("now", Timestamp.from(now))
 			.param("by", createdBy)
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
-		jdbc.sql("UPDATE project SET code = :code WHERE id = :id")
-			.param("code", "P%d-%05d".formatted(p.negotiationStartedOn().getYear(), id))
-			.param("id", id)
-			.update();
+		if (p.code() == null) {
+			jdbc.sql("UPDATE project SET code = :code WHERE id = :id")
+				.param("code", "P%d-%05d".formatted(p.negotiationStartedOn().getYear(), id))
+				.param("id", id)
+				.update();
+		}
 		return id;
 	}
 
+	/** The id of the project holding this ledger number, if any. */
+	public Optional<Long> idByCode(String code) {
+		return jdbc.sql("SELECT id FROM project WHERE code = ?").param(code).query(Long.class).optional();
+	}
+
+	public void changeCode(long id, String code) {
+		jdbc.sql("UPDATE project SET code = ?, version = version + 1 WHERE id = ?").params(code, id).update();
+	}
+
 	public Optional<Project> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = ?").param(id).query(this::map).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id = ?").param(id).query(this::map).optional();
 	}
 
 	/** Reads the project and locks its row until commit, so that two steps on one project run one after the other. */
 	public Optional<Project> lock(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id = ? FOR UPDATE").param(id).query(this::map).optional();
 	}
 
 	public List<Project> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id IN (:ids)").param("ids", ids).query(this::map).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id IN (:ids)").param("ids", ids).query(this::map).list();
 	}
 
 	public Optional<Project> findByProcessInstance(String processInstanceId) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE process_instance_id = ?")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.process_instance_id = ?")
 			.param(processInstanceId)
 			.query(this::map)
 			.optional();
@@ -90,7 +102,7 @@ public class ProjectRepository {
 		if (processInstanceIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE process_instance_id IN (:ids)")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.process_instance_id IN (:ids)")
 			.param("ids", processInstanceIds)
 			.query(this::map)
 			.list();
@@ -122,47 +134,83 @@ public class ProjectRepository {
 	}
 
 	public void updateFacts(long id, ProjectFacts facts) {
-		jdbc.sql("""
+		factParams(jdbc.sql("""
 				UPDATE project SET name = :name, investor = :investor, industry_code = :industry, park_code = :park,
-				  asset_model = :asset, investment_amount_yuan = :amount, land_area_m2 = :land, version = version + 1
-				WHERE id = :id""")
-			.param("name", facts.name())
-			.param("investor", facts.investor())
-			.param("industry", facts.industryCode())
-			.param("park", facts.parkCode())
-			.param("asset", facts.assetModel().name())
-			.param("amount", facts.investmentAmountYuan())
-			.param("land", facts.landAreaM2())
-			.param("id", id)
-			.update();
+				  asset_model = :asset, investment_amount_yuan = :amountYuan, land_area_m2 = :landM2,
+				  total_investment_wan = :totalWan, fixed_asset_investment_wan = :fixedWan,
+				  contracted_investment_wan = :contractedWan, land_mu = :landMu, floor_area_m2 = :floorM2,
+				  national_code = :nationalCode, credit_code = :creditCode, project_type = :projectType,
+				  channel = :channel, referrer = :referrer, funds_origin = :fundsOrigin, leader = :leader,
+				  key_level = :keyLevel, version = version + 1
+				WHERE id = :id"""), facts).param("id", id).update();
 		// the reports' copy of the filter columns (see V4__performance.sql)
 		jdbc.sql("UPDATE milestone_timeline SET park_code = ?, industry_code = ?, asset_model = ? WHERE project_id = ?")
 			.params(facts.parkCode(), facts.industryCode(), facts.assetModel().name(), id)
 			.update();
 	}
 
-	/**
-	 * One page of projects matching the filter, newest first. A health filter arrives as, per stage, the entry dates
-	 * on or before which an active project is at least yellow or red.
-	 */
-	public PageResult<Project> search(ProjectFilter f, HealthCutoffs cutoffs, int page, int size) {
+	private static JdbcClient.StatementSpec factParams(JdbcClient.StatementSpec statement, ProjectFacts f) {
+		return statement.param("name", f.name())
+			.param("investor", f.investor())
+			.param("industry", f.industryCode())
+			.param("park", f.parkCode())
+			.param("asset", f.assetModel().name())
+			.param("amountYuan", f.investmentAmountYuan())
+			.param("landM2", f.landAreaM2())
+			.param("totalWan", f.totalInvestmentWan())
+			.param("fixedWan", f.fixedAssetInvestmentWan())
+			.param("contractedWan", f.contractedInvestmentWan())
+			.param("landMu", f.landMu())
+			.param("floorM2", f.floorAreaM2())
+			.param("nationalCode", f.nationalCode())
+			.param("creditCode", f.creditCode())
+			.param("projectType", name(f.projectType()))
+			.param("channel", name(f.channel()))
+			.param("referrer", f.referrer())
+			.param("fundsOrigin", name(f.fundsOrigin()))
+			.param("leader", f.leader())
+			.param("keyLevel", f.keyLevel() == null ? KeyLevel.NONE.name() : f.keyLevel().name());
+	}
+
+	private static String name(Enum<?> value) {
+		return value == null ? null : value.name();
+	}
+
+	/** The ids of every project meeting a criterion another module computes (e.g. every red project). */
+	public List<Long> ids(ListCondition condition) {
+		return jdbc.sql("SELECT p.id FROM project p" + condition.join() + " WHERE " + condition.where() + " ORDER BY p.id")
+			.params(condition.params())
+			.query(Long.class)
+			.list();
+	}
+
+	/** One page of projects matching the filter, newest first; {@code extra} adds a criterion another module computes. */
+	public PageResult<Project> search(ProjectFilter f, ListCondition extra, int page, int size) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		var conditions = new SqlConditions(params).equal("stage", "stage", f.stage())
-			.equal("park_code", "park", f.parkCode())
-			.equal("industry_code", "industry", f.industryCode())
-			.equal("officer", "officer", f.officer())
-			.equal("asset_model", "asset", f.assetModel())
-			.equal("outcome", "outcome", f.outcome());
+		var conditions = new SqlConditions(params).equal("p.stage", "stage", f.stage())
+			.equal("p.park_code", "park", f.parkCode())
+			.equal("p.industry_code", "industry", f.industryCode())
+			.equal("p.officer", "officer", f.officer())
+			.equal("p.asset_model", "asset", f.assetModel())
+			.equal("p.outcome", "outcome", f.outcome())
+			.equal("p.leader", "leader", f.leader())
+			.equal("p.key_level", "keyLevel", f.keyLevel())
+			.equal("p.project_type", "projectType", f.projectType())
+			.equal("p.channel", "channel", f.channel());
 		if (f.text() != null) {
-			conditions.add("(LOWER(name) LIKE :text OR LOWER(investor) LIKE :text OR LOWER(code) LIKE :text)");
-			params.put("text", "%" + f.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			conditions.add("(LOWER(p.name) LIKE :text OR LOWER(p.investor) LIKE :text OR LOWER(p.code) LIKE :text)");
+			params.put("text", "%" + f.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+					+ "%");
 		}
-		if (f.health() != null) {
-			conditions.add(healthCondition(f.health(), cutoffs, params));
+		String from = " FROM project p";
+		if (extra != null) {
+			from += extra.join();
+			conditions.add(extra.where());
+			params.putAll(extra.params());
 		}
 		String where = " WHERE 1 = 1" + conditions;
-		long total = jdbc.sql("SELECT COUNT(*) FROM project" + where).params(params).query(Long.class).single();
-		var rows = jdbc.sql("SELECT " + COLUMNS + " FROM project" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+		long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
+		var rows = jdbc.sql("SELECT " + COLUMNS + from + where + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", size)
 			.param("offset", (long) page * size)
@@ -171,44 +219,33 @@ public class ProjectRepository {
 		return new PageResult<>(rows, page, size, total);
 	}
 
-	private static String healthCondition(Health health, HealthCutoffs cutoffs, Map<String, Object> params) {
-		List<String> red = new ArrayList<>();
-		List<String> yellow = new ArrayList<>();
-		int i = 0;
-		for (var e : cutoffs.byStage().entrySet()) {
-			String s = "hs" + i;
-			String y = "hy" + i;
-			String r = "hr" + i++;
-			params.put(s, e.getKey().name());
-			params.put(y, Date.valueOf(e.getValue().yellowOnOrBefore()));
-			params.put(r, Date.valueOf(e.getValue().redOnOrBefore()));
-			red.add("(stage = :" + s + " AND stage_entered_on <= :" + r + ")");
-			yellow.add("(stage = :" + s + " AND stage_entered_on <= :" + y + " AND stage_entered_on > :" + r + ")");
-		}
-		return switch (health) {
-			case RED -> "outcome = 'ACTIVE' AND (" + String.join(" OR ", red) + ")";
-			case YELLOW -> "outcome = 'ACTIVE' AND (" + String.join(" OR ", yellow) + ")";
-			case GREEN -> "NOT (outcome = 'ACTIVE' AND (" + String.join(" OR ", red) + " OR " + String.join(" OR ", yellow) + "))";
-		};
-	}
-
-	/** Count of active projects per stage, for the board's headings. */
-	public Map<Stage, Long> countActiveByStage() {
-		Map<Stage, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("SELECT stage, COUNT(*) c FROM project WHERE outcome <> 'DROPPED' GROUP BY stage")
-			.query((rs, n) -> counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("c")))
-			.list();
-		return counts;
-	}
-
 	private Project map(ResultSet rs, int n) throws SQLException {
-		return new Project(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("investor"),
-				rs.getString("industry_code"), rs.getString("park_code"), AssetModel.valueOf(rs.getString("asset_model")),
-				rs.getBigDecimal("investment_amount_yuan"), rs.getBigDecimal("land_area_m2"), rs.getString("officer"),
+		var facts = new ProjectFacts(rs.getString("name"), rs.getString("investor"), rs.getString("industry_code"),
+				rs.getString("park_code"), AssetModel.valueOf(rs.getString("asset_model")),
+				plain(rs.getBigDecimal("total_investment_wan")), plain(rs.getBigDecimal("fixed_asset_investment_wan")),
+				plain(rs.getBigDecimal("contracted_investment_wan")), plain(rs.getBigDecimal("land_mu")),
+				plain(rs.getBigDecimal("floor_area_m2")), rs.getString("national_code"), rs.getString("credit_code"),
+				valueOf(ProjectType.class, rs.getString("project_type")), valueOf(Channel.class, rs.getString("channel")),
+				rs.getString("referrer"), valueOf(FundsOrigin.class, rs.getString("funds_origin")), rs.getString("leader"),
+				KeyLevel.valueOf(rs.getString("key_level")));
+		return new Project(rs.getLong("id"), rs.getString("code"), facts, rs.getString("officer"),
 				Stage.valueOf(rs.getString("stage")), rs.getDate("stage_entered_on").toLocalDate(),
 				Outcome.valueOf(rs.getString("outcome")), toLocalDate(rs.getDate("dropped_on")), rs.getString("drop_reason"),
 				rs.getString("process_instance_id"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 				rs.getInt("version"));
+	}
+
+	/** Amounts as entered: 1200 万元 reads back as 1200, not 1200.0000. */
+	private static BigDecimal plain(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+	}
+
+	private static <E extends Enum<E>> E valueOf(Class<E> type, String name) {
+		return name == null ? null : Enum.valueOf(type, name);
 	}
 
 	private static LocalDate toLocalDate(Date date) {

@@ -1,5 +1,6 @@
 package com.investtrack.project;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,10 +17,21 @@ import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.InvalidInputException;
+import com.investtrack.common.Role;
+import com.investtrack.security.Accounts;
 
 /** Writes of project facts with their audit entries; the lifecycle decides when they happen. */
 @Service
 public class ProjectService {
+
+	/** The facts' fields in their declared order: what the trail records of a creation or an edit. */
+	private static final RecordComponent[] FIELDS = ProjectFacts.class.getRecordComponents();
+
+	private static final BigDecimal MAX_WAN = new BigDecimal("10000000000");
+
+	private static final BigDecimal MAX_LAND_MU = new BigDecimal("1000000");
+
+	private static final BigDecimal MAX_FLOOR_M2 = new BigDecimal("100000000");
 
 	private final ProjectRepository projects;
 
@@ -29,30 +41,76 @@ public class ProjectService {
 
 	private final Clock clock;
 
-	ProjectService(ProjectRepository projects, ReferenceData reference, AuditTrail audit, Clock clock) {
+	private final Accounts accounts;
+
+	ProjectService(ProjectRepository projects, ReferenceData reference, AuditTrail audit, Clock clock, Accounts accounts) {
+		this.accounts = accounts;
 		this.projects = projects;
 		this.reference = reference;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	/** Rejects unknown park or industry codes and impossible amounts, naming the field. */
-	public void checkFacts(String industryCode, String parkCode, BigDecimal amount, BigDecimal landArea) {
+	/**
+	 * Every reason the facts cannot be stored, by field: unknown park or industry, impossible amounts, malformed codes, a
+	 * leader who is not an active user with the LEADER role. The form, the API and the ledger import share it.
+	 */
+	public Map<String, String> problems(ProjectFacts f) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (reference.industry(industryCode).isEmpty()) {
+		if (f.industryCode() == null || reference.industry(f.industryCode()).isEmpty()) {
 			errors.put("industryCode", "unknown industry code");
 		}
-		if (reference.park(parkCode).isEmpty()) {
+		if (f.parkCode() == null || reference.park(f.parkCode()).isEmpty()) {
 			errors.put("parkCode", "unknown park code");
 		}
-		if (amount.signum() <= 0) {
-			errors.put("investmentAmountYuan", "must be greater than 0");
+		if (f.totalInvestmentWan() == null) {
+			errors.put("totalInvestmentWan", "is required");
 		}
-		if (landArea != null && landArea.signum() < 0) {
-			errors.put("landAreaM2", "must not be negative");
+		money(errors, "totalInvestmentWan", f.totalInvestmentWan());
+		money(errors, "fixedAssetInvestmentWan", f.fixedAssetInvestmentWan());
+		money(errors, "contractedInvestmentWan", f.contractedInvestmentWan());
+		area(errors, "landMu", f.landMu(), MAX_LAND_MU);
+		area(errors, "floorAreaM2", f.floorAreaM2(), MAX_FLOOR_M2);
+		if (f.nationalCode() != null && !Identifiers.NATIONAL_CODE.matcher(f.nationalCode()).matches()) {
+			errors.put("nationalCode", "must look like 2024-420802-36-03-012345 (year, division, industry, type, serial)");
 		}
+		if (f.creditCode() != null && !Identifiers.isValidCreditCode(f.creditCode())) {
+			errors.put("creditCode",
+					"is not a valid unified social credit code (18 characters, check character per GB 32100-2015)");
+		}
+		if (f.leader() != null && !accounts.isActiveWith(f.leader(), Role.LEADER)) {
+			errors.put("leader", "must be an active user with the LEADER role");
+		}
+		return errors;
+	}
+
+	/** {@link #problems} as a 400 naming each field. */
+	public void checkFacts(ProjectFacts facts) {
+		Map<String, String> errors = problems(facts);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
+		}
+	}
+
+	/** A ledger number must be well-formed and not held by another project. */
+	public void checkCode(String code, Long projectId) {
+		if (!Identifiers.LEDGER_CODE.matcher(code).matches()) {
+			throw new InvalidInputException("code", "must be 1 to 32 letters, digits, '.', '_', '/' or '-'");
+		}
+		projects.idByCode(code).filter(id -> !id.equals(projectId)).ifPresent(id -> {
+			throw new InvalidInputException("code", "is already the number of another project");
+		});
+	}
+
+	private static void money(Map<String, String> errors, String field, BigDecimal value) {
+		if (value != null && (value.signum() <= 0 || value.compareTo(MAX_WAN) > 0)) {
+			errors.put(field, "must be greater than 0 and at most 10000000000 (万元)");
+		}
+	}
+
+	private static void area(Map<String, String> errors, String field, BigDecimal value, BigDecimal max) {
+		if (value != null && (value.signum() < 0 || value.compareTo(max) > 0)) {
+			errors.put(field, "must be between 0 and " + max.toPlainString());
 		}
 	}
 
@@ -60,28 +118,27 @@ public class ProjectService {
 	public long create(NewProject p, String actor) {
 		long id = projects.insert(p, actor, Instant.now(clock));
 		audit.append(AuditEvent.of(actor, AuditAction.PROJECT_CREATED, id)
-			.details("name=" + p.name() + "; investor=" + p.investor() + "; industry=" + p.industryCode() + "; park="
-					+ p.parkCode() + "; assetModel=" + p.assetModel() + "; investmentAmountYuan="
-					+ p.investmentAmountYuan().toPlainString() + "; landAreaM2="
-					+ (p.landAreaM2() == null ? "" : p.landAreaM2().toPlainString()) + "; officer=" + p.officer()));
+			.details(describe(p.facts()) + "; officer=" + p.officer()));
 		return id;
 	}
 
-	/** Changes the editable facts and records each changed field with its old and new value. */
+	/** Changes the facts (and the ledger number) and records each changed field with its old and new value. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void edit(Project before, ProjectFacts after, String actor) {
+	public boolean edit(Project before, String code, ProjectFacts after, String actor) {
 		Map<String, Object[]> changes = new LinkedHashMap<>();
-		diff(changes, "name", before.name(), after.name());
-		diff(changes, "investor", before.investor(), after.investor());
-		diff(changes, "industryCode", before.industryCode(), after.industryCode());
-		diff(changes, "parkCode", before.parkCode(), after.parkCode());
-		diff(changes, "assetModel", before.assetModel(), after.assetModel());
-		diff(changes, "investmentAmountYuan", plain(before.investmentAmountYuan()), plain(after.investmentAmountYuan()));
-		diff(changes, "landAreaM2", plain(before.landAreaM2()), plain(after.landAreaM2()));
-		if (changes.isEmpty()) {
-			return;
+		diff(changes, "code", before.code(), code);
+		for (RecordComponent field : FIELDS) {
+			diff(changes, field.getName(), value(field, before.facts()), value(field, after));
 		}
-		projects.updateFacts(before.id(), after);
+		if (changes.isEmpty()) {
+			return false;
+		}
+		if (changes.containsKey("code")) {
+			projects.changeCode(before.id(), code);
+		}
+		if (changes.size() > (changes.containsKey("code") ? 1 : 0)) {
+			projects.updateFacts(before.id(), after);
+		}
 		var details = new StringBuilder();
 		changes.forEach((field, v) -> details.append(details.isEmpty() ? "" : "; ")
 			.append(field)
@@ -90,6 +147,30 @@ public class ProjectService {
 			.append(" -> ")
 			.append(v[1]));
 		audit.append(AuditEvent.of(actor, AuditAction.PROJECT_EDITED, before.id()).details(details.toString()));
+		return true;
+	}
+
+	/** Every fact that is set, as {@code field=value; ...}. */
+	private static String describe(ProjectFacts facts) {
+		var d = new StringBuilder();
+		for (RecordComponent field : FIELDS) {
+			Object value = value(field, facts);
+			if (value != null) {
+				d.append(d.isEmpty() ? "" : "; ").append(field.getName()).append('=').append(value);
+			}
+		}
+		return d.toString();
+	}
+
+	/** A fact as the trail writes it: amounts without trailing zeros, so 1200 and 1200.00 are no change. */
+	private static Object value(RecordComponent field, ProjectFacts facts) {
+		try {
+			Object value = field.getAccessor().invoke(facts);
+			return value instanceof BigDecimal amount ? plain(amount) : value;
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -44,6 +44,20 @@ public class AccessPolicy {
 		}
 	}
 
+	/** The ledger number is the bureau's: only managers change it once it is given. */
+	public void checkCanChangeCode(CurrentUser user) {
+		if (!user.isManager()) {
+			throw new ForbiddenException("Only managers may change a project's ledger number");
+		}
+	}
+
+	/** Reviews of red projects are the managers' to acknowledge. */
+	public void checkCanAcknowledgeReview(CurrentUser user) {
+		if (!user.isManager()) {
+			throw new ForbiddenException("Only managers review stalled projects");
+		}
+	}
+
 	public void checkManager(CurrentUser user) {
 		if (!user.isManager()) {
 			throw new ForbiddenException("Only managers may do this");

@@ -47,7 +47,7 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 	static final String GROUP_TYPE = "WORKFLOW";
 
 	private static final Map<Role, String> GROUP_NAMES = Map.of(Role.OFFICER, "Investment officers", Role.MANAGER,
-			"Managers", Role.AUDITOR, "Auditors", Role.ADMIN, "Administrators");
+			"Managers", Role.AUDITOR, "Auditors", Role.ADMIN, "Administrators", Role.LEADER, "Leaders in charge");
 
 	private final JdbcClient jdbc;
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,6 +28,9 @@ import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectLifecycle;
 import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.ProjectFacts;
+import com.investtrack.project.Units;
 import com.investtrack.project.Industry;
 import com.investtrack.project.Park;
 import com.investtrack.project.ProjectFilter;
@@ -243,8 +247,11 @@ class DemoData {
 
 	private long create(CurrentUser owner, String name, String investor, String industry, String park, AssetModel asset,
 			String amount, String land, LocalDate started) {
-		return as(owner, () -> lifecycle.create(new ProjectLifecycle.CreateCommand(name, investor, industry, park, asset,
-				new BigDecimal(amount), land == null ? null : new BigDecimal(land), owner.username(), started), owner));
+		var facts = new ProjectFacts(name, investor, industry, park, asset, Units.yuanToWan(new BigDecimal(amount)), null,
+				null, land == null ? null : Units.m2ToMu(new BigDecimal(land)), null, null, null, null, null, null, null,
+				null, KeyLevel.NONE);
+		return as(owner, () -> lifecycle.create(
+				new ProjectLifecycle.CreateCommand(null, facts, owner.username(), started, Map.of()), owner));
 	}
 
 	private void advance(long id, Stage to, LocalDate on, CurrentUser owner) {

@@ -42,7 +42,8 @@ public class BoardFilter {
 	ProjectFilter toFilter(Stage column, String username) {
 		Outcome outcome = status == Status.DROPPED ? Outcome.DROPPED
 				: column == Stage.PRODUCTION ? Outcome.IN_PRODUCTION : Outcome.ACTIVE;
-		return new ProjectFilter(column, park, industry, mine ? username : officer, health, asset, outcome, q);
+		return new ProjectFilter(column, park, industry, mine ? username : officer, health, asset, outcome, q, null,
+				null, null, null);
 	}
 
 	/** This filter's address with another stage and page (stage null: the whole board). */

@@ -287,7 +287,8 @@ class DashboardController {
 	}
 
 	private static ProjectFilter attentionFilter(Health health, ReportFilter f) {
-		return new ProjectFilter(null, f.parkCode(), f.industryCode(), null, health, f.assetModel(), Outcome.ACTIVE, null);
+		return new ProjectFilter(null, f.parkCode(), f.industryCode(), null, health, f.assetModel(), Outcome.ACTIVE, null,
+				null, null, null, null);
 	}
 
 	private List<Integer> years() {

@@ -1,6 +1,9 @@
 package com.investtrack.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
@@ -18,8 +21,8 @@ import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectLifecycle;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
-import com.investtrack.lifecycle.ThresholdService;
 import com.investtrack.milestone.MilestoneDates;
+import com.investtrack.plan.ThresholdService;
 import com.investtrack.project.AssetModel;
 import com.investtrack.project.Outcome;
 import com.investtrack.security.AccessPolicy;
@@ -53,8 +56,12 @@ class ProjectController {
 
 	private final ThresholdService thresholds;
 
+	private final List<ProjectPageSection> sections;
+
 	ProjectController(ProjectViews views, ProjectLifecycle lifecycle, AuditTrail audit, AccessPolicy access,
-			MilestoneDates dates, Directory directory, FormActions actions, ThresholdService thresholds) {
+			MilestoneDates dates, Directory directory, FormActions actions, ThresholdService thresholds,
+			List<ProjectPageSection> sections) {
+		this.sections = sections;
 		this.thresholds = thresholds;
 		this.views = views;
 		this.lifecycle = lifecycle;
@@ -125,6 +132,15 @@ class ProjectController {
 		model.addAttribute("canDecide",
 				project.pendingApproval() != null && access.canDecide(user, project.pendingApproval().requestedBy()));
 		model.addAttribute("assetModels", AssetModel.values());
+		List<String> main = new ArrayList<>();
+		List<String> side = new ArrayList<>();
+		sections.stream().sorted(Comparator.comparingInt(ProjectPageSection::order)).forEach(section -> {
+			if (section.addTo(model, project, user)) {
+				(section.column() == ProjectPageSection.Column.MAIN ? main : side).add(section.fragment());
+			}
+		});
+		model.addAttribute("mainSections", main);
+		model.addAttribute("sideSections", side);
 		if (!model.containsAttribute("milestone")) {
 			MilestoneForm form = new MilestoneForm();
 			form.setTo(next);
@@ -199,7 +215,7 @@ class ProjectController {
 	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
 			RedirectAttributes flash) {
 		CurrentUser user = CurrentUsers.current();
-		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, form.toFacts(), user), errors, flash)) {
+		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, null, form::applyTo, user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
 			return "redirect:/projects/" + id;
 		}

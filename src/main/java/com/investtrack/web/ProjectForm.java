@@ -2,13 +2,16 @@ package com.investtrack.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
 import com.investtrack.lifecycle.ProjectLifecycle;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.KeyLevel;
 import com.investtrack.project.ProjectFacts;
+import com.investtrack.project.Units;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
@@ -79,12 +82,19 @@ public class ProjectForm {
 	}
 
 	ProjectLifecycle.CreateCommand toCreate() {
-		return new ProjectLifecycle.CreateCommand(name, investor, industryCode, parkCode, assetModel, investmentAmountYuan,
-				landAreaM2, officer, negotiationStartedOn);
+		return new ProjectLifecycle.CreateCommand(null, applyTo(null), officer, negotiationStartedOn, Map.of());
 	}
 
-	ProjectFacts toFacts() {
-		return new ProjectFacts(name, investor, industryCode, parkCode, assetModel, investmentAmountYuan, landAreaM2);
+	/** The stored facts (null for a new project) with this form's fields put in. */
+	ProjectFacts applyTo(ProjectFacts stored) {
+		return new ProjectFacts(name, investor, industryCode, parkCode, assetModel, Units.yuanToWan(investmentAmountYuan),
+				stored == null ? null : stored.fixedAssetInvestmentWan(),
+				stored == null ? null : stored.contractedInvestmentWan(), Units.m2ToMu(landAreaM2),
+				stored == null ? null : stored.floorAreaM2(), stored == null ? null : stored.nationalCode(),
+				stored == null ? null : stored.creditCode(), stored == null ? null : stored.projectType(),
+				stored == null ? null : stored.channel(), stored == null ? null : stored.referrer(),
+				stored == null ? null : stored.fundsOrigin(), stored == null ? null : stored.leader(),
+				stored == null ? KeyLevel.NONE : stored.keyLevel());
 	}
 
 	public String getName() {

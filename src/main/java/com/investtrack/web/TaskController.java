@@ -1,6 +1,5 @@
 package com.investtrack.web;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.common.PageResult;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
-import com.investtrack.lifecycle.StageThresholds;
 import com.investtrack.project.Health;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.Project;
@@ -47,8 +45,8 @@ class TaskController {
 	/** How many of an officer's own projects are scanned for requests still waiting; officers own a handful. */
 	static final int OWN_PROJECTS_SCANNED = 200;
 
-	/** A milestone owed, with how long its stage has run and its light. */
-	record Owed(InboxItem item, long days, Health health) {
+	/** A milestone owed, with how long its stage has run, its light and why. */
+	record Owed(InboxItem item, long days, Health health, String reason) {
 	}
 
 	/** A rejected request with the project it was about (null if the project is gone). */
@@ -65,8 +63,6 @@ class TaskController {
 
 	private final ProjectRepository projects;
 
-	private final StageThresholds thresholds;
-
 	private final Directory directory;
 
 	private final FormActions actions;
@@ -74,12 +70,11 @@ class TaskController {
 	private final DomainMessages messages;
 
 	TaskController(ApprovalService approvals, ProjectViews views, ProjectRepository projects,
-			StageThresholds thresholds, Directory directory, FormActions actions, DomainMessages messages) {
+			Directory directory, FormActions actions, DomainMessages messages) {
 		this.messages = messages;
 		this.approvals = approvals;
 		this.views = views;
 		this.projects = projects;
-		this.thresholds = thresholds;
 		this.directory = directory;
 		this.actions = actions;
 	}
@@ -89,12 +84,16 @@ class TaskController {
 		CurrentUser user = CurrentUsers.current();
 		int current = Math.max(0, Math.min(page, 100_000));
 		PageResult<InboxItem> inbox = approvals.inbox(user, current, PAGE_SIZE);
-		var limits = thresholds.all();
-		List<Owed> owed = inbox.content()
+		List<InboxItem> milestones = inbox.content().stream().filter(i -> i.kind() == TaskKind.MILESTONE).toList();
+		Map<Long, ProjectView> owedProjects = views.getAll(milestones.stream().map(InboxItem::projectId).toList())
 			.stream()
-			.filter(i -> i.kind() == TaskKind.MILESTONE)
-			.map(i -> new Owed(i, ChronoUnit.DAYS.between(i.stageEnteredOn(), thresholds.today()),
-					thresholds.health(i.stage(), i.stageEnteredOn(), true, limits)))
+			.collect(Collectors.toMap(ProjectView::id, Function.identity()));
+		List<Owed> owed = milestones.stream()
+			.filter(i -> owedProjects.containsKey(i.projectId()))
+			.map(i -> {
+				ProjectView p = owedProjects.get(i.projectId());
+				return new Owed(i, p.daysInStage(), p.health(), p.healthReason());
+			})
 			.sorted(Comparator.comparing((Owed o) -> o.health().ordinal()).reversed()
 				.thenComparing(Comparator.comparingLong(Owed::days).reversed()))
 			.toList();
@@ -107,7 +106,8 @@ class TaskController {
 		model.addAttribute("names", directory.names());
 		if (user.isOfficer()) {
 			List<ProjectView> waiting = views
-				.search(new ProjectFilter(null, null, null, user.username(), null, null, Outcome.ACTIVE, null), 0,
+				.search(new ProjectFilter(null, null, null, user.username(), null, null, Outcome.ACTIVE, null, null, null,
+						null, null), 0,
 						OWN_PROJECTS_SCANNED)
 				.content()
 				.stream()

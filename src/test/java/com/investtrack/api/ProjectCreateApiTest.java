@@ -29,8 +29,11 @@ class ProjectCreateApiTest extends ApiTestBase {
 		long id = p.get("id").asLong();
 		assertThat(r.headers().getLocation()).hasToString("/api/projects/" + id);
 		assertThat(fieldNames(p)).containsExactly("id", "code", "name", "investor", "industryCode", "parkCode", "assetModel",
-				"investmentAmountYuan", "landAreaM2", "officer", "stage", "stageEnteredOn", "outcome", "health",
-				"daysInStage", "droppedOn", "dropReason", "pendingApproval", "stages");
+				"investmentAmountYuan", "landAreaM2", "totalInvestmentWan", "fixedAssetInvestmentWan",
+				"contractedInvestmentWan", "landMu", "floorAreaM2", "nationalCode", "creditCode", "projectType", "channel",
+				"referrer", "fundsOrigin", "leader", "keyLevel", "officer", "stage", "stageEnteredOn", "outcome", "health",
+				"healthReason", "daysLate", "daysInStage", "droppedOn", "dropReason", "plan", "baselinePlan",
+				"pendingApproval", "stages");
 		assertThat(p.get("code").asText()).matches("P" + today().minusDays(3).getYear() + "-\\d{5}");
 		assertThat(p.get("name").asText()).isEqualTo(body.get("name"));
 		assertThat(p.get("investor").asText()).isEqualTo("Test investor");
@@ -143,8 +146,9 @@ class ProjectCreateApiTest extends ApiTestBase {
 	@Test
 	void aMissingBodyListsEveryRequiredField() {
 		JsonNode fields = assertError(post("officer", "/api/projects", "{}"), 400, "invalid_input");
-		assertThat(fieldNames(fields)).containsExactlyInAnyOrder("name", "investor", "industryCode", "parkCode", "assetModel",
-				"investmentAmountYuan");
+		// the amount (in 万元, or in yuan from older clients) is checked once the rest of the body is valid
+		assertThat(fieldNames(fields)).containsExactlyInAnyOrder("name", "investor", "industryCode", "parkCode",
+				"assetModel");
 	}
 
 	@Test

@@ -51,7 +51,7 @@ class ProjectEditApiTest extends ApiTestBase {
 		JsonNode edit = history.get(history.size() - 1);
 		assertThat(edit.get("action").asText()).isEqualTo("PROJECT_EDITED");
 		assertThat(edit.get("details").asText()).contains("name: ", " -> Renamed plant", "parkCode: JS-IMP -> SY-GF",
-				"assetModel: HEAVY -> LIGHT", "investmentAmountYuan: 120000000 -> 80000000.5", "landAreaM2: 50000 -> null");
+				"assetModel: HEAVY -> LIGHT", "totalInvestmentWan: 12000 -> 8000.00005", "landMu: 75 -> null");
 
 		long audit = count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id);
 		assertThat(put("manager", "/api/projects/" + id, facts()).status()).isEqualTo(200);

@@ -1,9 +1,9 @@
 package com.investtrack.bench;
 
 import java.sql.Connection;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -23,11 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +37,10 @@ import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProcessConstants;
-import com.investtrack.lifecycle.StageThresholds;
+import com.investtrack.plan.Threshold;
+import com.investtrack.project.Units;
+import com.investtrack.plan.ThresholdService;
+import com.investtrack.review.ReviewModel;
 import com.investtrack.project.Outcome;
 
 /**
@@ -104,11 +105,9 @@ final class DataGenerator {
 
 	private final TaskService tasks;
 
-	private final ManagementService management;
-
 	private final AuditTrail audit;
 
-	private final StageThresholds thresholds;
+	private final ThresholdService thresholds;
 
 	private final String definitionId;
 
@@ -123,9 +122,8 @@ final class DataGenerator {
 		this.tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
 		this.runtime = context.getBean(RuntimeService.class);
 		this.tasks = context.getBean(TaskService.class);
-		this.management = context.getBean(ManagementService.class);
 		this.audit = context.getBean(AuditTrail.class);
-		this.thresholds = context.getBean(StageThresholds.class);
+		this.thresholds = context.getBean(ThresholdService.class);
 		this.definitionId = context.getBean(RepositoryService.class)
 			.createProcessDefinitionQuery()
 			.processDefinitionKey(PROCESS)
@@ -164,7 +162,8 @@ final class DataGenerator {
 					+ " projects: the generator loads an empty database only (recreate it first)");
 		}
 		long firstId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM project", Long.class) + 1;
-		Map<Stage, StageThresholds.Threshold> limits = thresholds.all();
+		Map<Stage, Threshold> limits = new java.util.EnumMap<>(Stage.class);
+		thresholds.all().forEach(t -> limits.put(t.stage(), t));
 		List<Plan> plans = new ArrayList<>(settings.projects());
 		for (int i = 0; i < settings.projects(); i++) {
 			plans.add(plan(settings, firstId + i, new Random(settings.seed() * 1_000_003L + i), limits));
@@ -207,7 +206,7 @@ final class DataGenerator {
 				(System.nanoTime() - started) / 1e9);
 	}
 
-	private Plan plan(Settings s, long id, Random random, Map<Stage, StageThresholds.Threshold> limits) {
+	private Plan plan(Settings s, long id, Random random, Map<Stage, Threshold> limits) {
 		String industry = s.industries().get(random.nextInt(s.industries().size()));
 		String park = s.parks().get(random.nextInt(s.parks().size()));
 		boolean heavy = random.nextInt(10) < 7;
@@ -238,7 +237,7 @@ final class DataGenerator {
 		int tail;
 		if (outcome == Outcome.ACTIVE) {
 			// how long the current stage has lasted so far: mostly green, some yellow, some red
-			StageThresholds.Threshold t = limits.get(last);
+			Threshold t = limits.get(last);
 			int health = random.nextInt(100);
 			tail = health < 65 ? random.nextInt(t.yellowDays()) : health < 85
 					? t.yellowDays() + random.nextInt(t.redDays() - t.yellowDays()) : t.redDays() + random.nextInt(200);
@@ -278,7 +277,7 @@ final class DataGenerator {
 	}
 
 	/** One chunk in one transaction; returns the process instance ids of its projects. */
-	private List<String> load(List<Plan> chunk, Map<Stage, StageThresholds.Threshold> limits) {
+	private List<String> load(List<Plan> chunk, Map<Stage, Threshold> limits) {
 		Map<Long, String> instances = new HashMap<>();
 		for (Plan p : chunk) {
 			if (p.outcome() != Outcome.ACTIVE) {
@@ -312,16 +311,21 @@ final class DataGenerator {
 		List<Object[]> rows = new ArrayList<>(chunk.size());
 		for (Plan p : chunk) {
 			int steps = (int) Arrays.stream(p.reached()).filter(d -> d != null).count() - 1;
+			BigDecimal landM2 = p.landM2() == null ? null : BigDecimal.valueOf(p.landM2());
 			rows.add(new Object[] { p.id(), p.code(), p.name(), p.investor(), p.industry(), p.park(), p.asset(),
-					p.amountYuan(), p.landM2(), p.officer(), p.stage().name(), Date.valueOf(p.stageEnteredOn()),
+					p.amountYuan(), p.landM2(), Units.yuanToWan(BigDecimal.valueOf(p.amountYuan())),
+					Units.m2ToMu(landM2), p.officer(), p.stage().name(), Date.valueOf(p.stageEnteredOn()),
 					p.outcome().name(), p.droppedOn() == null ? null : Date.valueOf(p.droppedOn()),
 					p.droppedOn() == null ? null : "Investor chose another city", instances.get(p.id()),
 					at(p.reached()[0], 9), p.officer(), steps + (p.droppedOn() == null ? 0 : 1) });
 		}
 		jdbc.batchUpdate("""
 				INSERT INTO project (id, code, name, investor, industry_code, park_code, asset_model, investment_amount_yuan,
-				  land_area_m2, officer, stage, stage_entered_on, outcome, dropped_on, drop_reason, process_instance_id,
-				  created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				  land_area_m2, total_investment_wan, land_mu, officer, stage, stage_entered_on, outcome, dropped_on,
+				  drop_reason, process_instance_id, created_at, created_by, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		jdbc.batchUpdate("INSERT INTO project_plan (project_id) VALUES (?)",
+				chunk.stream().map(p -> new Object[] { p.id() }).toList());
 	}
 
 	private void insertMilestones(List<Plan> chunk) {
@@ -352,18 +356,14 @@ final class DataGenerator {
 
 	/**
 	 * Starts the running instance of an active project where it waits now: the officer's task of its stage, or the
-	 * manager's approval; plus the stalled-project review when red. Timers already due are removed, as if they had
-	 * fired (their audit entries are part of the trail).
+	 * manager's approval; plus the stalled-project review when red, in a process instance of its own.
 	 */
-	private String start(Plan p, Map<Stage, StageThresholds.Threshold> limits, List<Object[]> pendingRequests) {
+	private String start(Plan p, Map<Stage, Threshold> limits, List<Object[]> pendingRequests) {
 		Stage stage = p.stage();
-		StageThresholds.Threshold t = limits.get(stage);
 		ProcessInstantiationBuilder builder = runtime.createProcessInstanceById(definitionId)
 			.businessKey(String.valueOf(p.id()))
 			.setVariable(ProcessConstants.VAR_PROJECT_ID, p.id())
-			.setVariable(ProcessConstants.VAR_OFFICER, p.officer())
-			.setVariable(ProcessConstants.VAR_YELLOW_DUE, thresholds.dueDate(p.stageEnteredOn(), t.yellowDays()))
-			.setVariable(ProcessConstants.VAR_RED_DUE, thresholds.dueDate(p.stageEnteredOn(), t.redDays()));
+			.setVariable(ProcessConstants.VAR_OFFICER, p.officer());
 		if (p.pendingTo() != null) {
 			builder.setVariable(ProcessConstants.VAR_ACTION, ProcessConstants.ACTION_ADVANCE)
 				.setVariable(ProcessConstants.VAR_TO, p.pendingTo().name())
@@ -375,18 +375,14 @@ final class DataGenerator {
 		else {
 			builder.startBeforeActivity(ProcessConstants.recordTask(stage));
 		}
-		if (p.red()) {
-			builder.startBeforeActivity(ProcessConstants.REVIEW_TASK_PREFIX + stage.name());
-		}
 		String instanceId = builder.execute(true, false).getId();
-		if (p.yellow()) {
-			for (Job job : management.createJobQuery()
-				.processInstanceId(instanceId)
-				.timers()
-				.duedateLowerThan(java.util.Date.from(Instant.now()))
-				.list()) {
-				management.deleteJob(job.getId());
-			}
+		if (p.red()) {
+			String review = runtime.startProcessInstanceByKey(ReviewModel.PROCESS_ID, String.valueOf(p.id()),
+					Map.of("projectId", p.id())).getId();
+			jdbc.update("""
+					INSERT INTO stall_review (project_id, active_project_id, status, process_instance_id, reason, opened_at)
+					VALUES (?, ?, 'OPEN', ?, 'generated red project', ?)""", p.id(), p.id(), review,
+					at(p.stageEnteredOn().plusDays(limits.get(stage).redDays()), 0));
 		}
 		if (p.pendingTo() != null) {
 			String taskId = tasks.createTaskQuery()
@@ -507,7 +503,7 @@ final class DataGenerator {
 	}
 
 	/** The audit trail of every generated project, in time order, appended to the chain in batches. */
-	private long appendAudit(List<Plan> plans, Map<Stage, StageThresholds.Threshold> limits) {
+	private long appendAudit(List<Plan> plans, Map<Stage, Threshold> limits) {
 		List<AuditTrail.Recorded> events = new ArrayList<>();
 		for (Plan p : plans) {
 			LocalDate[] r = p.reached();
@@ -547,15 +543,11 @@ final class DataGenerator {
 						AuditEvent.of(p.officer(), AuditAction.APPROVAL_REQUESTED, p.id()).stages(p.stage(), p.pendingTo())
 							.effectiveOn(p.pendingOn()).comment("Please approve")));
 			}
-			if (p.yellow()) {
-				events.add(new AuditTrail.Recorded(
-						at(p.stageEnteredOn().plusDays(limits.get(p.stage()).yellowDays()), 0).toInstant(),
-						AuditEvent.of("system", AuditAction.STAGE_YELLOW, p.id()).stages(p.stage(), null)));
-			}
 			if (p.red()) {
 				events.add(new AuditTrail.Recorded(
 						at(p.stageEnteredOn().plusDays(limits.get(p.stage()).redDays()), 0).toInstant(),
-						AuditEvent.of("system", AuditAction.STAGE_RED, p.id()).stages(p.stage(), null)));
+						AuditEvent.of("system", AuditAction.REVIEW_OPENED, p.id()).stages(p.stage(), null)
+							.details("generated red project")));
 			}
 		}
 		events.sort(Comparator.comparing(AuditTrail.Recorded::at));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -32,13 +30,13 @@ import com.investtrack.common.ConflictException;
 import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
-import com.investtrack.project.AssetModel;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.support.AppTestBase;
+import com.investtrack.support.TestData;
 
 /**
  * Every path of bpmn/investment-project.bpmn, driven through the product's services with the real delegates and
- * listeners. Timers are fired by executing their jobs (the job executor is off in tests).
+ * listeners, in the whole application (the model alone, with its delegates mocked, is InvestmentProjectModelTest).
  */
 class InvestmentProjectProcessTest extends AppTestBase {
 
@@ -56,12 +54,6 @@ class InvestmentProjectProcessTest extends AppTestBase {
 
 	@Autowired
 	ApprovalService approvals;
-
-	@Autowired
-	ThresholdService thresholdService;
-
-	@Autowired
-	StageThresholds thresholds;
 
 	@Autowired
 	ManagementService management;
@@ -94,11 +86,11 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		assertThat(process).isWaitingAt("Approve_SIGNING").task().hasCandidateGroup("MANAGER").isNotAssigned();
 		decide(MANAGER, id, Decision.APPROVE, "terms agreed");
 		assertThat(process).hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION", "Approve_SIGNING",
-				"Approved_NEGOTIATION", "StageLeft_NEGOTIATION", "Outcome_NEGOTIATION", "RecordMilestone_SIGNING")
+				"Approved_SIGNING", "RecordMilestone_SIGNING")
 			.isWaitingAt("RecordNextMilestone_SIGNING");
 
 		assertThat(advance(OFFICER, id, Stage.SITE_SELECTION, start.plusDays(36))).isEqualTo(ProjectLifecycle.AdvanceResult.RECORDED);
-		assertThat(process).hasPassed("StageLeft_SIGNING", "Outcome_SIGNING", "RecordMilestone_SITE_SELECTION")
+		assertThat(process).hasPassed("AdvanceOrDrop_SIGNING", "RecordMilestone_SITE_SELECTION")
 			.isWaitingAt("RecordNextMilestone_SITE_SELECTION");
 		advance(OFFICER, id, Stage.CONSTRUCTION, start.plusDays(70));
 		assertThat(process).hasPassed("RecordMilestone_CONSTRUCTION").isWaitingAt("RecordNextMilestone_CONSTRUCTION");
@@ -107,7 +99,7 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		assertThat(process).isWaitingAt("Approve_PRODUCTION").task().hasCandidateGroup("MANAGER");
 		decide(MANAGER, id, Decision.APPROVE, "acceptance passed");
 
-		assertThat(process).hasPassedInOrder("Approve_PRODUCTION", "StageLeft_CONSTRUCTION", "RecordMilestone_PRODUCTION",
+		assertThat(process).hasPassedInOrder("Approve_PRODUCTION", "Approved_PRODUCTION", "RecordMilestone_PRODUCTION",
 				"InProduction")
 			.hasNotPassed("RecordDrop", "ProjectDropped")
 			.isEnded();
@@ -128,7 +120,7 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		advance(OFFICER, id, Stage.SIGNING, start.plusDays(10));
 		decide(MANAGER, id, Decision.REJECT, "investment intensity too low");
 
-		assertThat(process).hasPassed("Approved_NEGOTIATION").hasNotPassed("StageLeft_NEGOTIATION", "RecordMilestone_SIGNING")
+		assertThat(process).hasPassed("Approved_SIGNING").hasNotPassed("RecordMilestone_SIGNING")
 			.isWaitingAt("RecordNextMilestone_NEGOTIATION");
 		assertThat(process).task().hasDefinitionKey("RecordNextMilestone_NEGOTIATION").isAssignedTo("officer");
 		assertThat(project(id, "stage")).isEqualTo("NEGOTIATION");
@@ -137,7 +129,7 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		advance(OFFICER, id, Stage.SIGNING, start.plusDays(12));
 		assertThat(process).isWaitingAt("Approve_SIGNING");
 		decide(MANAGER, id, Decision.APPROVE, "revised terms accepted");
-		assertThat(process).hasPassed("StageLeft_NEGOTIATION", "RecordMilestone_SIGNING").isWaitingAt("RecordNextMilestone_SIGNING");
+		assertThat(process).hasPassed("RecordMilestone_SIGNING").isWaitingAt("RecordNextMilestone_SIGNING");
 		assertThat(approvalStatuses(id)).containsExactly("REJECTED", "APPROVED");
 		assertThat(milestones(id)).containsExactly("NEGOTIATION " + start + " officer null",
 				"SIGNING " + start.plusDays(12) + " officer manager");
@@ -152,7 +144,7 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		advance(OFFICER, id, Stage.PRODUCTION, start.plusDays(400));
 		decide(MANAGER, id, Decision.REJECT, "fire safety acceptance missing");
 
-		assertThat(process).hasPassed("Approved_CONSTRUCTION").hasNotPassed("RecordMilestone_PRODUCTION")
+		assertThat(process).hasPassed("Approved_PRODUCTION", "ConstructionOpen").hasNotPassed("RecordMilestone_PRODUCTION")
 			.isWaitingAt("RecordNextMilestone_CONSTRUCTION")
 			.isNotEnded();
 		assertThat(project(id, "outcome")).isEqualTo("ACTIVE");
@@ -171,7 +163,7 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		drop(OFFICER, id, start.plusDays(5), "investor went to Xiangyang");
 
 		assertThat(process).hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION",
-				"StageLeftDropped_NEGOTIATION", "Outcome_NEGOTIATION", "RecordDrop", "ProjectDropped")
+				"DropRequested", "RecordDrop", "ProjectDropped")
 			.hasNotPassed("Approve_SIGNING", "RecordMilestone_SIGNING")
 			.isEnded();
 		assertDropped(id, start.plusDays(5), "investor went to Xiangyang");
@@ -186,7 +178,7 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		decide(MANAGER, id, Decision.REJECT, "no");
 		drop(OFFICER, id, start.plusDays(4), "investor withdrew");
 
-		assertThat(process).hasPassed("Approve_SIGNING", "StageLeftDropped_NEGOTIATION", "RecordDrop", "ProjectDropped")
+		assertThat(process).hasPassed("Approve_SIGNING", "NegotiationOpen", "DropRequested", "RecordDrop", "ProjectDropped")
 			.hasNotPassed("RecordMilestone_SIGNING")
 			.isEnded();
 		assertDropped(id, start.plusDays(4), "investor withdrew");
@@ -201,7 +193,7 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		LocalDate entered = walkTo(id, stage, start);
 		drop(OFFICER, id, entered.plusDays(1), "land price too high");
 
-		assertThat(process).hasPassedInOrder("StageLeft_" + stage, "Outcome_" + stage, "RecordDrop", "ProjectDropped")
+		assertThat(process).hasPassedInOrder("AdvanceOrDrop_" + stage, "DropRequested", "RecordDrop", "ProjectDropped")
 			.hasNotPassed("RecordMilestone_" + stage.next().orElseThrow())
 			.isEnded();
 		assertDropped(id, entered.plusDays(1), "land price too high");
@@ -226,12 +218,12 @@ class InvestmentProjectProcessTest extends AppTestBase {
 				engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
 					.getProcessDefinitionId());
 		var flows = model.getModelElementsByType(SequenceFlow.class);
-		assertThat(flows).filteredOn(f -> f.getSource().getId().equals("Stage_CONSTRUCTION"))
+		assertThat(flows).filteredOn(f -> f.getSource().getId().equals("RecordNextMilestone_CONSTRUCTION"))
 			.extracting(f -> f.getTarget().getId())
-			.containsExactly("RecordMilestone_PRODUCTION");
-		assertThat(flows).filteredOn(f -> f.getTarget().getId().equals("RecordDrop"))
+			.containsExactly("Approve_PRODUCTION");
+		assertThat(flows).filteredOn(f -> f.getTarget().getId().equals("DropRequested"))
 			.extracting(f -> f.getSource().getId())
-			.containsExactlyInAnyOrder("Outcome_NEGOTIATION", "Outcome_SIGNING", "Outcome_SITE_SELECTION");
+			.containsExactlyInAnyOrder("AdvanceOrDrop_NEGOTIATION", "AdvanceOrDrop_SIGNING", "AdvanceOrDrop_SITE_SELECTION");
 	}
 
 	@Test
@@ -248,112 +240,33 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		assertThat(process(id)).isWaitingAt("Approve_SIGNING");
 	}
 
-	@ParameterizedTest
-	@EnumSource(names = { "NEGOTIATION", "SIGNING", "SITE_SELECTION", "CONSTRUCTION" })
-	void yellowThenRedTimerFlagTheStageAndRedOpensAReviewThatEndsWithTheStage(Stage stage) {
-		var limits = thresholds.all().get(stage);
-		LocalDate start = today().minusDays(limits.redDays() + 10L);
-		long id = create(OFFICER, start);
-		ProcessInstance process = process(id);
-		LocalDate entered = walkTo(id, stage, start, 1);
-		assertThat(process).isWaitingAt("RecordNextMilestone_" + stage);
-
-		Job yellow = timer(id, "YellowReached_" + stage);
-		assertThat(yellow.getDuedate()).isEqualTo(thresholds.dueDate(entered, limits.yellowDays()));
-		assertThat(timer(id, "RedReached_" + stage).getDuedate()).isEqualTo(thresholds.dueDate(entered, limits.redDays()));
-		// the timers of stages already left are gone with their stage
-		assertThat(management.createJobQuery().processInstanceId(process.getId()).timers().count()).isEqualTo(2);
-
-		management.executeJob(yellow.getId());
-		assertThat(process).hasPassed("YellowReached_" + stage, "FlagYellow_" + stage, "YellowHandled_" + stage)
-			.isWaitingAt("RecordNextMilestone_" + stage)
-			.isNotWaitingAt("ReviewStalled_" + stage);
-		assertThat(audit(id, "STAGE_YELLOW")).containsExactly("system " + stage);
-
-		management.executeJob(timer(id, "RedReached_" + stage).getId());
-		assertThat(process).hasPassed("FlagRed_" + stage).isWaitingAt("RecordNextMilestone_" + stage, "ReviewStalled_" + stage);
-		assertThat(process).task("ReviewStalled_" + stage).hasCandidateGroup("MANAGER").isNotAssigned();
-		assertThat(audit(id, "STAGE_RED")).containsExactly("system " + stage);
-		assertThat(management.createJobQuery().processInstanceId(process.getId()).timers().count()).isZero();
-
-		leave(id, stage, entered.plusDays(1));
-		assertThat(process).hasPassed("StageLeft_" + stage);
-		if (stage == Stage.CONSTRUCTION) {
-			assertThat(process).isEnded();
-		}
-		else {
-			assertThat(process).isNotWaitingAt("ReviewStalled_" + stage).isWaitingAt("RecordNextMilestone_" + stage.next().orElseThrow());
-		}
-		assertThat(taskService.createTaskQuery()
-			.processInstanceId(process.getId())
-			.taskDefinitionKey("ReviewStalled_" + stage)
-			.count()).isZero();
-		assertThat(process).hasNotPassed("RedHandled_" + stage);
-	}
-
 	/**
-	 * What the history keeps (AuditorHistory): tasks, activities and the operation log, and of the timers' job log only
-	 * their runs; no variable values (they are in the product's tables) and no entries for timers armed and cancelled.
+	 * What the history keeps (AuditorHistory): tasks, activities and the operation log; no variable values (they are in
+	 * the product's tables). A project's instance holds no timer: nothing in it can race a step.
 	 */
 	@Test
-	void historyKeepsWhatAuditorsUseAndTheTimersRunsOnly() {
+	void historyKeepsWhatAuditorsUseAndTheInstanceHasNoTimers() {
 		LocalDate start = today().minusDays(100);
 		long id = create(OFFICER, start);
 		String instance = process(id).getId();
-		Job yellow = timer(id, "YellowReached_NEGOTIATION");
-		management.executeJob(yellow.getId());
 		LocalDate entered = walkTo(id, Stage.SITE_SELECTION, start, 1);
+		assertThat(management.createJobQuery().processInstanceId(instance).count()).isZero();
 		leave(id, Stage.SITE_SELECTION, entered.plusDays(1));
 
 		var history = engine.getHistoryService();
-		assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).list())
-			.extracting(log -> log.getJobId() + (log.isSuccessLog() ? " ran" : " other"))
-			.containsExactly(yellow.getId() + " ran");
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count()).isZero();
 		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isZero();
 		assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
 		assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).list())
 			.extracting(t -> t.getTaskDefinitionKey())
 			.contains("RecordNextMilestone_NEGOTIATION", "Approve_SIGNING", "RecordNextMilestone_SITE_SELECTION");
-		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("FlagYellow_NEGOTIATION")
+		assertThat(history.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance)
+			.activityId("RecordMilestone_SITE_SELECTION")
 			.finished()
 			.count()).isEqualTo(1);
 		assertThat(history.createUserOperationLogQuery().processInstanceId(instance).operationType("Complete").count())
 			.isGreaterThanOrEqualTo(3);
-	}
-
-	@Test
-	void aManagerAcknowledgesTheReviewOfAStalledProject() {
-		LocalDate start = today().minusDays(100);
-		long id = create(OFFICER, start);
-		ProcessInstance process = process(id);
-		management.executeJob(timer(id, "RedReached_NEGOTIATION").getId());
-		String review = openTask(id, "ReviewStalled_NEGOTIATION").getId();
-
-		as(MANAGER, () -> approvals.decide(review, Decision.ACKNOWLEDGE, "called the investor", MANAGER));
-
-		assertThat(process).hasPassed("ReviewStalled_NEGOTIATION", "RedHandled_NEGOTIATION")
-			.isWaitingAtExactly("Stage_NEGOTIATION", "RecordNextMilestone_NEGOTIATION");
-		assertThat(audit(id, "STALL_REVIEWED")).containsExactly("manager NEGOTIATION");
-	}
-
-	@Test
-	void changedThresholdsMoveTheWaitingTimers() {
-		var original = thresholds.all().get(Stage.SIGNING);
-		LocalDate start = today().minusDays(20);
-		long id = create(OFFICER, start);
-		LocalDate entered = walkTo(id, Stage.SIGNING, start);
-		try {
-			thresholdService.update(new StageThresholds.Threshold(Stage.SIGNING, 7, 11), MANAGER);
-
-			assertThat(process(id)).job("YellowReached_SIGNING").hasDueDate(thresholds.dueDate(entered, 7));
-			assertThat(timer(id, "RedReached_SIGNING").getDuedate()).isEqualTo(thresholds.dueDate(entered, 11));
-			assertThat(audit(null, "THRESHOLD_CHANGED")).isNotEmpty();
-		}
-		finally {
-			thresholdService.update(original, MANAGER);
-		}
-		assertThat(timer(id, "YellowReached_SIGNING").getDuedate()).isEqualTo(thresholds.dueDate(entered, original.yellowDays()));
-		assertThat(timer(id, "RedReached_SIGNING").getDuedate()).isEqualTo(thresholds.dueDate(entered, original.redDays()));
 	}
 
 	@Test
@@ -394,9 +307,8 @@ class InvestmentProjectProcessTest extends AppTestBase {
 	// --- driving the product's services as a logged-in user would
 
 	private long create(CurrentUser user, LocalDate start) {
-		return as(user, () -> lifecycle.create(new ProjectLifecycle.CreateCommand("Process test " + System.nanoTime(),
-				"Investor", "EQUIPMENT", "JS-IMP", AssetModel.HEAVY, new BigDecimal("100000000"), new BigDecimal("20000"),
-				user.username(), start), user));
+		return as(user, () -> lifecycle.create(new ProjectLifecycle.CreateCommand(null,
+				TestData.facts("Process test " + System.nanoTime(), "JS-IMP"), user.username(), start, Map.of()), user));
 	}
 
 	private ProjectLifecycle.AdvanceResult advance(CurrentUser user, long id, Stage to, LocalDate on) {
@@ -458,10 +370,6 @@ class InvestmentProjectProcessTest extends AppTestBase {
 
 	private ProcessInstance process(long id) {
 		return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceOf(id)).singleResult();
-	}
-
-	private Job timer(long id, String activityId) {
-		return management.createJobQuery().processInstanceId(processInstanceOf(id)).activityId(activityId).timers().singleResult();
 	}
 
 	private List<String> milestones(long id) {

@@ -46,7 +46,7 @@ class AccessMatrixApiTest extends ApiTestBase {
 	enum Caller {
 
 		ANONYMOUS(null), OWNER("officer"), OTHER_OFFICER("officer2"), MANAGER("manager"), AUDITOR("auditor"),
-		ADMIN("admin"), DISABLED("disabled");
+		ADMIN("admin"), DISABLED("disabled"), LEADER("leader");
 
 		final String username;
 
@@ -86,138 +86,144 @@ class AccessMatrixApiTest extends ApiTestBase {
 	RequestMappingHandlerMapping mappings;
 
 	/**
-	 * The table. Columns: anonymous, owning officer, other officer, manager, auditor, admin, disabled user. For pages,
+	 * The table. Columns: anonymous, owning officer, other officer, manager, auditor, admin, disabled user, leader. For pages,
 	 * 302 means "to the login form" for anonymous and disabled callers and "on to the row's page" after an accepted
 	 * form; {@link #REFUSED} is a form the service turned down with a message.
 	 */
 	List<Row> table() {
 		List<Row> rows = new ArrayList<>();
 		// reference data and lists: every signed-in user reads them
-		rows.add(api("GET", "/api/parks", c -> call("/api/parks"), 401, 200, 200, 200, 200, 200, 401));
-		rows.add(api("GET", "/api/industries", c -> call("/api/industries"), 401, 200, 200, 200, 200, 200, 401));
-		rows.add(api("GET", "/api/projects", c -> call("/api/projects?size=5"), 401, 200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/parks", c -> call("/api/parks"), 401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/industries", c -> call("/api/industries"), 401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/projects", c -> call("/api/projects?size=5"), 401, 200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/projects/{id}", c -> call("/api/projects/" + project()), 401, 200, 200, 200, 200, 200,
-				401));
+				401, 200));
 		rows.add(api("GET", "/api/projects/{id}/history", c -> call("/api/projects/" + project() + "/history"), 401, 200,
-				200, 200, 200, 200, 401));
-		rows.add(api("GET", "/api/tasks", c -> call("/api/tasks"), 401, 200, 200, 200, 200, 200, 401));
-		rows.add(api("GET", "/api/tasks/rejected", c -> call("/api/tasks/rejected"), 401, 200, 200, 200, 200, 200, 401));
+				200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/tasks", c -> call("/api/tasks"), 401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/tasks/rejected", c -> call("/api/tasks/rejected"), 401, 200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/reports/durations", c -> call("/api/reports/durations?from=NEGOTIATION&to=SIGNING"), 401,
-				200, 200, 200, 200, 200, 401));
+				200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/reports/time-to-production", c -> call("/api/reports/time-to-production"), 401, 200, 200,
-				200, 200, 200, 401));
-		rows.add(api("GET", "/api/thresholds", c -> call("/api/thresholds"), 401, 200, 200, 200, 200, 200, 401));
+				200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/thresholds", c -> call("/api/thresholds"), 401, 200, 200, 200, 200, 200, 401, 200));
 		// the audit trail: auditors and managers
-		rows.add(api("GET", "/api/audit", c -> call("/api/audit?size=5"), 401, 403, 403, 200, 200, 403, 401));
-		rows.add(api("GET", "/api/audit/verify", c -> call("/api/audit/verify"), 401, 403, 403, 200, 200, 403, 401));
+		rows.add(api("GET", "/api/audit", c -> call("/api/audit?size=5"), 401, 403, 403, 200, 200, 403, 401, 403));
+		rows.add(api("GET", "/api/audit/verify", c -> call("/api/audit/verify"), 401, 403, 403, 200, 200, 403, 401, 403));
 		// project work: officers on their own projects (an officer creates only for themselves), managers on all
 		rows.add(api("POST", "/api/projects", c -> new Call("/api/projects", newProject("officer", today().minusDays(10))),
-				401, 201, 400, 201, 403, 403, 401));
+				401, 201, 400, 201, 403, 403, 401, 403));
 		rows.add(api("PUT", "/api/projects/{id}", c -> new Call("/api/projects/" + project(), edit()), 401, 200, 403, 200,
-				403, 403, 401));
+				403, 403, 401, 403));
+		rows.add(api("GET", "/api/projects/{id}/plan", c -> call("/api/projects/" + project() + "/plan"), 401, 200, 200,
+				200, 200, 200, 401, 200));
+		rows.add(api("PUT", "/api/projects/{id}/plan",
+				c -> new Call("/api/projects/" + project() + "/plan",
+						Map.of("dates", Map.of("SIGNING", today().plusDays(30).toString()), "reason", "agreed with investor")),
+				401, 200, 403, 200, 403, 403, 401, 403));
 		rows.add(api("POST", "/api/projects/{id}/advance",
 				c -> new Call("/api/projects/" + project() + "/advance",
 						Map.of("to", "SIGNING", "effectiveOn", today().minusDays(1).toString())),
-				401, 202, 403, 202, 403, 403, 401));
+				401, 202, 403, 202, 403, 403, 401, 403));
 		rows.add(api("POST", "/api/projects/{id}/drop",
 				c -> new Call("/api/projects/" + project() + "/drop",
 						Map.of("effectiveOn", today().minusDays(1).toString(), "reason", "investor withdrew")),
-				401, 200, 403, 200, 403, 403, 401));
+				401, 200, 403, 200, 403, 403, 401, 403));
 		// manager decisions: reassigning, approving (four-eyes has its own test), thresholds (also admins)
 		rows.add(api("POST", "/api/projects/{id}/reassign",
 				c -> new Call("/api/projects/" + project() + "/reassign", Map.of("officer", "officer2")), 401, 403, 403, 200,
-				403, 403, 401));
+				403, 403, 401, 403));
 		rows.add(api("POST", "/api/tasks/{taskId}/decision",
 				c -> new Call("/api/tasks/" + pendingApproval() + "/decision",
 						Map.of("decision", "APPROVE", "comment", "fine")),
-				401, 403, 403, 200, 403, 403, 401));
+				401, 403, 403, 200, 403, 403, 401, 403));
 		rows.add(api("PUT", "/api/thresholds/{stage}", c -> new Call("/api/thresholds/NEGOTIATION", currentThreshold()),
-				401, 403, 403, 200, 403, 200, 401));
+				401, 403, 403, 200, 403, 200, 401, 403));
 		// administration: administrators; auditors read the accounts
-		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401));
+		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403, 200,
-				200, 401));
+				200, 401, 403));
 		rows.add(api("POST", "/api/admin/users",
 				c -> new Call("/api/admin/users",
 						Map.of("username", uniqueName(), "displayName", "New user", "roles", List.of("OFFICER"), "password",
 								"correct horse battery")),
-				401, 403, 403, 403, 403, 201, 401));
+				401, 403, 403, 403, 403, 201, 401, 403));
 		rows.add(api("PUT", "/api/admin/users/{username}/roles",
 				c -> new Call("/api/admin/users/" + user(true) + "/roles", Map.of("roles", List.of("OFFICER", "MANAGER"))),
-				401, 403, 403, 403, 403, 200, 401));
+				401, 403, 403, 403, 403, 200, 401, 403));
 		rows.add(api("POST", "/api/admin/users/{username}/disable",
-				c -> new Call("/api/admin/users/" + user(true) + "/disable", null), 401, 403, 403, 403, 403, 200, 401));
+				c -> new Call("/api/admin/users/" + user(true) + "/disable", null), 401, 403, 403, 403, 403, 200, 401, 403));
 		rows.add(api("POST", "/api/admin/users/{username}/enable",
-				c -> new Call("/api/admin/users/" + user(false) + "/enable", null), 401, 403, 403, 403, 403, 200, 401));
+				c -> new Call("/api/admin/users/" + user(false) + "/enable", null), 401, 403, 403, 403, 403, 200, 401, 403));
 		rows.add(api("PUT", "/api/admin/users/{username}/password",
 				c -> new Call("/api/admin/users/" + user(true) + "/password", Map.of("password", "a new long password")),
-				401, 403, 403, 403, 403, 204, 401));
+				401, 403, 403, 403, 403, 204, 401, 403));
 		rows.add(api("POST", "/api/admin/parks",
 				c -> new Call("/api/admin/parks",
 						Map.of("code", uniqueName().toUpperCase(), "name", "New park", "district", "Duodao")),
-				401, 403, 403, 403, 403, 201, 401));
+				401, 403, 403, 403, 403, 201, 401, 403));
 		rows.add(api("PUT", "/api/admin/parks/{code}",
 				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
-				403, 403, 403, 200, 401));
+				403, 403, 403, 200, 401, 403));
 
 		// pages: anonymous callers and sessions of disabled users go to the login form (see page(...))
 		rows.add(new Row(HttpMethod.GET, "/login", true, c -> call("/login"),
-				columns(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200), "/"));
-		rows.add(page("GET", "/", c -> call("/"), 200, 200, 200, 200, 200));
-		rows.add(page("GET", "/projects/{id}", c -> call("/projects/" + project()), 200, 200, 200, 200, 200));
-		rows.add(page("GET", "/tasks", c -> call("/tasks"), 200, 200, 200, 200, 200));
-		rows.add(page("GET", "/projects/new", c -> call("/projects/new"), 200, 200, 200, 403, 403));
+				columns(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200, REDIRECT), "/"));
+		rows.add(page("GET", "/", c -> call("/"), 200, 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/projects/{id}", c -> call("/projects/" + project()), 200, 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/tasks", c -> call("/tasks"), 200, 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/projects/new", c -> call("/projects/new"), 200, 200, 200, 403, 403, 403));
 		// the dashboard and the audit trail: managers and auditors; others get the friendly 403 page
 		for (String path : List.of("/dashboard", "/dashboard/ttp.csv", "/dashboard/durations.csv", "/dashboard/kpis.csv",
 				"/dashboard/attention.csv", "/audit", "/audit.csv")) {
-			rows.add(page("GET", path, c -> call(path), 403, 403, 200, 200, 403));
+			rows.add(page("GET", path, c -> call(path), 403, 403, 200, 200, 403, 403));
 		}
 		// project forms: the URL rules stop auditors (403); the services refuse everyone else without the right
 		rows.add(page("POST", "/projects/new", "/projects/\\d+",
 				c -> new Call("/projects/new", projectForm("officer", true)), REDIRECT, REDIRECT, REDIRECT, 403,
-				REFUSED));
+				REFUSED, 403));
 		rows.add(page("POST", "/projects/{id}/advance", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/advance",
 						form("to", "SIGNING", "effectiveOn", today().minusDays(1).toString())),
-				REDIRECT, REFUSED, REDIRECT, 403, REFUSED));
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/projects/{id}/drop", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/drop",
 						form("effectiveOn", today().minusDays(1).toString(), "reason", "investor withdrew")),
-				REDIRECT, REFUSED, REDIRECT, 403, REFUSED));
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/projects/{id}/reassign", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/reassign", form("officer", "officer2")), REFUSED, REFUSED,
-				REDIRECT, 403, REFUSED));
+				REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/projects/{id}/edit", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/edit", projectForm(null, false)), REDIRECT, REFUSED, REDIRECT,
-				403, REFUSED));
+				403, REFUSED, 403));
 		rows.add(page("POST", "/tasks/{taskId}/decision", "/tasks",
 				c -> new Call("/tasks/" + pendingApproval() + "/decision", form("decision", "APPROVE", "comment", "fine")),
-				REFUSED, REFUSED, REDIRECT, 403, REFUSED));
+				REFUSED, REFUSED, REDIRECT, 403, REFUSED, 403));
 		// administration pages: administrators; auditors read them
-		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200));
+		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200, 403));
 		rows.add(page("POST", "/admin/users", "/admin/users",
 				c -> new Call("/admin/users",
 						form("username", uniqueName(), "displayName", "New user", "roles", "OFFICER", "password",
 								"correct horse battery")),
-				403, 403, 403, 403, REDIRECT));
+				403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/roles", "/admin/users",
 				c -> new Call("/admin/users/" + user(true) + "/roles", form("roles", "OFFICER", "roles", "MANAGER")), 403,
-				403, 403, 403, REDIRECT));
+				403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/disable", "/admin/users",
-				c -> new Call("/admin/users/" + user(true) + "/disable", form()), 403, 403, 403, 403, REDIRECT));
+				c -> new Call("/admin/users/" + user(true) + "/disable", form()), 403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/enable", "/admin/users",
-				c -> new Call("/admin/users/" + user(false) + "/enable", form()), 403, 403, 403, 403, REDIRECT));
+				c -> new Call("/admin/users/" + user(false) + "/enable", form()), 403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/password", "/admin/users",
 				c -> new Call("/admin/users/" + user(true) + "/password", form("password", "a new long password")), 403, 403,
-				403, 403, REDIRECT));
-		rows.add(page("GET", "/admin/parks", c -> call("/admin/parks"), 403, 403, 403, 200, 200));
+				403, 403, REDIRECT, 403));
+		rows.add(page("GET", "/admin/parks", c -> call("/admin/parks"), 403, 403, 403, 200, 200, 403));
 		rows.add(page("POST", "/admin/parks", "/admin/parks",
 				c -> new Call("/admin/parks",
 						form("code", uniqueName().toUpperCase(), "name", "New park", "district", "Duodao")),
-				403, 403, 403, 403, REDIRECT));
+				403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/parks/{code}", "/admin/parks",
 				c -> new Call("/admin/parks/" + park(), form("name", "Renamed park", "district", "Dongbao")), 403, 403,
-				403, 403, REDIRECT));
+				403, 403, REDIRECT, 403));
 		return rows;
 	}
 
@@ -310,15 +316,15 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	/** A page row: anonymous callers and sessions of disabled users are always sent to the login form. */
 	private static Row page(String method, String pattern, Function<Caller, Call> call, int owner, int otherOfficer,
-			int manager, int auditor, int admin) {
-		return page(method, pattern, null, call, owner, otherOfficer, manager, auditor, admin);
+			int manager, int auditor, int admin, int leader) {
+		return page(method, pattern, null, call, owner, otherOfficer, manager, auditor, admin, leader);
 	}
 
 	/** A page form; an accepted one redirects to a path matching {@code redirect}. */
 	private static Row page(String method, String pattern, String redirect, Function<Caller, Call> call, int owner,
-			int otherOfficer, int manager, int auditor, int admin) {
+			int otherOfficer, int manager, int auditor, int admin, int leader) {
 		return new Row(HttpMethod.valueOf(method), pattern, true, call,
-				columns(REDIRECT, owner, otherOfficer, manager, auditor, admin, REDIRECT), redirect);
+				columns(REDIRECT, owner, otherOfficer, manager, auditor, admin, REDIRECT, leader), redirect);
 	}
 
 	private static Map<Caller, Integer> columns(int... expected) {

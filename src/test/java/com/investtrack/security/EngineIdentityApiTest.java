@@ -57,7 +57,7 @@ class EngineIdentityApiTest extends ApiTestBase {
 		assertThat(identity.createGroupQuery().groupMember("auditor").list()).extracting(Group::getId)
 			.containsExactly("AUDITOR");
 		assertThat(identity.createGroupQuery().list()).extracting(Group::getId)
-			.containsExactly("ADMIN", "AUDITOR", "MANAGER", "OFFICER");
+			.containsExactly("ADMIN", "AUDITOR", "LEADER", "MANAGER", "OFFICER");
 		assertThat(identity.createGroupQuery().groupId("MANAGER").singleResult().getName()).isEqualTo("Managers");
 		assertThat(identity.createGroupQuery().groupNameLike("%officers").list()).extracting(Group::getId)
 			.containsExactly("OFFICER");

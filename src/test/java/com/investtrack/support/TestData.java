@@ -1,11 +1,16 @@
 package com.investtrack.support;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.investtrack.project.AssetModel;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.ProjectFacts;
 
 /**
  * The users, parks and industries tests rely on, inserted where missing (a MySQL test database outlives one context).
@@ -20,6 +25,7 @@ public final class TestData {
 	public static final Map<String, List<String>> USERS = Map.of("officer", List.of("OFFICER"), "officer2",
 			List.of("OFFICER"), "lead", List.of("OFFICER", "MANAGER"), "manager", List.of("MANAGER"), "manager2",
 			List.of("MANAGER"), "auditor", List.of("AUDITOR"), "admin", List.of("ADMIN"), "disabled", List.of("OFFICER"),
+			"leader", List.of("LEADER"),
 			// takes the wrong passwords of tests that need a real user, so the login throttle locks nobody else
 			"wrongpass", List.of("OFFICER"));
 
@@ -49,6 +55,12 @@ public final class TestData {
 				jdbc.sql("INSERT INTO industry (code, name) VALUES (?, ?)").params(industry, industry.toLowerCase()).update();
 			}
 		}
+	}
+
+	/** The facts of a heavy-asset equipment project of 10,000 万元 on 30 亩, for tests that need any project. */
+	public static ProjectFacts facts(String name, String park) {
+		return new ProjectFacts(name, "Investor", "EQUIPMENT", park, AssetModel.HEAVY, new BigDecimal("10000"), null,
+				null, new BigDecimal("30"), null, null, null, null, null, null, null, null, KeyLevel.NONE);
 	}
 
 	public static String demoHash() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectView.StageSpan;
 import com.investtrack.project.AssetModel;
 import com.investtrack.project.Health;
+import com.investtrack.project.KeyLevel;
 import com.investtrack.project.Outcome;
 
 class TimelineTest {
@@ -70,8 +72,9 @@ class TimelineTest {
 
 	private static ProjectView view(Stage stage, Outcome outcome, LocalDate droppedOn, List<StageSpan> spans) {
 		return new ProjectView(1, "P1", "name", "investor", "EQUIPMENT", "JS-IMP", AssetModel.HEAVY, BigDecimal.TEN, null,
-				"officer", stage, spans.get(spans.size() - 1).enteredOn(), outcome, Health.GREEN, 0, droppedOn, null, null,
-				spans);
+				BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null, null, KeyLevel.NONE, "officer",
+				stage, spans.get(spans.size() - 1).enteredOn(), outcome, Health.GREEN, "", null, 0, droppedOn, null,
+				Map.of(), Map.of(), null, spans);
 	}
 
 }

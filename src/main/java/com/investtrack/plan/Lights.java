@@ -1,0 +1,191 @@
+package com.investtrack.plan;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+
+import com.investtrack.calendar.WorkingDays;
+import com.investtrack.common.Stage;
+import com.investtrack.project.Health;
+import com.investtrack.project.ListCondition;
+import com.investtrack.project.Project;
+
+/**
+ * The one rule for the lights, wherever they are shown (board, project page, dashboard, tasks, API, CSV, reviews):
+ * <ol>
+ * <li>the next milestone has an agreed date: green until it passes, yellow from {@code lateYellowDays} late, red from
+ * {@code lateRedDays} late;</li>
+ * <li>otherwise, a project that reached its current milestone on or before that milestone's agreed date is green in
+ * the stage;</li>
+ * <li>otherwise the stage's age against its yellow and red thresholds.</li>
+ * </ol>
+ * Every count is in the stage's unit (calendar or working days). The same rule is available as SQL for list filters
+ * ({@link #condition}), so a filtered list and the lights on its rows always agree.
+ */
+@Service
+public class Lights {
+
+	private static final String PLAN_JOIN = " LEFT JOIN project_plan pl ON pl.project_id = p.id";
+
+	private final Thresholds thresholds;
+
+	private final WorkingDays days;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	Lights(Thresholds thresholds, WorkingDays days, MessageSource messages, Clock clock) {
+		this.thresholds = thresholds;
+		this.days = days;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/** The light of one project with its plan. */
+	public Light of(Project project, Plan plan) {
+		return of(project, plan, thresholds.all(), today());
+	}
+
+	/** The lights of many projects at once, by project id. */
+	public Map<Long, Light> of(Collection<Project> projects, Map<Long, Plan> plans) {
+		var limits = thresholds.all();
+		LocalDate today = today();
+		Map<Long, Light> lights = new HashMap<>();
+		for (Project p : projects) {
+			lights.put(p.id(), of(p, plans.getOrDefault(p.id(), Plan.NONE), limits, today));
+		}
+		return lights;
+	}
+
+	private Light of(Project p, Plan plan, Map<Stage, Threshold> limits, LocalDate today) {
+		return rule(p, plan, limits.get(p.stage()), today, days);
+	}
+
+	/** The rule itself, for one project on one day with its stage's thresholds (null: none). */
+	static Light rule(Project p, Plan plan, Threshold t, LocalDate today, WorkingDays days) {
+		switch (p.outcome()) {
+			case IN_PRODUCTION:
+				return new Light(Health.GREEN, Light.Reason.IN_PRODUCTION, List.of(p.stageEnteredOn()), null);
+			case DROPPED:
+				return new Light(Health.GREEN, Light.Reason.DROPPED, List.of(p.droppedOn()), null);
+			default:
+				break;
+		}
+		Stage next = p.stage().next().orElse(null);
+		if (t == null || next == null) {
+			return new Light(Health.GREEN, Light.Reason.STAGE_AGE, List.of(), null);
+		}
+		LocalDate agreedNext = plan.agreedFor(next);
+		if (agreedNext != null) {
+			long late = days.between(t.unit(), agreedNext, today);
+			Health health = late >= t.lateRedDays() ? Health.RED
+					: late >= t.lateYellowDays() ? Health.YELLOW : Health.GREEN;
+			return late > 0
+					? new Light(health, Light.Reason.BEHIND_PLAN, List.of(next, agreedNext, new Light.Days(late, t.unit())),
+							late)
+					: new Light(health, Light.Reason.ON_PLAN, List.of(next, agreedNext, new Light.Days(-late, t.unit())),
+							0L);
+		}
+		LocalDate agreedCurrent = plan.agreedFor(p.stage());
+		if (agreedCurrent != null && !p.stageEnteredOn().isAfter(agreedCurrent)) {
+			return new Light(Health.GREEN, Light.Reason.ON_TIME, List.of(p.stage(), p.stageEnteredOn(), agreedCurrent),
+					null);
+		}
+		long age = days.between(t.unit(), p.stageEnteredOn(), today);
+		Health health = age >= t.redDays() ? Health.RED : age >= t.yellowDays() ? Health.YELLOW : Health.GREEN;
+		return new Light(health, Light.Reason.STAGE_AGE, List.of(next, new Light.Days(age, t.unit()),
+				new Light.Days(t.yellowDays(), t.unit()), new Light.Days(t.redDays(), t.unit())), null);
+	}
+
+	/** Why a project has its light, in words a leader understands, in the caller's language. */
+	public String describe(Light light) {
+		return describe(light, LocaleContextHolder.getLocale());
+	}
+
+	public String describe(Light light, Locale locale) {
+		if (light.args().isEmpty()) {
+			return messages.getMessage("light.NO_THRESHOLD", null, locale);
+		}
+		Object[] args = light.args().stream().map(a -> word(a, locale)).toArray();
+		return messages.getMessage("light." + light.reason().name(), args, locale);
+	}
+
+	private Object word(Object arg, Locale locale) {
+		if (arg instanceof Stage stage) {
+			return messages.getMessage("milestone." + stage.name(), null, locale);
+		}
+		if (arg instanceof Light.Days days) {
+			return messages.getMessage("light.days." + days.unit().name(), new Object[] { days.count() }, locale);
+		}
+		if (arg instanceof LocalDate date) {
+			return date.toString();
+		}
+		return arg;
+	}
+
+	/**
+	 * The projects whose light is {@code health} today, as a criterion of the project list: the rule above in SQL over
+	 * project (alias p) and its plan, with each threshold turned into a cut-off date in Java first, so that working
+	 * days cost nothing per row.
+	 */
+	public ListCondition condition(Health health) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> red = new ArrayList<>();
+		List<String> yellow = new ArrayList<>();
+		LocalDate today = today();
+		for (Threshold t : thresholds.all().values()) {
+			Stage stage = t.stage();
+			Stage next = stage.next().orElse(null);
+			if (next == null) {
+				continue;
+			}
+			String s = "s" + stage.ordinal();
+			params.put(s, stage.name());
+			params.put(s + "lr", Date.valueOf(days.minus(t.unit(), today, t.lateRedDays())));
+			params.put(s + "ly", Date.valueOf(days.minus(t.unit(), today, t.lateYellowDays())));
+			params.put(s + "ar", Date.valueOf(days.minus(t.unit(), today, t.redDays())));
+			params.put(s + "ay", Date.valueOf(days.minus(t.unit(), today, t.yellowDays())));
+			String agreedNext = "pl." + PlanRepository.column(next);
+			String byAge = agreedNext + " IS NULL" + onTimeExcluded(stage) + " AND p.stage_entered_on <= :";
+			red.add("(p.stage = :" + s + " AND ((" + agreedNext + " IS NOT NULL AND " + agreedNext + " <= :" + s
+					+ "lr) OR (" + byAge + s + "ar)))");
+			yellow.add("(p.stage = :" + s + " AND ((" + agreedNext + " IS NOT NULL AND " + agreedNext + " <= :" + s
+					+ "ly AND " + agreedNext + " > :" + s + "lr) OR (" + byAge + s + "ay AND p.stage_entered_on > :" + s
+					+ "ar)))");
+		}
+		String isRed = red.isEmpty() ? "1 = 0" : String.join(" OR ", red);
+		String isYellow = yellow.isEmpty() ? "1 = 0" : String.join(" OR ", yellow);
+		String where = switch (health) {
+			case RED -> "p.outcome = 'ACTIVE' AND (" + isRed + ")";
+			case YELLOW -> "p.outcome = 'ACTIVE' AND (" + isYellow + ")";
+			case GREEN -> "NOT (p.outcome = 'ACTIVE' AND (" + isRed + " OR " + isYellow + "))";
+		};
+		return new ListCondition(PLAN_JOIN, where, params);
+	}
+
+	/** Rule 2 in SQL: a stage whose milestone came on or before its agreed date is not judged by its age. */
+	private static String onTimeExcluded(Stage stage) {
+		if (stage == Stage.NEGOTIATION) {
+			return "";
+		}
+		String agreed = "pl." + PlanRepository.column(stage);
+		return " AND NOT (" + agreed + " IS NOT NULL AND p.stage_entered_on <= " + agreed + ")";
+	}
+
+}
