@@ -192,15 +192,6 @@ public class ProjectRepository {
 		};
 	}
 
-	/** Count of active projects per stage, for the board's headings. */
-	public Map<Stage, Long> countActiveByStage() {
-		Map<Stage, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("SELECT stage, COUNT(*) c FROM project WHERE outcome <> 'DROPPED' GROUP BY stage")
-			.query((rs, n) -> counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("c")))
-			.list();
-		return counts;
-	}
-
 	private Project map(ResultSet rs, int n) throws SQLException {
 		return new Project(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("investor"),
 				rs.getString("industry_code"), rs.getString("park_code"), AssetModel.valueOf(rs.getString("asset_model")),
