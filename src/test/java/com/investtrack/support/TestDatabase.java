@@ -82,7 +82,7 @@ public final class TestDatabase {
 		}
 	}
 
-	/** Creates the URL's database with the collation the README prescribes: names compare exactly, as on H2. */
+	/** Creates the URL's database as production's is created: utf8mb4_bin, so names compare exactly, as on H2. */
 	private static String create() {
 		Matcher url = URL.matcher(mysqlUrl());
 		if (!url.matches()) {
@@ -99,7 +99,7 @@ public final class TestDatabase {
 	}
 
 	private static String why(SQLException ex) {
-		return mysqlUrl() + " does not answer: " + ex.getMessage().lines().findFirst().orElse("");
+		return mysqlUrl() + " cannot be used (" + ex.getMessage().lines().findFirst().orElse("") + ")";
 	}
 
 	private static Connection connection(String url) throws SQLException {
