@@ -2,6 +2,17 @@
 (function () {
   'use strict';
 
+  // What this script disables carries this mark, so that only that is enabled again: a field the page itself
+  // disables (an administrator's own Admin role) stays disabled.
+  var MARK = 'data-disabled-by-script';
+
+  function disable(field) {
+    if (!field.disabled) {
+      field.disabled = true;
+      field.setAttribute(MARK, '');
+    }
+  }
+
   // Forms that undo something hard to undo ask first (data-confirm holds the question in the page's language).
   document.addEventListener('submit', function (event) {
     var form = event.target;
@@ -14,22 +25,21 @@
     if (form.method === 'get') {
       form.querySelectorAll('input, select').forEach(function (field) {
         if (field.name && field.value === '') {
-          field.disabled = true;
+          disable(field);
         }
       });
     }
     // One click, one request: buttons are disabled once the browser has taken the form's data.
     window.setTimeout(function () {
-      form.querySelectorAll('button[type=submit]').forEach(function (button) {
-        button.disabled = true;
-      });
+      form.querySelectorAll('button[type=submit]').forEach(disable);
     }, 0);
   });
 
-  // Back from the browser's cache, the buttons must work again.
+  // Back from the browser's cache, the buttons and fields this script disabled must work again.
   window.addEventListener('pageshow', function () {
-    document.querySelectorAll('button[type=submit][disabled], input[disabled], select[disabled]').forEach(function (field) {
+    document.querySelectorAll('[' + MARK + ']').forEach(function (field) {
       field.disabled = false;
+      field.removeAttribute(MARK);
     });
   });
 

@@ -92,16 +92,6 @@ public class UserRepository {
 		return new ArrayList<>(users.values());
 	}
 
-	/** Usernames holding a role, e.g. the officers a project can be assigned to. */
-	public List<String> withRole(Role role) {
-		return jdbc.sql("""
-				SELECT u.username FROM app_user u JOIN app_user_role r ON r.username = u.username
-				WHERE r.role = ? AND u.enabled = TRUE ORDER BY u.username""")
-			.param(role.name())
-			.query(String.class)
-			.list();
-	}
-
 	public boolean exists(String username) {
 		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class).single() > 0;
 	}

@@ -43,7 +43,8 @@ import com.investtrack.support.TestDatabase;
  */
 class AuditGrantsMysqlIT {
 
-	private static final String APP_USER = "invest_app_it";
+	/** A server-wide account, so one per run: runs against other databases on the same server may overlap. */
+	private static final String APP_USER = "invest_it_" + UUID.randomUUID().toString().substring(0, 8);
 
 	private static final String APP_PASSWORD = "it-" + UUID.randomUUID();
 

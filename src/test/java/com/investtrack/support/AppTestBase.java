@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -42,6 +43,14 @@ public abstract class AppTestBase {
 
 	@Autowired
 	protected RuntimeService runtimeService;
+
+	/** Before the context loads: there a missing MySQL could only fail the class, here it skips it. */
+	@BeforeAll
+	static void requireTheDatabase() {
+		if (TestDatabase.isMysql()) {
+			TestDatabase.requireMysql();
+		}
+	}
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

@@ -2,11 +2,14 @@ package com.investtrack.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The administration pages in the shared layout, in both languages and at a phone's width, and every page of the
@@ -51,6 +54,28 @@ class AdminPagesBrowserTest extends BrowserTestBase {
 		assertThat($(".flash.notice").getText()).isEqualTo("Park " + code + " added.");
 		assertThat($("#park-" + code + " input[name=name]").getAttribute("value")).isEqualTo("Browser park");
 		screenshot("admin-parks");
+	}
+
+	@Test
+	void theAdministratorsOwnAdminRoleStaysLockedWhenThePageComesBack() {
+		loginAs("admin");
+		clickAndWait($("nav.mainnav a[data-nav=users]"));
+		String ownAdmin = "#user-admin input[name=roles][value=ADMIN]";
+		assertThat($(ownAdmin).isEnabled()).as("locked when the page opens").isFalse();
+
+		clickAndWait($("nav.mainnav a[data-nav=parks]"));
+		browser().navigate().back();
+		waitFor(By.cssSelector("#user-admin"));
+		assertThat($(ownAdmin).isEnabled()).as("locked after going back").isFalse();
+
+		// what the page's script disabled on a submit works again when the page comes back from the browser's cache
+		WebElement create = $("#new-user button[type=submit]");
+		script("arguments[0].dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }))",
+				$("#new-user form"));
+		new WebDriverWait(browser(), Duration.ofSeconds(5)).until(d -> !create.isEnabled());
+		script("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))");
+		assertThat(create.isEnabled()).as("the button the script disabled").isTrue();
+		assertThat($(ownAdmin).isEnabled()).as("locked when the page comes back from the cache").isFalse();
 	}
 
 	@Test

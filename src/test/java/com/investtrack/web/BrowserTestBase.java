@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -31,16 +29,19 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.investtrack.support.Prerequisite;
+
 /**
  * Page tests in a real headless Chromium, the Debian packages' browser and driver; Selenium Manager is never asked to
- * download anything (the driver's path is given to the service). Without Chromium the tests are skipped with a
- * message, except in CI ({@code CI=true}), where they must run.
+ * download anything (the driver's path is given to the service). Without Chromium the tests are skipped with a line on
+ * the console, except in CI ({@code CI=true}), where they must run.
  */
 abstract class BrowserTestBase extends WebTestBase {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	/** Debian's paths; -Dtest.chromium and -Dtest.chromedriver name others. */
+	static final Path CHROMIUM = Path.of(System.getProperty("test.chromium", "/usr/bin/chromium"));
 
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("test.chromedriver", "/usr/bin/chromedriver"));
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -50,16 +51,10 @@ abstract class BrowserTestBase extends WebTestBase {
 
 	@BeforeAll
 	static void requireChromium() {
-		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-			return;
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			Prerequisite.missing("Browser tests", "no Chromium or chromedriver at " + CHROMIUM + " / " + CHROMEDRIVER
+					+ " (apt-get install chromium chromium-driver)");
 		}
-		String message = "Chromium or chromedriver not found at " + CHROMIUM + " / " + CHROMEDRIVER
-				+ ": browser tests skipped (apt-get install chromium chromium-driver)";
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-			Assertions.fail(message + " - mandatory in CI");
-		}
-		System.err.println("SKIPPED: " + message);
-		Assumptions.abort(message);
 	}
 
 	@AfterAll

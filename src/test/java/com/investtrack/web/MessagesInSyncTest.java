@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +23,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import com.investtrack.approval.Decision;
 import com.investtrack.approval.TaskKind;
@@ -33,39 +36,81 @@ import com.investtrack.project.Health;
 import com.investtrack.project.Outcome;
 
 /**
- * Keeps the translations complete: every message file has the same keys, every key a template or the web code names
- * exists, every value of the enums users see has its label, and every message with arguments is a valid pattern.
+ * Keeps the translations complete: every bundle named in {@code spring.messages.basename} has an English and a Chinese
+ * file with the same keys, every key a template or the web code names exists in one of them, every value of the enums
+ * users see has its label, and every message with arguments is a valid pattern.
  */
 class MessagesInSyncTest {
 
+	private static final String CHINESE = "_zh_CN";
+
+	/** The message files of the bundles that exist, by name (e.g. messages/messages_zh_CN.properties). */
 	private static final Map<String, Properties> FILES = new LinkedHashMap<>();
 
-	private static Properties english;
+	private static final List<String> BUNDLES = new ArrayList<>();
+
+	/** The English messages of all bundles together. */
+	private static final Properties ENGLISH = new Properties();
 
 	@BeforeAll
 	static void load() throws IOException {
-		for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/messages*.properties")) {
-			Properties p = new Properties();
-			try (var in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
-				p.load(in);
+		Properties application = read(new ClassPathResource("application.properties"));
+		for (String bundle : application.getProperty("spring.messages.basename").split(",")) {
+			BUNDLES.add(bundle.strip());
+			for (String file : List.of(bundle.strip() + ".properties", bundle.strip() + CHINESE + ".properties")) {
+				Resource r = new ClassPathResource(file);
+				if (r.exists()) {
+					FILES.put(file, read(r));
+				}
 			}
-			FILES.put(r.getFilename(), p);
 		}
-		english = FILES.get("messages.properties");
+		for (String bundle : BUNDLES) {
+			ENGLISH.putAll(FILES.getOrDefault(bundle + ".properties", new Properties()));
+		}
+	}
+
+	private static Properties read(Resource r) throws IOException {
+		Properties p = new Properties();
+		try (var in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+			p.load(in);
+		}
+		return p;
 	}
 
 	@Test
-	void everyFileHasTheSameKeys() {
-		assertThat(FILES).containsKeys("messages.properties", "messages_zh_CN.properties");
-		Set<String> keys = english.stringPropertyNames();
-		FILES.forEach((name, p) -> {
-			Set<String> missing = new TreeSet<>(keys);
-			missing.removeAll(p.stringPropertyNames());
-			Set<String> extra = new TreeSet<>(p.stringPropertyNames());
-			extra.removeAll(keys);
-			assertThat(missing).as("keys missing in " + name).isEmpty();
-			assertThat(extra).as("keys only in " + name).isEmpty();
-		});
+	void everyBundleHasBothLanguagesWithTheSameKeys() {
+		assertThat(BUNDLES).contains("messages/messages");
+		for (String bundle : BUNDLES) {
+			String en = bundle + ".properties";
+			String zh = bundle + CHINESE + ".properties";
+			assertThat(FILES.keySet()).as("files of bundle " + bundle).contains(en, zh);
+			Set<String> missing = new TreeSet<>(FILES.get(en).stringPropertyNames());
+			missing.removeAll(FILES.get(zh).stringPropertyNames());
+			Set<String> extra = new TreeSet<>(FILES.get(zh).stringPropertyNames());
+			extra.removeAll(FILES.get(en).stringPropertyNames());
+			assertThat(missing).as("keys missing in " + zh).isEmpty();
+			assertThat(extra).as("keys only in " + zh).isEmpty();
+		}
+	}
+
+	@Test
+	void everyMessageFileIsInANamedBundleAndEveryKeyInOneBundle() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("src/main/resources/messages"))) {
+			assertThat(files.map(f -> "messages/" + f.getFileName()))
+				.as("message files in no bundle of spring.messages.basename: their keys are never read")
+				.allMatch(FILES::containsKey);
+		}
+		Map<String, String> bundleOfKey = new TreeMap<>();
+		Set<String> twice = new TreeSet<>();
+		for (String bundle : BUNDLES) {
+			for (String key : FILES.getOrDefault(bundle + ".properties", new Properties()).stringPropertyNames()) {
+				String earlier = bundleOfKey.putIfAbsent(key, bundle);
+				if (earlier != null) {
+					twice.add(key + " in " + earlier + " and " + bundle);
+				}
+			}
+		}
+		assertThat(twice).as("keys in two bundles, of which only the first is ever read").isEmpty();
 	}
 
 	@Test
@@ -84,15 +129,15 @@ class MessagesInSyncTest {
 		labelled.put("board.status.", BoardFilter.Status.values());
 		labelled.forEach((prefix, values) -> {
 			for (Enum<?> value : values) {
-				assertThat(english.getProperty(prefix + value.name())).as(prefix + value.name()).isNotBlank();
+				assertThat(ENGLISH.getProperty(prefix + value.name())).as(prefix + value.name()).isNotBlank();
 			}
 		});
 		for (AssetModel a : AssetModel.values()) {
-			assertThat(english.getProperty("asset." + a + ".hint")).isNotBlank();
+			assertThat(ENGLISH.getProperty("asset." + a + ".hint")).isNotBlank();
 		}
 		for (String by : DashboardController.BREAKDOWNS.keySet()) {
-			assertThat(english.getProperty("dashboard.by." + by)).isNotBlank();
-			assertThat(english.getProperty("csv.group." + by)).isNotBlank();
+			assertThat(ENGLISH.getProperty("dashboard.by." + by)).isNotBlank();
+			assertThat(ENGLISH.getProperty("csv.group." + by)).isNotBlank();
 		}
 		assertThat(TaskKind.values()).hasSize(3); // the inbox has a section per kind; a new kind needs one
 	}
@@ -121,7 +166,7 @@ class MessagesInSyncTest {
 		}
 		assertThat(named).hasSizeGreaterThan(150);
 		Set<String> missing = new TreeSet<>(named);
-		missing.removeAll(english.stringPropertyNames());
+		missing.removeAll(ENGLISH.stringPropertyNames());
 		assertThat(missing).as("keys used but not defined").isEmpty();
 	}
 
@@ -130,7 +175,7 @@ class MessagesInSyncTest {
 		FILES.forEach((name, p) -> p.stringPropertyNames().forEach(key -> {
 			String value = p.getProperty(key);
 			if (value.contains("{")) {
-				Locale locale = name.contains("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+				Locale locale = name.contains(CHINESE) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
 				String formatted = new MessageFormat(value, locale).format(new Object[] { 1, 2, 3 });
 				assertThat(formatted).as(name + " " + key).doesNotContain("{");
 				assertThat(value).as(name + " " + key + ": write ’, a single quote would hide the arguments").doesNotContain("'");
