@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.investtrack.project.Park;
 import com.investtrack.project.ParkService;
 import com.investtrack.security.CurrentUsers;
@@ -22,6 +25,7 @@ import jakarta.validation.constraints.Size;
 
 /** Industrial parks, added and renamed by administrators; everyone reads them at GET /api/parks. */
 @RestController
+@Tag(name = "Parks", description = "Industrial parks (administration)")
 @RequestMapping("/api/admin/parks")
 @Validated
 class AdminParkApiController {
@@ -39,12 +43,14 @@ class AdminParkApiController {
 		this.parks = parks;
 	}
 
+	@Operation(summary = "Add a park (administrators)")
 	@PostMapping
 	ResponseEntity<Park> create(@Valid @RequestBody NewPark r) {
 		Park park = parks.create(new Park(r.code(), r.name(), r.district()), CurrentUsers.current());
 		return ResponseEntity.created(URI.create("/api/parks")).body(park);
 	}
 
+	@Operation(summary = "Rename a park or change its district (administrators)")
 	@PutMapping("/{code}")
 	Park change(@PathVariable @Pattern(regexp = ProjectRequests.CODE) String code, @Valid @RequestBody ParkChange r) {
 		return parks.change(code, r.name(), r.district(), CurrentUsers.current());

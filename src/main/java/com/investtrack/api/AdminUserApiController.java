@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.investtrack.common.Role;
 import com.investtrack.security.CurrentUsers;
 import com.investtrack.security.UserAccount;
@@ -27,6 +30,7 @@ import jakarta.validation.constraints.Size;
 
 /** User accounts: administrators change them, auditors may read them. */
 @RestController
+@Tag(name = "Users", description = "User accounts and roles (administration)")
 @RequestMapping("/api/admin/users")
 @Validated
 class AdminUserApiController {
@@ -49,16 +53,19 @@ class AdminUserApiController {
 		this.admin = admin;
 	}
 
+	@Operation(summary = "List user accounts with their roles (administrators, auditors)")
 	@GetMapping
 	List<UserAccount> list() {
 		return admin.list(CurrentUsers.current());
 	}
 
+	@Operation(summary = "One user account (administrators, auditors)")
 	@GetMapping("/{username}")
 	UserAccount get(@PathVariable @Pattern(regexp = USERNAME) String username) {
 		return admin.get(username, CurrentUsers.current());
 	}
 
+	@Operation(summary = "Create a user account with roles and a first password (administrators)")
 	@PostMapping
 	ResponseEntity<UserAccount> create(@Valid @RequestBody CreateUser r) {
 		UserAccount created = admin.create(
@@ -67,21 +74,25 @@ class AdminUserApiController {
 		return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
 	}
 
+	@Operation(summary = "Replace a user's roles (administrators)")
 	@PutMapping("/{username}/roles")
 	UserAccount roles(@PathVariable @Pattern(regexp = USERNAME) String username, @Valid @RequestBody Roles r) {
 		return admin.setRoles(username, r.roles(), CurrentUsers.current());
 	}
 
+	@Operation(summary = "Disable an account and end its sessions (administrators)")
 	@PostMapping("/{username}/disable")
 	UserAccount disable(@PathVariable @Pattern(regexp = USERNAME) String username) {
 		return admin.disable(username, CurrentUsers.current());
 	}
 
+	@Operation(summary = "Enable an account again (administrators)")
 	@PostMapping("/{username}/enable")
 	UserAccount enable(@PathVariable @Pattern(regexp = USERNAME) String username) {
 		return admin.enable(username, CurrentUsers.current());
 	}
 
+	@Operation(summary = "Reset a user's password (administrators)")
 	@PutMapping("/{username}/password")
 	ResponseEntity<Void> password(@PathVariable @Pattern(regexp = USERNAME) String username,
 			@Valid @RequestBody Password r) {

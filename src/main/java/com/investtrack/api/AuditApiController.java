@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEntry;
 import com.investtrack.audit.AuditFilter;
@@ -26,6 +29,7 @@ import jakarta.validation.constraints.Size;
 
 /** The audit trail, for auditors and managers. */
 @RestController
+@Tag(name = "Audit", description = "The hash-chained audit trail")
 @RequestMapping("/api/audit")
 @Validated
 class AuditApiController {
@@ -36,6 +40,7 @@ class AuditApiController {
 		this.audit = audit;
 	}
 
+	@Operation(summary = "Page through the audit trail, filtered by dates, actor, project and action (auditors, managers)")
 	@GetMapping
 	PageResult<AuditEntry> find(@RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = ProjectRequests.NO_CONTROL, message = "must not contain control characters") String actor,
@@ -47,6 +52,7 @@ class AuditApiController {
 		return audit.find(new AuditFilter(from, to, actor, projectId, action == null ? null : action.name()), page, size);
 	}
 
+	@Operation(summary = "Recompute the hash chain of the audit trail (auditors, managers)")
 	@GetMapping("/verify")
 	Verification verify() {
 		checkAuditor();

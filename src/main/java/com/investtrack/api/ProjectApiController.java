@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.PageResult;
 import com.investtrack.common.Stage;
@@ -42,6 +45,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
+@Tag(name = "Projects", description = "Projects, their steps and their plan")
 @RequestMapping("/api/projects")
 @Validated
 class ProjectApiController {
@@ -65,6 +69,7 @@ class ProjectApiController {
 		this.audit = audit;
 	}
 
+	@Operation(summary = "Create a project at its first talk, with its record and optionally its agreed dates")
 	@PostMapping
 	ResponseEntity<ProjectView> create(@Valid @RequestBody ProjectRequests.Body r) {
 		long id = lifecycle.create(new ProjectLifecycle.CreateCommand(r.code(), r.facts(null), r.officer(),
@@ -72,6 +77,7 @@ class ProjectApiController {
 		return ResponseEntity.created(URI.create("/api/projects/" + id)).body(views.get(id));
 	}
 
+	@Operation(summary = "A page of projects matching the filters, newest first, each with its light")
 	@GetMapping
 	PageResult<ProjectView> list(@RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String parkCode,
@@ -88,11 +94,13 @@ class ProjectApiController {
 				q == null || q.isBlank() ? null : q.strip(), leader, keyLevel, projectType, channel), page, size);
 	}
 
+	@Operation(summary = "One project: record, stage, plan and baseline, light with reason, stages so far")
 	@GetMapping("/{id}")
 	ProjectView get(@PathVariable long id) {
 		return views.get(id);
 	}
 
+	@Operation(summary = "Change a project's record (its officer or a manager; the ledger number by managers only)")
 	@PutMapping("/{id}")
 	ProjectView edit(@PathVariable long id, @Valid @RequestBody ProjectRequests.Body r) {
 		r.checkEditable();
@@ -100,6 +108,7 @@ class ProjectApiController {
 		return views.get(id);
 	}
 
+	@Operation(summary = "The agreed dates, the baseline and every revision of a project")
 	@GetMapping("/{id}/plan")
 	PlanView plan(@PathVariable long id) {
 		views.get(id);
@@ -107,12 +116,14 @@ class ProjectApiController {
 		return new PlanView(plan.agreed(), plan.baseline(), plans.revisions(id));
 	}
 
+	@Operation(summary = "Revise agreed dates, with the reason (its officer or a manager)")
 	@PutMapping("/{id}/plan")
 	ProjectView revisePlan(@PathVariable long id, @Valid @RequestBody ProjectRequests.PlanChange r) {
 		plans.revise(id, r.dates(), r.reason(), CurrentUsers.current());
 		return views.get(id);
 	}
 
+	@Operation(summary = "Record the next milestone with the day it happened (200), or ask a manager to approve it (202)")
 	@PostMapping("/{id}/advance")
 	ResponseEntity<ProjectView> advance(@PathVariable long id, @Valid @RequestBody ProjectRequests.Advance r) {
 		var result = lifecycle.advance(id, r.to(), r.effectiveOn(), blankToNull(r.comment()), CurrentUsers.current());
@@ -120,18 +131,21 @@ class ProjectApiController {
 		return ResponseEntity.status(status).body(views.get(id));
 	}
 
+	@Operation(summary = "Drop a project before construction, with the day talks ended and the reason")
 	@PostMapping("/{id}/drop")
 	ProjectView drop(@PathVariable long id, @Valid @RequestBody ProjectRequests.Drop r) {
 		lifecycle.drop(id, r.effectiveOn(), r.reason().strip(), CurrentUsers.current());
 		return views.get(id);
 	}
 
+	@Operation(summary = "Give a project to another officer (managers)")
 	@PostMapping("/{id}/reassign")
 	ProjectView reassign(@PathVariable long id, @Valid @RequestBody ProjectRequests.Reassign r) {
 		lifecycle.reassign(id, r.officer(), CurrentUsers.current());
 		return views.get(id);
 	}
 
+	@Operation(summary = "Every recorded change of a project, from the audit trail")
 	@GetMapping("/{id}/history")
 	List<HistoryEntry> history(@PathVariable long id) {
 		views.get(id);

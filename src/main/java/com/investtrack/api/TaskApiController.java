@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.investtrack.approval.ApprovalRequest;
 import com.investtrack.approval.ApprovalService;
 import com.investtrack.approval.Decision;
@@ -26,6 +29,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
+@Tag(name = "Tasks", description = "Inbox, approvals and reviews")
 @RequestMapping("/api/tasks")
 @Validated
 class TaskApiController {
@@ -43,18 +47,21 @@ class TaskApiController {
 		this.views = views;
 	}
 
+	@Operation(summary = "The caller's inbox: approvals and reviews for managers, milestones owed for officers")
 	@GetMapping
 	PageResult<InboxItem> inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
 		return approvals.inbox(CurrentUsers.current(), page, size);
 	}
 
+	@Operation(summary = "The caller's requests that a manager rejected, with the reason")
 	@GetMapping("/rejected")
 	PageResult<ApprovalRequest> rejected(@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
 		return approvals.rejectedRequests(CurrentUsers.current(), page, size);
 	}
 
+	@Operation(summary = "Approve or reject a request (four-eyes), or acknowledge a review of a red project (managers)")
 	@PostMapping("/{taskId}/decision")
 	ProjectView decide(@PathVariable @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9-]+$") String taskId,
 			@Valid @RequestBody DecisionRequest r) {

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.investtrack.calendar.DayUnit;
 import com.investtrack.common.Stage;
 import com.investtrack.plan.Threshold;
@@ -21,6 +24,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 @RestController
+@Tag(name = "Thresholds", description = "The lights' thresholds")
 @RequestMapping("/api/thresholds")
 class ThresholdApiController {
 
@@ -35,11 +39,13 @@ class ThresholdApiController {
 		this.thresholds = thresholds;
 	}
 
+	@Operation(summary = "Each stage's light thresholds: days in stage, unit, and how late against the plan is yellow and red")
 	@GetMapping
 	Collection<Threshold> all() {
 		return thresholds.all();
 	}
 
+	@Operation(summary = "Change a stage's thresholds (managers, administrators)")
 	@PutMapping("/{stage}")
 	Threshold update(@PathVariable Stage stage, @Valid @RequestBody ThresholdRequest r) {
 		return thresholds.update(new ThresholdService.Change(stage, r.yellowDays(), r.redDays(), r.unit(),

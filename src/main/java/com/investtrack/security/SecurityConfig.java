@@ -42,8 +42,10 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
+	/** The JSON API and its description: answered with JSON (401, 403), never sent to the login form. */
 	private static final RequestMatcher API = request -> request.getRequestURI()
-		.startsWith(request.getContextPath() + "/api/");
+		.startsWith(request.getContextPath() + "/api/")
+			|| request.getRequestURI().startsWith(request.getContextPath() + "/v3/api-docs");
 
 	/**
 	 * API calls that ride on no session have no credentials a browser would add by itself, so CSRF does not apply:
