@@ -34,7 +34,6 @@ import com.investtrack.common.DatabaseFailures;
 import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
-import com.investtrack.security.SecurityAudit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -48,12 +47,6 @@ import jakarta.validation.Path;
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-	private final SecurityAudit securityAudit;
-
-	ApiExceptionHandler(SecurityAudit securityAudit) {
-		this.securityAudit = securityAudit;
-	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ApiError> invalid(MethodArgumentNotValidException ex) {
@@ -146,8 +139,7 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<ApiError> denied(AccessDeniedException ex, HttpServletRequest request) {
-		securityAudit.accessDenied(request, ex.getMessage());
+	ResponseEntity<ApiError> denied(AccessDeniedException ex) {
 		return error(HttpStatus.FORBIDDEN, "forbidden", "Access denied");
 	}
 
@@ -164,7 +156,6 @@ class ApiExceptionHandler {
 				return error(HttpStatus.CONFLICT, "conflict", e.getMessage());
 			}
 			if (t instanceof ForbiddenException e) {
-				securityAudit.accessDenied(request, e.getMessage());
 				return error(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
 			}
 			if (t instanceof IdempotencyKeyReusedException e) {

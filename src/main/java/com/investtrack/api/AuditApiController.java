@@ -16,10 +16,8 @@ import com.investtrack.audit.AuditEntry;
 import com.investtrack.audit.AuditFilter;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.audit.Verification;
-import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.PageResult;
-import com.investtrack.common.Role;
-import com.investtrack.security.CurrentUser;
+import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUsers;
 
 import jakarta.validation.constraints.Max;
@@ -36,7 +34,10 @@ class AuditApiController {
 
 	private final AuditTrail audit;
 
-	AuditApiController(AuditTrail audit) {
+	private final AccessPolicy access;
+
+	AuditApiController(AuditTrail audit, AccessPolicy access) {
+		this.access = access;
 		this.audit = audit;
 	}
 
@@ -59,11 +60,8 @@ class AuditApiController {
 		return audit.verify();
 	}
 
-	private static void checkAuditor() {
-		CurrentUser user = CurrentUsers.current();
-		if (!user.has(Role.AUDITOR) && !user.isManager()) {
-			throw new ForbiddenException("Only auditors and managers read the audit trail");
-		}
+	private void checkAuditor() {
+		access.checkCanReadAudit(CurrentUsers.current());
 	}
 
 }

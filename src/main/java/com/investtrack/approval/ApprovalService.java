@@ -22,7 +22,6 @@ import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.ConflictException;
-import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.PageResult;
@@ -91,9 +90,7 @@ public class ApprovalService {
 	public void decided(String taskId, boolean approved, String decidedBy, String comment) {
 		ApprovalRequest request = approvals.byTask(taskId)
 			.orElseThrow(() -> new IllegalStateException("No approval request for task " + taskId));
-		if (decidedBy == null || decidedBy.equals(request.requestedBy())) {
-			throw new ForbiddenException("Four-eyes rule: a request must be decided by a manager other than its requester");
-		}
+		access.checkFourEyes(decidedBy, request.requestedBy());
 		approvals.decide(taskId, approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, decidedBy,
 				Instant.now(clock), comment);
 		Stage to = request.to();

@@ -6,8 +6,10 @@ import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.Role;
 
 /**
- * The access rules, in one place for the API, the pages and the engine's tasks. Reading is open to every role; every
- * write is checked here against role, ownership and four-eyes.
+ * The access rules, in one place for the API, the pages and the engine's tasks: every check of role, ownership and
+ * four-eyes is a method here, and every refusal is thrown from here (and noted for the audit trail, see
+ * {@link Refusals}). Projects and reports are read by every role; the audit trail by auditors and managers; the
+ * administration (users, parks) by administrators, and read-only by auditors; writes as each method says.
  */
 @Component
 public class AccessPolicy {
@@ -19,14 +21,14 @@ public class AccessPolicy {
 
 	public void checkCanWork(CurrentUser user, String projectOfficer) {
 		if (!canWork(user, projectOfficer)) {
-			throw new ForbiddenException(user.isOfficer() ? "Only the project's officer or a manager may change this project"
+			throw deny(user.isOfficer() ? "Only the project's officer or a manager may change this project"
 					: "Your role may not change projects");
 		}
 	}
 
 	public void checkCanCreateProject(CurrentUser user) {
 		if (!user.isOfficer() && !user.isManager()) {
-			throw new ForbiddenException("Only officers and managers create projects");
+			throw deny("Only officers and managers create projects");
 		}
 	}
 
@@ -37,43 +39,84 @@ public class AccessPolicy {
 
 	public void checkCanDecide(CurrentUser user, String requestedBy) {
 		if (!user.isManager()) {
-			throw new ForbiddenException("Only managers approve or reject");
+			throw deny("Only managers approve or reject");
 		}
 		if (user.username().equals(requestedBy)) {
-			throw new ForbiddenException("Four-eyes rule: you cannot decide on a request you made yourself");
+			throw deny("Four-eyes rule: you cannot decide on a request you made yourself");
 		}
 	}
 
 	/** The ledger number is the bureau's: only managers change it once it is given. */
 	public void checkCanChangeCode(CurrentUser user) {
 		if (!user.isManager()) {
-			throw new ForbiddenException("Only managers may change a project's ledger number");
+			throw deny("Only managers may change a project's ledger number");
 		}
 	}
 
 	/** Reviews of red projects are the managers' to acknowledge. */
 	public void checkCanAcknowledgeReview(CurrentUser user) {
 		if (!user.isManager()) {
-			throw new ForbiddenException("Only managers review stalled projects");
+			throw deny("Only managers review stalled projects");
 		}
 	}
 
 	public void checkManager(CurrentUser user) {
 		if (!user.isManager()) {
-			throw new ForbiddenException("Only managers may do this");
+			throw deny("Only managers may do this");
 		}
 	}
 
 	public void checkAdmin(CurrentUser user) {
 		if (!user.has(Role.ADMIN)) {
-			throw new ForbiddenException("Only administrators may do this");
+			throw deny("Only administrators may do this");
 		}
 	}
 
 	public void checkManagerOrAdmin(CurrentUser user) {
 		if (!user.isManager() && !user.has(Role.ADMIN)) {
-			throw new ForbiddenException("Only managers and administrators may do this");
+			throw deny("Only managers and administrators may do this");
 		}
+	}
+
+	/**
+	 * Reports (durations, time to production, the dashboard, the monthly bulletin) are the bureau's own figures:
+	 * every signed-in role reads them, on the pages and through the API alike.
+	 */
+	public void checkCanReadReports(CurrentUser user) {
+		if (user.roles().isEmpty()) {
+			throw deny("Your account has no role");
+		}
+	}
+
+	/** The audit trail: auditors, and managers who answer for what their staff did. */
+	public boolean canReadAudit(CurrentUser user) {
+		return user.has(Role.AUDITOR) || user.isManager();
+	}
+
+	public void checkCanReadAudit(CurrentUser user) {
+		if (!canReadAudit(user)) {
+			throw deny("Only auditors and managers read the audit trail");
+		}
+	}
+
+	/** User accounts and parks: administrators change them, auditors read them. */
+	public void checkCanReadAdministration(CurrentUser user) {
+		if (!user.has(Role.ADMIN) && !user.has(Role.AUDITOR)) {
+			throw deny("Only administrators and auditors see the administration");
+		}
+	}
+
+	/** Four-eyes whoever drives the engine: a decision taken by nobody, or by the requester, is refused. */
+	public void checkFourEyes(String decidedBy, String requestedBy) {
+		if (decidedBy == null || decidedBy.equals(requestedBy)) {
+			throw deny("Four-eyes rule: a request must be decided by a manager other than its requester");
+		}
+	}
+
+	/** Every refusal leaves through here: noted for the audit trail, then thrown (a 403, or a page's message). */
+	private static ForbiddenException deny(String reason) {
+		Refusals.note(reason);
+		return new ForbiddenException(reason);
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -94,7 +95,7 @@ class SecurityConfig {
 			}
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> {
-			audit.accessDenied(request, ex.getMessage());
+			Refusals.note(request, ex.getMessage());
 			if (API.matches(request)) {
 				writeJson(json, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Access denied");
 			}
@@ -134,6 +135,7 @@ class SecurityConfig {
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(api, API)
 				.defaultAuthenticationEntryPointFor(pages, request -> true)
 				.accessDeniedHandler(denied))
+			.addFilterBefore(new Refusals(audit), ExceptionTranslationFilter.class)
 			.addFilterAfter(new AccountStatusFilter(users), CsrfFilter.class)
 			.addFilterAfter(new EngineIdentityFilter(identityService), AnonymousAuthenticationFilter.class);
 		return http.build();

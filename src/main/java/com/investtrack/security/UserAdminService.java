@@ -19,7 +19,6 @@ import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.ConflictException;
-import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Role;
@@ -192,9 +191,7 @@ public class UserAdminService {
 	}
 
 	private void checkCanRead(CurrentUser actor) {
-		if (!actor.has(Role.ADMIN) && !actor.has(Role.AUDITOR)) {
-			throw new ForbiddenException("Only administrators and auditors see the user accounts");
-		}
+		access.checkCanReadAdministration(actor);
 	}
 
 	private static String names(Set<Role> roles) {

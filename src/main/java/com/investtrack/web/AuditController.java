@@ -13,10 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEntry;
 import com.investtrack.audit.AuditTrail;
-import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.PageResult;
-import com.investtrack.common.Role;
-import com.investtrack.security.CurrentUser;
+import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUsers;
 
 /**
@@ -39,7 +37,11 @@ class AuditController {
 
 	private final Formats formats;
 
-	AuditController(AuditTrail audit, Directory directory, DomainMessages messages, Formats formats) {
+	private final AccessPolicy access;
+
+	AuditController(AuditTrail audit, Directory directory, DomainMessages messages, Formats formats,
+			AccessPolicy access) {
+		this.access = access;
 		this.audit = audit;
 		this.directory = directory;
 		this.messages = messages;
@@ -95,11 +97,8 @@ class AuditController {
 		return value == null ? "" : value;
 	}
 
-	private static void checkAuditor() {
-		CurrentUser user = CurrentUsers.current();
-		if (!user.has(Role.AUDITOR) && !user.isManager()) {
-			throw new ForbiddenException("Only auditors and managers read the audit trail");
-		}
+	private void checkAuditor() {
+		access.checkCanReadAudit(CurrentUsers.current());
 	}
 
 }

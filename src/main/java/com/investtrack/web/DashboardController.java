@@ -15,10 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.PageResult;
-import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
@@ -33,7 +31,7 @@ import com.investtrack.report.ReportFilter;
 import com.investtrack.report.ReportService;
 import com.investtrack.report.TimeToProduction;
 import com.investtrack.report.YearKpis;
-import com.investtrack.security.CurrentUser;
+import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUsers;
 
 /**
@@ -82,8 +80,11 @@ class DashboardController {
 
 	private final ObjectMapper json;
 
+	private final AccessPolicy access;
+
 	DashboardController(ReportService reports, ProjectViews views, MilestoneDates dates, Directory directory,
-			DomainMessages messages, ObjectMapper json) {
+			DomainMessages messages, ObjectMapper json, AccessPolicy access) {
+		this.access = access;
 		this.reports = reports;
 		this.views = views;
 		this.dates = dates;
@@ -304,11 +305,8 @@ class DashboardController {
 		return messages.text(key, args);
 	}
 
-	static void checkReader() {
-		CurrentUser user = CurrentUsers.current();
-		if (!user.isManager() && !user.has(Role.AUDITOR)) {
-			throw new ForbiddenException("Only managers and auditors read the dashboard");
-		}
+	private void checkReader() {
+		access.checkCanReadReports(CurrentUsers.current());
 	}
 
 }

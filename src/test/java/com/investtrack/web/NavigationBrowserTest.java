@@ -12,15 +12,15 @@ import org.openqa.selenium.WebElement;
 /** Each demo role logs in through the form and sees the navigation of its role, no more; logging out works. */
 class NavigationBrowserTest extends BrowserTestBase {
 
-	private static final Map<String, List<String>> NAVIGATION = Map.of("officer", List.of("board", "tasks", "new"),
-			"officer2", List.of("board", "tasks", "new"), "lead",
-			List.of("board", "tasks", "new", "dashboard", "audit"), "manager",
+	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",
+			List.of("board", "tasks", "new", "dashboard"), "officer2", List.of("board", "tasks", "new", "dashboard"),
+			"lead", List.of("board", "tasks", "new", "dashboard", "audit"), "manager",
 			List.of("board", "tasks", "new", "dashboard", "audit"), "auditor", List.of("board", "dashboard", "audit"),
-			"admin", List.of("board", "users", "parks"));
+			"admin", List.of("board", "dashboard", "users", "parks"), "leader", List.of("board", "tasks", "dashboard"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {
-		for (String user : List.of("officer", "officer2", "lead", "manager", "auditor", "admin")) {
+		for (String user : List.of("officer", "officer2", "lead", "manager", "auditor", "admin", "leader")) {
 			open("/login");
 			browser().manage().deleteAllCookies();
 			loginAs(user);
@@ -51,7 +51,7 @@ class NavigationBrowserTest extends BrowserTestBase {
 	@Test
 	void pagesOutsideTheRoleAreFriendlyErrors() {
 		loginAs("officer");
-		open("/dashboard");
+		open("/audit");
 		WebElement code = $(".status-code");
 		assertThat(code.getText()).isEqualTo("403");
 		assertThat($("h1").getText()).isEqualTo("Not for your role");

@@ -21,11 +21,16 @@ class WebAccessTest extends WebTestBase {
 		WebSession officer = session("officer");
 		WebSession admin = session("admin");
 		WebSession auditor = session("auditor");
-		for (String path : new String[] { "/dashboard", "/dashboard/ttp.csv?by=park", "/dashboard/durations.csv",
-				"/dashboard/kpis.csv", "/dashboard/attention.csv", "/audit", "/audit.csv" }) {
+		for (String path : new String[] { "/audit", "/audit.csv" }) {
 			assertForbidden(officer.get(path), path);
 			assertForbidden(admin.get(path), path);
 			assertThat(auditor.get(path).status()).as(path).isEqualTo(200);
+		}
+		// reports are the bureau's own figures: every role reads them, on the pages as through the API
+		for (String path : new String[] { "/dashboard", "/dashboard/ttp.csv?by=park", "/dashboard/durations.csv",
+				"/dashboard/kpis.csv", "/dashboard/attention.csv" }) {
+			assertThat(officer.get(path).status()).as(path).isEqualTo(200);
+			assertThat(admin.get(path).status()).as(path).isEqualTo(200);
 		}
 		assertForbidden(auditor.get("/projects/new"), "/projects/new");
 		assertForbidden(admin.get("/projects/new"), "/projects/new");
@@ -47,6 +52,24 @@ class WebAccessTest extends WebTestBase {
 		assertThat(other.get("/projects/" + id).body())
 			.contains("Only the project’s officer or a manager may change this project.");
 		assertThat(get("officer", "/api/projects/" + id).body().get("outcome").asText()).isEqualTo("ACTIVE");
+	}
+
+	/** Every refusal of a signed-in user is audited once: a page's 403 and a form refused with a message alike. */
+	@Test
+	void refusedPagesAndFormsAreAuditedOnce() {
+		long id = createProject("officer", "JS-IMP", "HEALTH", "LIGHT", today().minusDays(10), unique("Clinic"));
+		long before = count("SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCESS_DENIED' AND actor = 'officer2'");
+		WebSession other = session("officer2");
+		assertForbidden(other.get("/audit"), "/audit");
+		other.post("/projects/" + id + "/drop", Map.of("effectiveOn", today().toString(), "reason", "not mine"));
+
+		var entries = jdbc.sql("""
+				SELECT project_id, details FROM audit_entry WHERE action = 'ACCESS_DENIED' AND actor = 'officer2'
+				ORDER BY seq DESC""").query((rs, n) -> rs.getObject(1) + " " + rs.getString(2)).list();
+		assertThat(entries).hasSize((int) before + 2);
+		assertThat(entries.get(0)).isEqualTo(id + " POST /projects/" + id
+				+ "/drop: Only the project's officer or a manager may change this project");
+		assertThat(entries.get(1)).startsWith("null GET /audit: Only auditors and managers read the audit trail");
 	}
 
 	@Test

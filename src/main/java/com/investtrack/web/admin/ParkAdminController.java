@@ -24,12 +24,11 @@ import com.investtrack.common.Role;
 import com.investtrack.project.Park;
 import com.investtrack.project.ParkService;
 import com.investtrack.project.ReferenceData;
+import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.security.CurrentUsers;
-import com.investtrack.security.SecurityAudit;
 import com.investtrack.web.DomainMessages;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -51,15 +50,14 @@ class ParkAdminController {
 
 	private final ReferenceData reference;
 
-	private final SecurityAudit securityAudit;
-
 	private final DomainMessages messages;
 
-	ParkAdminController(ParkService parks, ReferenceData reference, SecurityAudit securityAudit,
-			DomainMessages messages) {
+	private final AccessPolicy access;
+
+	ParkAdminController(ParkService parks, ReferenceData reference, DomainMessages messages, AccessPolicy access) {
+		this.access = access;
 		this.parks = parks;
 		this.reference = reference;
-		this.securityAudit = securityAudit;
 		this.messages = messages;
 	}
 
@@ -90,8 +88,7 @@ class ParkAdminController {
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	void forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		securityAudit.accessDenied(request, ex.getMessage());
+	void forbidden(HttpServletResponse response) throws IOException {
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
 
@@ -128,9 +125,7 @@ class ParkAdminController {
 
 	private String render(Model model, NewPark form, String row, String error, Map<String, String> fieldErrors) {
 		CurrentUser user = CurrentUsers.current();
-		if (!user.has(Role.ADMIN) && !user.has(Role.AUDITOR)) {
-			throw new ForbiddenException("Only administrators and auditors see the parks");
-		}
+		access.checkCanReadAdministration(user);
 		model.addAttribute("parks", reference.parks());
 		model.addAttribute("canEdit", user.has(Role.ADMIN));
 		model.addAttribute("form", form);

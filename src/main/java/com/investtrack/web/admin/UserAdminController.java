@@ -27,11 +27,9 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Role;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.security.CurrentUsers;
-import com.investtrack.security.SecurityAudit;
 import com.investtrack.security.UserAdminService;
 import com.investtrack.web.DomainMessages;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -58,13 +56,10 @@ class UserAdminController {
 
 	private final UserAdminService admin;
 
-	private final SecurityAudit securityAudit;
-
 	private final DomainMessages messages;
 
-	UserAdminController(UserAdminService admin, SecurityAudit securityAudit, DomainMessages messages) {
+	UserAdminController(UserAdminService admin, DomainMessages messages) {
 		this.admin = admin;
-		this.securityAudit = securityAudit;
 		this.messages = messages;
 	}
 
@@ -122,8 +117,7 @@ class UserAdminController {
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	void forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		securityAudit.accessDenied(request, ex.getMessage());
+	void forbidden(HttpServletResponse response) throws IOException {
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
 
