@@ -92,11 +92,14 @@ INSERT INTO calendar_day (calendar_date, year_num, kind) VALUES
     (DATE '2026-01-04', 2026, 'WORKDAY'), (DATE '2026-02-14', 2026, 'WORKDAY'), (DATE '2026-02-28', 2026, 'WORKDAY'),
     (DATE '2026-05-09', 2026, 'WORKDAY'), (DATE '2026-09-20', 2026, 'WORKDAY'), (DATE '2026-10-10', 2026, 'WORKDAY');
 
--- work_day, generated without vendor functions: the years 1990..2100 with the day number of their first day, then
--- every day of each year, then the running count of working days (MOD(day_num + 3, 7) is 0 on Mondays: 1970-01-01
--- was a Thursday). The helper tables go away at the end.
-CREATE TABLE calendar_digit (d INT NOT NULL PRIMARY KEY);
-INSERT INTO calendar_digit (d) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9);
+-- work_day, generated without vendor functions: the years 1990..2100 with the day number of their first day, every
+-- day of each year with whether it is worked (MOD(day_num + 3, 7) is 0 on Mondays: 1970-01-01 was a Thursday; an
+-- entry decides where there is one), then the running count. The helper tables go away at the end.
+CREATE TABLE calendar_number (n INT NOT NULL PRIMARY KEY);
+INSERT INTO calendar_number (n) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9);
+INSERT INTO calendar_number (n)
+SELECT a.n * 100 + b.n * 10 + c.n FROM calendar_number a CROSS JOIN calendar_number b CROSS JOIN calendar_number c
+WHERE a.n * 100 + b.n * 10 + c.n >= 10;
 
 CREATE TABLE calendar_year_span (
     year_num        INT NOT NULL PRIMARY KEY,
@@ -104,26 +107,28 @@ CREATE TABLE calendar_year_span (
     next_first_day  INT NOT NULL
 );
 INSERT INTO calendar_year_span (year_num, first_day, next_first_day)
-SELECT y.year_num,
-       TIMESTAMPDIFF(DAY, DATE '1970-01-01', CAST(CONCAT(CAST(y.year_num AS CHAR(4)), '-01-01') AS DATE)),
-       TIMESTAMPDIFF(DAY, DATE '1970-01-01', CAST(CONCAT(CAST(y.year_num + 1 AS CHAR(4)), '-01-01') AS DATE))
-FROM (SELECT 1990 + a.d * 100 + b.d * 10 + c.d AS year_num
-      FROM calendar_digit a CROSS JOIN calendar_digit b CROSS JOIN calendar_digit c
-      WHERE a.d * 100 + b.d * 10 + c.d <= 110) y;
+SELECT 1990 + n,
+       TIMESTAMPDIFF(DAY, DATE '1970-01-01', CAST(CONCAT(CAST(1990 + n AS CHAR(4)), '-01-01') AS DATE)),
+       TIMESTAMPDIFF(DAY, DATE '1970-01-01', CAST(CONCAT(CAST(1991 + n AS CHAR(4)), '-01-01') AS DATE))
+FROM calendar_number WHERE n <= 110;
+
+CREATE TABLE calendar_entry_day (
+    day_num  INT NOT NULL PRIMARY KEY,
+    working  INT NOT NULL
+);
+INSERT INTO calendar_entry_day (day_num, working)
+SELECT TIMESTAMPDIFF(DAY, DATE '1970-01-01', calendar_date), CASE WHEN kind = 'WORKDAY' THEN 1 ELSE 0 END
+FROM calendar_day;
 
 INSERT INTO work_day (day_num, year_num, ordinal)
-SELECT g.day_num, g.year_num,
-       SUM(CASE WHEN cd.kind = 'WORKDAY' THEN 1
-                WHEN cd.kind = 'HOLIDAY' THEN 0
-                WHEN MOD(g.day_num + 3, 7) < 5 THEN 1
-                ELSE 0 END) OVER (ORDER BY g.day_num)
-FROM (SELECT s.first_day + n.n AS day_num, s.year_num
-      FROM calendar_year_span s
-      JOIN (SELECT a.d * 100 + b.d * 10 + c.d AS n
-            FROM calendar_digit a CROSS JOIN calendar_digit b CROSS JOIN calendar_digit c) n
-        ON n.n < s.next_first_day - s.first_day) g
-LEFT JOIN (SELECT TIMESTAMPDIFF(DAY, DATE '1970-01-01', calendar_date) AS day_num, kind FROM calendar_day) cd
-  ON cd.day_num = g.day_num;
+SELECT s.first_day + n.n, s.year_num,
+       SUM(CASE WHEN e.working IS NOT NULL THEN e.working
+                WHEN MOD(s.first_day + n.n + 3, 7) < 5 THEN 1
+                ELSE 0 END) OVER (ORDER BY s.first_day + n.n ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+FROM calendar_year_span s
+JOIN calendar_number n ON n.n < s.next_first_day - s.first_day
+LEFT JOIN calendar_entry_day e ON e.day_num = s.first_day + n.n;
 
+DROP TABLE calendar_entry_day;
 DROP TABLE calendar_year_span;
-DROP TABLE calendar_digit;
+DROP TABLE calendar_number;
