@@ -12,11 +12,11 @@ import org.openqa.selenium.WebElement;
 /** Each demo role logs in through the form and sees the navigation of its role, no more; logging out works. */
 class NavigationBrowserTest extends BrowserTestBase {
 
-	private static final Map<String, List<String>> NAVIGATION = Map.of("officer", List.of("board", "tasks", "new"),
-			"officer2", List.of("board", "tasks", "new"), "lead",
-			List.of("board", "tasks", "new", "dashboard", "audit"), "manager",
-			List.of("board", "tasks", "new", "dashboard", "audit"), "auditor", List.of("board", "dashboard", "audit"),
-			"admin", List.of("board", "users", "parks"));
+	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",
+			List.of("board", "tasks", "new", "calendar"), "officer2", List.of("board", "tasks", "new", "calendar"),
+			"lead", List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "manager",
+			List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "auditor",
+			List.of("board", "dashboard", "audit", "calendar"), "admin", List.of("board", "users", "parks", "calendar"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {
