@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The calendar in memory, so that counting working days costs no database round trip: the lights count them for every
  * project on every page. The calendar_version row tells whether the copy is current: it is read at most once per
- * {@code app.calendar.recheck-interval} (1 second by default) per node, and the copy is reloaded when the version moved.
- * The node that changes the calendar reloads as soon as its transaction ends, so it never answers from the old
+ * {@code app.calendar.recheck-interval} (1 second by default) per node, and the copy is reloaded when the version
+ * moved. The node that changes the calendar reloads as soon as its transaction ends, so it never answers from the old
  * calendar; another node of a cluster follows within the interval.
  * <p>
  * While one thread checks or reloads, the others go on with the copy they have rather than wait for the database.

@@ -111,7 +111,8 @@ public class CalendarService {
 	}
 
 	/** The entries of both lists, or every field's first problem. */
-	private static Map<LocalDate, DayKind> checkedEntries(int year, List<LocalDate> holidays, List<LocalDate> workdays) {
+	private static Map<LocalDate, DayKind> checkedEntries(int year, List<LocalDate> holidays,
+			List<LocalDate> workdays) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		Map<LocalDate, DayKind> entries = new HashMap<>();
 		String holidayProblem = problem(year, holidays, entries, DayKind.HOLIDAY);

@@ -2,7 +2,10 @@ package com.investtrack.calendar;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,10 +20,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkingDays {
 
-	private final CalendarCache calendar;
+	private final Supplier<WorkDayIndex> calendar;
 
-	WorkingDays(CalendarCache calendar) {
-		this.calendar = calendar;
+	/** The application's calendar, as the database holds it. */
+	@Autowired
+	WorkingDays(CalendarCache cache) {
+		this.calendar = cache::index;
+	}
+
+	/** A calendar without entries, Monday to Friday everywhere, with no database: for unit tests of counting rules. */
+	public WorkingDays() {
+		WorkDayIndex mondayToFriday = WorkDayIndex.of(0, Map.of());
+		this.calendar = () -> mondayToFriday;
 	}
 
 	/** Days d with start &lt; d &le; end in the given unit (negative when end &lt; start). */
@@ -28,7 +39,7 @@ public class WorkingDays {
 		if (unit == DayUnit.CALENDAR_DAYS) {
 			return ChronoUnit.DAYS.between(start, end);
 		}
-		WorkDayIndex index = calendar.index();
+		WorkDayIndex index = calendar.get();
 		return index.ordinal(end.toEpochDay()) - index.ordinal(start.toEpochDay());
 	}
 
@@ -41,13 +52,13 @@ public class WorkingDays {
 		if (unit == DayUnit.CALENDAR_DAYS || days <= 0) {
 			return date.minusDays(days);
 		}
-		WorkDayIndex index = calendar.index();
+		WorkDayIndex index = calendar.get();
 		long target = index.ordinal(date.toEpochDay()) - days;
 		return LocalDate.ofEpochDay(index.latestWithOrdinalAtMost(target, date.toEpochDay()));
 	}
 
 	public boolean isWorkingDay(LocalDate day) {
-		return calendar.index().isWorkingDay(day.toEpochDay());
+		return calendar.get().isWorkingDay(day.toEpochDay());
 	}
 
 	/**
@@ -55,7 +66,7 @@ public class WorkingDays {
 	 * ordinal for the days it holds, so a query can compare a stored ordinal with one computed here.
 	 */
 	public long ordinal(LocalDate day) {
-		return calendar.index().ordinal(day.toEpochDay());
+		return calendar.get().ordinal(day.toEpochDay());
 	}
 
 }

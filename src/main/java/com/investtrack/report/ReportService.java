@@ -198,9 +198,9 @@ public class ReportService {
 	}
 
 	/**
-	 * One query, a branch per span: projects counted per group, calendar days and working days, over the projects that
-	 * reached {@code end} (in the filter's year, if any). With {@code countProjects} a last branch counts those projects
-	 * per group. Groups in key order; a report without breakdown has the one group {@link #NO_GROUP}.
+	 * One query, a branch per span: projects counted per group, calendar days and working days, over the projects
+	 * that reached {@code end} (in the filter's year, if any). With {@code countProjects} a last branch counts those
+	 * projects per group. Groups in key order; a report without breakdown has the one group {@link #NO_GROUP}.
 	 */
 	private Map<String, Histograms> histograms(List<Span> spans, Breakdown by, Stage end, ReportFilter filter,
 			boolean countProjects) {
@@ -209,9 +209,8 @@ public class ReportService {
 		String where = " WHERE " + endDay + " IS NOT NULL" + where(filter, endDay, params);
 		String group = by == null ? "'" + NO_GROUP + "'" : groupColumn(by);
 		String groupBy = by == null ? " GROUP BY " : " GROUP BY " + group + ", ";
-		String from = "milestone_timeline t"
-				+ (by == Breakdown.YEAR ? WorkDaySql.join("wy", "t." + MilestoneRepository.timelineColumn(Stage.PRODUCTION))
-						: "");
+		String production = "t." + MilestoneRepository.timelineColumn(Stage.PRODUCTION);
+		String from = "milestone_timeline t" + (by == Breakdown.YEAR ? WorkDaySql.join("wy", production) : "");
 		List<String> branches = new ArrayList<>();
 		for (int i = 0; i < spans.size(); i++) {
 			String start = "t." + MilestoneRepository.timelineColumn(spans.get(i).from());

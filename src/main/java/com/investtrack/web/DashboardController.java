@@ -192,13 +192,15 @@ class DashboardController {
 		return new Csv()
 			.row(text("csv.from"), text("csv.to"), text("filter.park"), text("filter.industry"), text("filter.asset"),
 					text("filter.year"), text("csv.projects"), text("csv.median"), text("csv.p90"),
-					text("calendar.csv.medianWorking"), text("calendar.csv.p90Working"), text("csv.min"), text("csv.max"))
+					text("calendar.csv.medianWorking"), text("calendar.csv.p90Working"), text("csv.min"),
+					text("csv.max"))
 			.row(text("stage." + filter.getFrom()), text("stage." + filter.getTo()),
 					filter.getPark() == null ? text("filter.all") : names.park(filter.getPark()),
 					filter.getIndustry() == null ? text("filter.all") : names.industry(filter.getIndustry()),
 					filter.getAsset() == null ? text("filter.all") : text("asset." + filter.getAsset()),
 					filter.getYear() == null ? text("filter.all") : filter.getYear(), stats.projects(), stats.medianDays(),
-					stats.p90Days(), stats.medianWorkingDays(), stats.p90WorkingDays(), stats.minDays(), stats.maxDays())
+					stats.p90Days(), stats.medianWorkingDays(), stats.p90WorkingDays(), stats.minDays(),
+					stats.maxDays())
 			.download("durations.csv");
 	}
 

@@ -120,7 +120,8 @@ final class NaiveReports {
 		}
 		List<TimeToProduction.StageStats> result = new ArrayList<>();
 		for (int i = 0; i + 1 < stages.length; i++) {
-			result.add(TimeToProduction.StageStats.of(stages[i], perStage.getOrDefault(stages[i], new Spans()).stats()));
+			Spans spans = perStage.getOrDefault(stages[i], new Spans());
+			result.add(TimeToProduction.StageStats.of(stages[i], spans.stats()));
 		}
 		return new TimeToProduction(projects, result, totals.stats());
 	}

@@ -188,7 +188,8 @@ class CalendarApiTest extends ApiTestBase {
 		Map<String, Object[]> cases = new LinkedHashMap<>();
 		cases.put("holidays missing", new Object[] { PATH, noHolidays, "holidays" });
 		cases.put("workdays missing", new Object[] { PATH, noWorkdays, "workdays" });
-		cases.put("a holiday of another year", new Object[] { PATH, body(List.of("2088-01-01"), List.of()), "holidays" });
+		cases.put("a holiday of another year",
+				new Object[] { PATH, body(List.of("2088-01-01"), List.of()), "holidays" });
 		cases.put("a workday of another year",
 				new Object[] { PATH, body(List.of(), List.of("2086-12-28")), "workdays" });
 		cases.put("a holiday twice",
@@ -206,7 +207,9 @@ class CalendarApiTest extends ApiTestBase {
 		cases.put("year not a number", new Object[] { "/api/calendar/next", body(List.of(), List.of()), "year" });
 		cases.forEach((what, c) -> {
 			JsonNode fields = assertError(put("admin", (String) c[0], c[1]), 400, "invalid_input");
-			assertThat(fields.fieldNames()).as(what + ": " + fields).toIterable().anyMatch(f -> f.startsWith((String) c[2]));
+			assertThat(fields.fieldNames()).as(what + ": " + fields)
+				.toIterable()
+				.anyMatch(f -> f.startsWith((String) c[2]));
 		});
 		assertThat(assertError(put("admin", PATH, "{\"holidays\": [20870101], \"workdays\": []}"), 400, "invalid_input")
 			.fieldNames()).toIterable().anyMatch(f -> f.startsWith("holidays"));
@@ -230,7 +233,8 @@ class CalendarApiTest extends ApiTestBase {
 	@Test
 	void holidaysMayIncludeTheWeekendsOfTheirRange() {
 		// as the notices give them: 2087-02-01 and 02-02 are a Saturday and a Sunday
-		Response r = put("admin", PATH, body(List.of("2087-01-31", "2087-02-01", "2087-02-02", "2087-02-03"), List.of()));
+		Response r = put("admin", PATH,
+				body(List.of("2087-01-31", "2087-02-01", "2087-02-02", "2087-02-03"), List.of()));
 		assertThat(r.status()).as(r.raw()).isEqualTo(200);
 		assertThat(r.body().get("workingDays").asInt()).isEqualTo(261 - 2);
 	}

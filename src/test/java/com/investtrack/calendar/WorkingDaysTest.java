@@ -194,6 +194,14 @@ class WorkingDaysTest {
 	}
 
 	@Test
+	void withoutADatabaseEveryYearCountsMondayToFriday() {
+		WorkingDays plain = new WorkingDays();
+		assertThat(plain.between(DayUnit.WORKING_DAYS, d("2025-01-27"), d("2025-02-10"))).isEqualTo(10);
+		assertThat(plain.isWorkingDay(d("2025-01-28"))).isTrue();
+		assertThat(plain.minus(DayUnit.WORKING_DAYS, d("2025-02-10"), 10)).isEqualTo(d("2025-01-27"));
+	}
+
+	@Test
 	void theCacheReloadsWhenTheVersionMovesAndOnlyThen() {
 		MemoryRepository repository = new MemoryRepository(Map.of());
 		CalendarCache cache = new CalendarCache(repository, Duration.ofHours(1));

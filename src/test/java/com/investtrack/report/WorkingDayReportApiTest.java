@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.investtrack.common.Stage;
+import com.investtrack.project.AssetModel;
 import com.investtrack.support.ApiTestBase;
 
 /**
@@ -26,7 +28,8 @@ class WorkingDayReportApiTest extends ApiTestBase {
 	 *   01-27 -> 02-10  14 days, 5 working: 01-28..02-04 off; 02-05, 06, 07; Saturday 02-08 worked; 02-10
 	 *   02-10 -> 02-17   7 days, 5 working
 	 *   02-17 -> 04-07  49 days, 34 working: seven weeks less Friday 04-04 (Qingming)
-	 *   04-07 -> 05-06  29 days, 19 working: 04-08..04-30 is 17 weekdays and Sunday 04-27 worked; 05-01..05-05 off; 05-06
+	 *   04-07 -> 05-06  29 days, 19 working: 04-08..04-30 is 17 weekdays and Sunday 04-27 worked;
+	 *                   05-01..05-05 off; 05-06
 	 *   in total 99 days, 63 working days
 	 * P2 signs across the National Day holiday and reaches production in January 2026:
 	 *   09-26 -> 10-13  17 days, 7 working: Sunday 09-28 worked, 09-29, 09-30; 10-01..10-08 off; 10-09, 10-10;
@@ -69,7 +72,8 @@ class WorkingDayReportApiTest extends ApiTestBase {
 
 	@AfterEach
 	void emptyTheChangedYear() {
-		Response r = put("admin", "/api/calendar/" + CHANGED_YEAR, Map.of("holidays", List.of(), "workdays", List.of()));
+		Response r = put("admin", "/api/calendar/" + CHANGED_YEAR,
+				Map.of("holidays", List.of(), "workdays", List.of()));
 		assertThat(r.status()).as(r.raw()).isEqualTo(200);
 	}
 
@@ -113,14 +117,13 @@ class WorkingDayReportApiTest extends ApiTestBase {
 		assertThat(byYear.get("2025").total()).isEqualTo(new DurationStats(1, 99.0, 99.0, 63.0, 63.0, 99, 99));
 		assertThat(byYear.get("2026").total()).isEqualTo(new DurationStats(1, 101.0, 101.0, 66.0, 66.0, 101, 101));
 		assertThat(byYear.get("2025").stages().get(3))
-			.isEqualTo(new TimeToProduction.StageStats(com.investtrack.common.Stage.CONSTRUCTION, 1, 29.0, 29.0, 19.0,
-					19.0));
+			.isEqualTo(new TimeToProduction.StageStats(Stage.CONSTRUCTION, 1, 29.0, 29.0, 19.0, 19.0));
 		for (Breakdown by : Breakdown.values()) {
 			reports.timeToProductionBy(by, new ReportFilter(park, null, null, null)).forEach((key, ttp) -> {
 				ReportFilter only = switch (by) {
 					case PARK -> new ReportFilter(key, null, null, null);
 					case INDUSTRY -> new ReportFilter(park, key, null, null);
-					case ASSET_MODEL -> new ReportFilter(park, null, com.investtrack.project.AssetModel.valueOf(key), null);
+					case ASSET_MODEL -> new ReportFilter(park, null, AssetModel.valueOf(key), null);
 					case YEAR -> new ReportFilter(park, null, null, Integer.valueOf(key));
 				};
 				assertThat(ttp).as(by + " " + key).isEqualTo(reports.timeToProduction(only));

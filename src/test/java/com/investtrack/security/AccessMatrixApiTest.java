@@ -107,7 +107,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("GET", "/api/reports/time-to-production", c -> call("/api/reports/time-to-production"), 401, 200, 200,
 				200, 200, 200, 401));
 		rows.add(api("GET", "/api/thresholds", c -> call("/api/thresholds"), 401, 200, 200, 200, 200, 200, 401));
-		rows.add(api("GET", "/api/calendar/{year}", c -> call("/api/calendar/2025"), 401, 200, 200, 200, 200, 200, 401));
+		rows.add(api("GET", "/api/calendar/{year}", c -> call("/api/calendar/2025"), 401, 200, 200, 200, 200, 200,
+				401));
 		// the audit trail: auditors and managers
 		rows.add(api("GET", "/api/audit", c -> call("/api/audit?size=5"), 401, 403, 403, 200, 200, 403, 401));
 		rows.add(api("GET", "/api/audit/verify", c -> call("/api/audit/verify"), 401, 403, 403, 200, 200, 403, 401));
@@ -159,8 +160,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 				401, 403, 403, 403, 403, 201, 401));
 		// the working-day calendar: administrators change it (here a year without entries keeps none)
 		rows.add(api("PUT", "/api/calendar/{year}",
-				c -> new Call("/api/calendar/2088", Map.of("holidays", List.of(), "workdays", List.of())), 401, 403, 403,
-				403, 403, 200, 401));
+				c -> new Call("/api/calendar/2088", Map.of("holidays", List.of(), "workdays", List.of())), 401, 403,
+				403, 403, 403, 200, 401));
 		rows.add(api("PUT", "/api/admin/parks/{code}",
 				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
 				403, 403, 403, 200, 401));

@@ -48,10 +48,12 @@ class CalendarPageTest extends WebTestBase {
 			assertThat(dayClass(html, "2025-01-28")).isEqualTo("holiday");
 			assertThat(dayClass(html, "2025-02-09")).isEqualTo("weekend");
 			assertThat(dayClass(html, "2025-02-10")).isEqualTo("working");
-			assertThat(html.contains("id=\"calendar-edit\"")).as(user + " gets the form").isEqualTo(user.equals("admin"));
+			assertThat(html.contains("id=\"calendar-edit\"")).as(user + " gets the form")
+				.isEqualTo(user.equals("admin"));
 		}
 		// without a year: this year's page
-		assertThat(session("officer").get("/admin/calendar").body()).contains("data-year=\"" + today().getYear() + "\"");
+		assertThat(session("officer").get("/admin/calendar").body())
+			.contains("data-year=\"" + today().getYear() + "\"");
 	}
 
 	/** The class of a day's cell in the month sheets. */
@@ -99,7 +101,8 @@ class CalendarPageTest extends WebTestBase {
 		Page unreadable = admin.post("/admin/calendar/2087", Map.of("holidays", "2087-13-01", "workdays", ""));
 		assertThat(unreadable.status()).isEqualTo(400);
 		assertThat(unreadable.body()).contains("“2087-13-01” is not a date: write YYYY-MM-DD.");
-		Page backwards = admin.post("/admin/calendar/2087", Map.of("holidays", "2087-02-10..2087-02-03", "workdays", ""));
+		Page backwards = admin.post("/admin/calendar/2087",
+				Map.of("holidays", "2087-02-10..2087-02-03", "workdays", ""));
 		assertThat(backwards.body()).contains("“2087-02-10..2087-02-03”: the range ends before it starts.");
 
 		WebSession chinese = new WebSession(port).header("Accept-Language", "zh-CN").login("admin");

@@ -16,7 +16,8 @@ class NavigationBrowserTest extends BrowserTestBase {
 			List.of("board", "tasks", "new", "calendar"), "officer2", List.of("board", "tasks", "new", "calendar"),
 			"lead", List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "manager",
 			List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "auditor",
-			List.of("board", "dashboard", "audit", "calendar"), "admin", List.of("board", "users", "parks", "calendar"));
+			List.of("board", "dashboard", "audit", "calendar"), "admin",
+			List.of("board", "users", "parks", "calendar"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {
