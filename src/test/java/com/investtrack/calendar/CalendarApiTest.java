@@ -2,6 +2,7 @@ package com.investtrack.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,9 @@ class CalendarApiTest extends ApiTestBase {
 
 	@Autowired
 	WorkingDays workingDays;
+
+	@Autowired
+	CalendarRepository repository;
 
 	@BeforeEach
 	@AfterEach
@@ -205,6 +209,8 @@ class CalendarApiTest extends ApiTestBase {
 		cases.put("year before 1990", new Object[] { "/api/calendar/1989", body(List.of(), List.of()), "year" });
 		cases.put("year after 2100", new Object[] { "/api/calendar/2101", body(List.of(), List.of()), "year" });
 		cases.put("year not a number", new Object[] { "/api/calendar/next", body(List.of(), List.of()), "year" });
+		cases.put("year beyond any number",
+				new Object[] { "/api/calendar/99999999999", body(List.of(), List.of()), "year" });
 		cases.forEach((what, c) -> {
 			JsonNode fields = assertError(put("admin", (String) c[0], c[1]), 400, "invalid_input");
 			assertThat(fields.fieldNames()).as(what + ": " + fields)
@@ -228,6 +234,21 @@ class CalendarApiTest extends ApiTestBase {
 		assertThat(assertError(get("officer", "/api/calendar/1800"), 400, "invalid_input").get("year").asText())
 			.isEqualTo("must be between 1990 and 2100");
 		assertThat(state()).isEqualTo(before);
+	}
+
+	/**
+	 * Another node sharing the database (here a second cache over the same tables) answers from its copy until its
+	 * recheck interval has passed, then from the new calendar; the node that made the change does at once.
+	 */
+	@Test
+	void anotherNodeFollowsAChangeWithinItsRecheckInterval() throws InterruptedException {
+		WorkingDays otherNode = new WorkingDays(new CalendarCache(repository, Duration.ofMillis(500)));
+		LocalDate day = LocalDate.of(YEAR, 2, 3);
+		assertThat(otherNode.isWorkingDay(day)).isTrue();
+		assertThat(put("admin", PATH, body(List.of("2087-02-03"), List.of())).status()).isEqualTo(200);
+		assertThat(workingDays.isWorkingDay(day)).as("the node that made the change").isFalse();
+		Thread.sleep(600);
+		assertThat(otherNode.isWorkingDay(day)).as("another node, after its interval").isFalse();
 	}
 
 	@Test
