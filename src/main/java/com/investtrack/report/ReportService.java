@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.investtrack.calendar.WorkDaySql;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.SqlConditions;
 import com.investtrack.common.Stage;
@@ -25,13 +25,19 @@ import com.investtrack.project.AssetModel;
 
 /**
  * Duration reports, each one query over milestone_timeline: the product's milestones as one narrow row per project
- * with every milestone's effective day, kept in the same transaction as the milestone rows. A durations report lets
- * the database count projects per number of days, so only a histogram travels; time-to-production reads the four day
- * differences of the projects that reached production. Percentiles are taken in Java from those exact counts, so H2
- * and MySQL give the same figures.
+ * with every milestone's effective day, kept in the same transaction as the milestone rows. The database counts the
+ * projects per number of calendar days and of working days (the difference of two work_day ordinals, see
+ * {@link WorkDaySql}), so only histograms travel, never a row per project; percentiles are taken in Java from those
+ * exact counts, so H2 and MySQL give the same figures.
  */
 @Service
 public class ReportService {
+
+	/** The group key of a report without breakdown. */
+	private static final String NO_GROUP = "";
+
+	/** The stage durations of time-to-production, then the whole way from first talk to production. */
+	private static final List<Span> PRODUCTION_SPANS = productionSpans();
 
 	private final JdbcClient jdbc;
 
@@ -52,17 +58,9 @@ public class ReportService {
 		if (from.ordinal() >= to.ordinal()) {
 			throw new InvalidInputException("to", "must be a later stage than from");
 		}
-		String fromDay = MilestoneRepository.timelineColumn(from);
-		String toDay = MilestoneRepository.timelineColumn(to);
-		String days = toDay + " - " + fromDay;
-		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "SELECT " + days + ", COUNT(*) FROM milestone_timeline WHERE " + toDay + " IS NOT NULL AND "
-				+ fromDay + " IS NOT NULL" + where(filter, toDay, params) + " GROUP BY " + days;
-		TreeMap<Integer, Long> histogram = new TreeMap<>();
-		jdbc.sql(sql).params(params).query(rs -> {
-			histogram.put(rs.getInt(1), rs.getLong(2));
-		});
-		return DurationStats.ofCounts(histogram);
+		return histograms(List.of(new Span(from, to)), null, to, filter, false)
+			.getOrDefault(NO_GROUP, new Histograms(1))
+			.stats(0);
 	}
 
 	/** Per stage and in total, for projects that reached production (in the filter's year, if any). */
@@ -72,46 +70,13 @@ public class ReportService {
 	}
 
 	private TimeToProduction computeTimeToProduction(ReportFilter filter) {
-		Stage[] stages = Stage.values();
-		Map<String, Object> params = new LinkedHashMap<>();
-		String production = MilestoneRepository.timelineColumn(Stage.PRODUCTION);
-		var columns = new StringBuilder();
-		for (Stage s : stages) {
-			columns.append(columns.isEmpty() ? "" : ", ").append(MilestoneRepository.timelineColumn(s));
-		}
-		String sql = "SELECT " + columns + " FROM milestone_timeline WHERE " + production + " IS NOT NULL"
-				+ where(filter, production, params);
-		Map<Stage, IntList> perStage = new EnumMap<>(Stage.class);
-		IntList totals = new IntList();
-		int[] projects = { 0 };
-		int[] day = new int[stages.length];
-		boolean[] reached = new boolean[stages.length];
-		jdbc.sql(sql).params(params).query(rs -> {
-			projects[0]++;
-			for (int i = 0; i < stages.length; i++) {
-				day[i] = rs.getInt(i + 1);
-				reached[i] = !rs.wasNull();
-			}
-			for (int i = 0; i + 1 < stages.length; i++) {
-				if (reached[i] && reached[i + 1]) {
-					perStage.computeIfAbsent(stages[i], k -> new IntList()).add(day[i + 1] - day[i]);
-				}
-			}
-			if (reached[0]) {
-				totals.add(day[stages.length - 1] - day[0]);
-			}
-		});
-		List<TimeToProduction.StageStats> result = new ArrayList<>();
-		for (int i = 0; i + 1 < stages.length; i++) {
-			DurationStats stats = DurationStats.of(perStage.getOrDefault(stages[i], new IntList()).toArray());
-			result.add(new TimeToProduction.StageStats(stages[i], stats.projects(), stats.medianDays(), stats.p90Days()));
-		}
-		return new TimeToProduction(projects[0], result, DurationStats.of(totals.toArray()));
+		Map<String, Histograms> groups = histograms(PRODUCTION_SPANS, null, Stage.PRODUCTION, filter, true);
+		return groups.getOrDefault(NO_GROUP, new Histograms(PRODUCTION_SPANS.size())).timeToProduction();
 	}
 
 	/**
-	 * {@link #timeToProduction} for each park, industry, asset model or year of production, from one query: the groups
-	 * are formed in Java over the same rows, so a group's figures equal those of a filter on that group. Ordered by key.
+	 * {@link #timeToProduction} for each park, industry, asset model or year of production, from one query that groups
+	 * by the breakdown too, so a group's figures equal those of a filter on that group. Ordered by key.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, TimeToProduction> timeToProductionBy(Breakdown by, ReportFilter filter) {
@@ -120,11 +85,9 @@ public class ReportService {
 	}
 
 	private Map<String, TimeToProduction> computeTimeToProductionBy(Breakdown by, ReportFilter filter) {
-		Map<String, List<ProductionPath>> groups = new TreeMap<>();
-		productionPaths(filter).values()
-			.forEach(path -> groups.computeIfAbsent(path.key(by), k -> new ArrayList<>()).add(path));
 		Map<String, TimeToProduction> result = new LinkedHashMap<>();
-		groups.forEach((key, paths) -> result.put(key, summarize(paths)));
+		histograms(PRODUCTION_SPANS, by, Stage.PRODUCTION, filter, true)
+			.forEach((key, histograms) -> result.put(key, histograms.timeToProduction()));
 		return result;
 	}
 
@@ -183,73 +146,112 @@ public class ReportService {
 		return counts;
 	}
 
-	/** A project that reached production: its grouping attributes and the effective date of each milestone. */
-	private record ProductionPath(String parkCode, String industryCode, String assetModel, LocalDate[] dates) {
-
-		String key(Breakdown by) {
-			return switch (by) {
-				case PARK -> parkCode;
-				case INDUSTRY -> industryCode;
-				case ASSET_MODEL -> assetModel;
-				case YEAR -> String.valueOf(dates[Stage.PRODUCTION.ordinal()].getYear());
-			};
-		}
-
+	/** A duration a report summarises: from one milestone to a later one, over the projects that reached both. */
+	private record Span(Stage from, Stage to) {
 	}
 
-	private Map<Long, ProductionPath> productionPaths(ReportFilter filter) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "SELECT m.project_id, m.stage, m.effective_on, p.park_code, p.industry_code, p.asset_model"
-				+ " FROM milestone pr JOIN project p ON p.id = pr.project_id JOIN milestone m ON m.project_id = pr.project_id"
-				+ " WHERE pr.stage = 'PRODUCTION'" + projectWhere(filter, "pr", params);
-		Map<Long, ProductionPath> byProject = new LinkedHashMap<>();
-		jdbc.sql(sql).params(params).query(rs -> {
-			ProductionPath path = byProject.get(rs.getLong(1));
-			if (path == null) {
-				path = new ProductionPath(rs.getString(4), rs.getString(5), rs.getString(6),
-						new LocalDate[Stage.values().length]);
-				byProject.put(rs.getLong(1), path);
-			}
-			path.dates()[Stage.valueOf(rs.getString(2)).ordinal()] = rs.getDate(3).toLocalDate();
-		});
-		return byProject;
-	}
-
-	private static TimeToProduction summarize(Collection<ProductionPath> paths) {
-		Map<Stage, List<Integer>> perStage = new EnumMap<>(Stage.class);
-		List<Integer> totals = new ArrayList<>();
-		for (ProductionPath path : paths) {
-			LocalDate[] dates = path.dates();
-			for (Stage s : Stage.values()) {
-				if (s == Stage.PRODUCTION) {
-					continue;
-				}
-				LocalDate start = dates[s.ordinal()];
-				LocalDate end = dates[s.ordinal() + 1];
-				if (start != null && end != null) {
-					perStage.computeIfAbsent(s, k -> new ArrayList<>()).add((int) (end.toEpochDay() - start.toEpochDay()));
-				}
-			}
-			LocalDate first = dates[Stage.NEGOTIATION.ordinal()];
-			LocalDate last = dates[Stage.PRODUCTION.ordinal()];
-			if (first != null && last != null) {
-				totals.add((int) (last.toEpochDay() - first.toEpochDay()));
-			}
-		}
-		List<TimeToProduction.StageStats> stages = new ArrayList<>();
+	private static List<Span> productionSpans() {
+		List<Span> spans = new ArrayList<>();
 		for (Stage s : Stage.values()) {
-			if (s == Stage.PRODUCTION) {
-				continue;
+			if (s != Stage.PRODUCTION) {
+				spans.add(new Span(s, Stage.values()[s.ordinal() + 1]));
 			}
-			DurationStats stats = DurationStats.of(toArray(perStage.getOrDefault(s, List.of())));
-			stages.add(new TimeToProduction.StageStats(s, stats.projects(), stats.medianDays(), stats.p90Days()));
 		}
-		return new TimeToProduction(paths.size(), stages, DurationStats.of(toArray(totals)));
+		spans.add(new Span(Stage.NEGOTIATION, Stage.PRODUCTION));
+		return List.copyOf(spans);
+	}
+
+	/** For one group: per span, projects by calendar days and by working days; and the projects in the group. */
+	private static final class Histograms {
+
+		private final List<TreeMap<Integer, Long>> days = new ArrayList<>();
+
+		private final List<TreeMap<Integer, Long>> workingDays = new ArrayList<>();
+
+		private int projects;
+
+		Histograms(int spans) {
+			for (int i = 0; i < spans; i++) {
+				days.add(new TreeMap<>());
+				workingDays.add(new TreeMap<>());
+			}
+		}
+
+		void add(int span, int spanDays, int spanWorkingDays, long count) {
+			days.get(span).merge(spanDays, count, Long::sum);
+			workingDays.get(span).merge(spanWorkingDays, count, Long::sum);
+		}
+
+		DurationStats stats(int span) {
+			return DurationStats.ofCounts(days.get(span), workingDays.get(span));
+		}
+
+		/** Over {@link #PRODUCTION_SPANS}: a stage each, then the total. */
+		TimeToProduction timeToProduction() {
+			List<TimeToProduction.StageStats> stages = new ArrayList<>();
+			for (int i = 0; i + 1 < PRODUCTION_SPANS.size(); i++) {
+				stages.add(TimeToProduction.StageStats.of(PRODUCTION_SPANS.get(i).from(), stats(i)));
+			}
+			return new TimeToProduction(projects, stages, stats(PRODUCTION_SPANS.size() - 1));
+		}
+
+	}
+
+	/**
+	 * One query, a branch per span: projects counted per group, calendar days and working days, over the projects
+	 * that reached {@code end} (in the filter's year, if any). With {@code countProjects} a last branch counts those
+	 * projects per group. Groups in key order; a report without breakdown has the one group {@link #NO_GROUP}.
+	 */
+	private Map<String, Histograms> histograms(List<Span> spans, Breakdown by, Stage end, ReportFilter filter,
+			boolean countProjects) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String endDay = "t." + MilestoneRepository.timelineColumn(end);
+		String where = " WHERE " + endDay + " IS NOT NULL" + where(filter, endDay, params);
+		String group = by == null ? "'" + NO_GROUP + "'" : groupColumn(by);
+		String groupBy = by == null ? " GROUP BY " : " GROUP BY " + group + ", ";
+		String production = "t." + MilestoneRepository.timelineColumn(Stage.PRODUCTION);
+		String from = "milestone_timeline t" + (by == Breakdown.YEAR ? WorkDaySql.join("wy", production) : "");
+		List<String> branches = new ArrayList<>();
+		for (int i = 0; i < spans.size(); i++) {
+			String start = "t." + MilestoneRepository.timelineColumn(spans.get(i).from());
+			String stop = "t." + MilestoneRepository.timelineColumn(spans.get(i).to());
+			String days = stop + " - " + start;
+			String workingDays = WorkDaySql.ordinal("wt") + " - " + WorkDaySql.ordinal("wf");
+			branches.add("SELECT " + group + ", " + i + ", " + days + ", " + workingDays + ", COUNT(*) FROM " + from
+					+ WorkDaySql.join("wf", start) + WorkDaySql.join("wt", stop) + where + groupBy + days + ", "
+					+ workingDays);
+		}
+		if (countProjects) {
+			branches.add("SELECT " + group + ", -1, 0, 0, COUNT(*) FROM " + from + where
+					+ (by == null ? "" : " GROUP BY " + group));
+		}
+		Map<String, Histograms> groups = new TreeMap<>();
+		jdbc.sql(String.join(" UNION ALL ", branches)).params(params).query(rs -> {
+			Histograms histograms = groups.computeIfAbsent(rs.getString(1), k -> new Histograms(spans.size()));
+			int span = rs.getInt(2);
+			if (span < 0) {
+				histograms.projects = rs.getInt(5);
+			}
+			else {
+				histograms.add(span, rs.getInt(3), rs.getInt(4), rs.getLong(5));
+			}
+		});
+		return groups;
+	}
+
+	/** The column a breakdown groups by; the year of production is that of its work_day row (joined as wy). */
+	private static String groupColumn(Breakdown by) {
+		return switch (by) {
+			case PARK -> "t.park_code";
+			case INDUSTRY -> "t.industry_code";
+			case ASSET_MODEL -> "t.asset_model";
+			case YEAR -> WorkDaySql.year("wy");
+		};
 	}
 
 	/** The filter as conditions on milestone_timeline; the year is the one the report's end milestone falls in. */
 	private static String where(ReportFilter f, String endDay, Map<String, Object> params) {
-		var conditions = facts(f, "", params);
+		var conditions = facts(f, "t.", params);
 		if (f.year() != null) {
 			conditions.halfOpen(endDay, "yearStart", LocalDate.of(f.year(), 1, 1).toEpochDay(), "yearEnd",
 					LocalDate.of(f.year() + 1, 1, 1).toEpochDay());
@@ -272,30 +274,6 @@ public class ReportService {
 		return new SqlConditions(params).equal(prefix + "park_code", "park", f.parkCode())
 			.equal(prefix + "industry_code", "industry", f.industryCode())
 			.equal(prefix + "asset_model", "asset", f.assetModel());
-	}
-
-	/** A growable int array: tens of thousands of day counts without boxing each one. */
-	private static final class IntList {
-
-		private int[] values = new int[256];
-
-		private int size;
-
-		void add(int value) {
-			if (size == values.length) {
-				values = Arrays.copyOf(values, size * 2);
-			}
-			values[size++] = value;
-		}
-
-		int[] toArray() {
-			return Arrays.copyOf(values, size);
-		}
-
-	}
-
-	private static int[] toArray(List<Integer> values) {
-		return values.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 }

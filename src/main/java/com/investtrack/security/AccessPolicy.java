@@ -72,6 +72,17 @@ public class AccessPolicy {
 		}
 	}
 
+	/** The working-day calendar: everyone signed in reads it (the lights count by it), administrators change it. */
+	public boolean canChangeCalendar(CurrentUser user) {
+		return user.has(Role.ADMIN);
+	}
+
+	public void checkCanChangeCalendar(CurrentUser user) {
+		if (!canChangeCalendar(user)) {
+			throw new ForbiddenException("Only administrators may do this");
+		}
+	}
+
 	public void checkManagerOrAdmin(CurrentUser user) {
 		if (!user.isManager() && !user.has(Role.ADMIN)) {
 			throw deny("Only managers and administrators may do this");

@@ -114,6 +114,9 @@ class SecurityConfig {
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// everyone signed in reads the working-day calendar (the lights count by it); administrators change it
+			.requestMatchers(HttpMethod.GET, "/admin/calendar")
+			.authenticated()
 			// auditors may read the accounts; only administrators change them, parks included
 			.requestMatchers(request -> READ.matches(request) && ADMIN_PATHS.matches(request))
 			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())

@@ -132,22 +132,29 @@ class DashboardController {
 		ReportFilter f = filter.toReportFilter();
 		Csv csv = new Csv();
 		if ("stage".equals(by)) {
-			csv.row(text("csv.stage"), text("csv.projects"), text("csv.median"), text("csv.p90"));
+			csv.row(text("csv.stage"), text("csv.projects"), text("csv.median"), text("csv.p90"),
+					text("calendar.csv.medianWorking"), text("calendar.csv.p90Working"));
 			TimeToProduction overall = reports.timeToProduction(f);
 			overall.stages()
-				.forEach(s -> csv.row(text("stage." + s.stage()), s.projects(), s.medianDays(), s.p90Days()));
-			csv.row(text("csv.total"), overall.total().projects(), overall.total().medianDays(), overall.total().p90Days());
+				.forEach(s -> csv.row(text("stage." + s.stage()), s.projects(), s.medianDays(), s.p90Days(),
+						s.medianWorkingDays(), s.p90WorkingDays()));
+			DurationStats total = overall.total();
+			csv.row(text("csv.total"), total.projects(), total.medianDays(), total.p90Days(), total.medianWorkingDays(),
+					total.p90WorkingDays());
 			return csv.download("time-to-production-by-stage.csv");
 		}
 		if (!BREAKDOWNS.containsKey(by)) {
 			throw new InvalidInputException("by", "must be one of park, industry, asset, year, stage");
 		}
 		List<Object> header = new ArrayList<>(List.of(text("csv.code"), text("csv.group." + by), text("csv.projects"),
-				text("csv.totalMedian"), text("csv.totalP90")));
+				text("csv.totalMedian"), text("csv.totalP90"), text("calendar.csv.totalMedianWorking"),
+				text("calendar.csv.totalP90Working")));
 		for (Stage s : Stage.values()) {
 			if (s != Stage.PRODUCTION) {
 				header.add(text("csv.stageMedian", text("stage." + s)));
 				header.add(text("csv.stageP90", text("stage." + s)));
+				header.add(text("calendar.csv.stageMedianWorking", text("stage." + s)));
+				header.add(text("calendar.csv.stageP90Working", text("stage." + s)));
 			}
 		}
 		List<Row> rows = rows(by, f, directory.names());
@@ -161,9 +168,13 @@ class DashboardController {
 			List<Object> cells = new ArrayList<>(List.of(row.key(), row.label(), row.ttp().projects()));
 			cells.add(row.ttp().total().medianDays());
 			cells.add(row.ttp().total().p90Days());
+			cells.add(row.ttp().total().medianWorkingDays());
+			cells.add(row.ttp().total().p90WorkingDays());
 			row.ttp().stages().forEach(s -> {
 				cells.add(s.medianDays());
 				cells.add(s.p90Days());
+				cells.add(s.medianWorkingDays());
+				cells.add(s.p90WorkingDays());
 			});
 			if (split) {
 				cells.add(row.heavyMedian());
@@ -181,14 +192,16 @@ class DashboardController {
 		DurationStats stats = reports.durations(filter.getFrom(), filter.getTo(), filter.toReportFilter());
 		return new Csv()
 			.row(text("csv.from"), text("csv.to"), text("filter.park"), text("filter.industry"), text("filter.asset"),
-					text("filter.year"), text("csv.projects"), text("csv.median"), text("csv.p90"), text("csv.min"),
+					text("filter.year"), text("csv.projects"), text("csv.median"), text("csv.p90"),
+					text("calendar.csv.medianWorking"), text("calendar.csv.p90Working"), text("csv.min"),
 					text("csv.max"))
 			.row(text("stage." + filter.getFrom()), text("stage." + filter.getTo()),
 					filter.getPark() == null ? text("filter.all") : names.park(filter.getPark()),
 					filter.getIndustry() == null ? text("filter.all") : names.industry(filter.getIndustry()),
 					filter.getAsset() == null ? text("filter.all") : text("asset." + filter.getAsset()),
 					filter.getYear() == null ? text("filter.all") : filter.getYear(), stats.projects(), stats.medianDays(),
-					stats.p90Days(), stats.minDays(), stats.maxDays())
+					stats.p90Days(), stats.medianWorkingDays(), stats.p90WorkingDays(), stats.minDays(),
+					stats.maxDays())
 			.download("durations.csv");
 	}
 

@@ -42,6 +42,13 @@ public class DomainMessages {
 			known("Only (?:managers and auditors|auditors and managers) read .*", "forbidden.readers"),
 			known("Only managers.*", "forbidden.managers"),
 			known("Only officers and managers create projects", "forbidden.create"),
+			// the working-day calendar
+			known("must be between (\\d+) and (\\d+)", "calendar.reason.between"),
+			known("(\\S+) is not in (\\d+)", "calendar.reason.notInYear"),
+			known("(\\S+) is listed twice", "calendar.reason.twice"),
+			known("(\\S+) is both a holiday and an adjusted working day", "calendar.reason.both"),
+			known("(\\S+) is not a Saturday or Sunday: .*", "calendar.reason.notWeekend"),
+			known("must not contain an empty date", "calendar.reason.emptyDate"),
 			// user and park administration
 			known("is required, at most (\\d+) characters, no control characters", "reason.text"),
 			known("must be 2 to 32 characters: lower-case letters, digits, '-' or '_', starting with a letter",

@@ -58,7 +58,8 @@ class ReportApiTest extends ApiTestBase {
 		assertThat(List.of(a, b, c)).containsExactly(20L, 60L, 90L);
 
 		JsonNode all = get("manager", base).body();
-		assertThat(ProjectCreateApiTest.fieldNames(all)).containsExactly("projects", "medianDays", "p90Days", "minDays", "maxDays");
+		assertThat(ProjectCreateApiTest.fieldNames(all)).containsExactly("projects", "medianDays", "p90Days",
+				"medianWorkingDays", "p90WorkingDays", "minDays", "maxDays");
 		assertStats(all, 3, 60.0, 84.0, 20, 90);
 		assertStats(get("officer", base + "&industryCode=HEALTH").body(), 1, 90.0, 90.0, 90, 90);
 		assertStats(get("auditor", base + "&industryCode=EQUIPMENT").body(), 2, 40.0, 56.0, 20, 60);
@@ -86,7 +87,8 @@ class ReportApiTest extends ApiTestBase {
 		assertThat(stages.findValuesAsText("stage")).containsExactly("NEGOTIATION", "SIGNING", "SITE_SELECTION", "CONSTRUCTION");
 		for (int i = 0; i < 4; i++) {
 			JsonNode s = stages.get(i);
-			assertThat(ProjectCreateApiTest.fieldNames(s)).containsExactly("stage", "projects", "medianDays", "p90Days");
+			assertThat(ProjectCreateApiTest.fieldNames(s)).containsExactly("stage", "projects", "medianDays", "p90Days",
+					"medianWorkingDays", "p90WorkingDays");
 			long a = days(A[i], A[i + 1]);
 			long b = days(B[i], B[i + 1]);
 			assertThat(s.get("projects").asInt()).isEqualTo(2);

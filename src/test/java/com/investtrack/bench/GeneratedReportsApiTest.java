@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.investtrack.calendar.WorkingDays;
 import com.investtrack.common.Stage;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
@@ -39,6 +40,9 @@ class GeneratedReportsApiTest extends ApiTestBase {
 	@Autowired
 	private TaskService tasks;
 
+	@Autowired
+	private WorkingDays workingDays;
+
 	private String park;
 
 	private DataGenerator.Summary generated;
@@ -54,7 +58,7 @@ class GeneratedReportsApiTest extends ApiTestBase {
 	@Test
 	void reportsGiveTheFiguresOfTheEnginesHistory() throws Exception {
 		NaiveReports naive = new NaiveReports(history, ZoneId.of("Asia/Shanghai"),
-				new HashSet<>(generated.processInstanceIds()));
+				new HashSet<>(generated.processInstanceIds()), workingDays);
 		JsonNode all = get("manager", "/api/reports/time-to-production?parkCode=" + park).body();
 		assertThat(all.get("projects").asInt()).isPositive();
 		assertThat(all).isEqualTo(json.valueToTree(naive.timeToProduction(null)));

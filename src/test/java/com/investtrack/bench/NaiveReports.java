@@ -12,6 +12,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 
+import com.investtrack.calendar.DayUnit;
+import com.investtrack.calendar.WorkingDays;
 import com.investtrack.common.Stage;
 import com.investtrack.report.DurationStats;
 import com.investtrack.report.TimeToProduction;
@@ -22,7 +24,8 @@ import com.investtrack.report.TimeToProduction;
  * every later stage), read through {@link HistoryService} on every call. This is the baseline of the report benchmark
  * and the check on the product's own figures. It agrees with the milestone table where the engine ran each step on
  * its effective date, which is how the data generator writes history; in live use the effective date is entered
- * later than the step runs, which is why the product keeps its own milestone table.
+ * later than the step runs, which is why the product keeps its own milestone table. Working days are counted day by
+ * day in Java through {@link WorkingDays}, against the product's counts in SQL.
  */
 final class NaiveReports {
 
@@ -32,11 +35,14 @@ final class NaiveReports {
 
 	private final Set<String> onlyInstances;
 
+	private final WorkingDays workingDays;
+
 	/** {@code onlyInstances}: restrict to these process instances, or null for all. */
-	NaiveReports(HistoryService history, ZoneId zone, Set<String> onlyInstances) {
+	NaiveReports(HistoryService history, ZoneId zone, Set<String> onlyInstances, WorkingDays workingDays) {
 		this.history = history;
 		this.zone = zone;
 		this.onlyInstances = onlyInstances;
+		this.workingDays = workingDays;
 	}
 
 	static String recordingActivity(Stage stage) {
@@ -61,22 +67,41 @@ final class NaiveReports {
 		return byInstance;
 	}
 
+	/** Durations between pairs of dates, in both units. */
+	private final class Spans {
+
+		private final List<Integer> days = new ArrayList<>();
+
+		private final List<Integer> working = new ArrayList<>();
+
+		void add(LocalDate start, LocalDate end) {
+			days.add((int) workingDays.between(DayUnit.CALENDAR_DAYS, start, end));
+			working.add((int) workingDays.between(DayUnit.WORKING_DAYS, start, end));
+		}
+
+		DurationStats stats() {
+			return DurationStats.of(days.stream().mapToInt(Integer::intValue).toArray(),
+					working.stream().mapToInt(Integer::intValue).toArray());
+		}
+
+	}
+
 	DurationStats durations(Stage from, Stage to, Integer year) {
-		List<Integer> days = new ArrayList<>();
+		Spans spans = new Spans();
 		for (LocalDate[] dates : milestones(from, to).values()) {
 			LocalDate start = dates[from.ordinal()];
 			LocalDate end = dates[to.ordinal()];
 			if (start != null && end != null && (year == null || end.getYear() == year)) {
-				days.add((int) (end.toEpochDay() - start.toEpochDay()));
+				spans.add(start, end);
 			}
 		}
-		return DurationStats.of(days.stream().mapToInt(Integer::intValue).toArray());
+		return spans.stats();
 	}
 
 	TimeToProduction timeToProduction(Integer year) {
 		Stage[] stages = Stage.values();
-		Map<Stage, List<Integer>> perStage = new EnumMap<>(Stage.class);
-		List<Integer> totals = new ArrayList<>();
+		Map<Stage, Spans> perStage = new EnumMap<>(Stage.class);
+		Spans totals = new Spans();
 		int projects = 0;
 		for (LocalDate[] dates : milestones(stages).values()) {
 			LocalDate production = dates[Stage.PRODUCTION.ordinal()];
@@ -86,22 +111,19 @@ final class NaiveReports {
 			projects++;
 			for (int i = 0; i + 1 < stages.length; i++) {
 				if (dates[i] != null && dates[i + 1] != null) {
-					perStage.computeIfAbsent(stages[i], k -> new ArrayList<>())
-						.add((int) (dates[i + 1].toEpochDay() - dates[i].toEpochDay()));
+					perStage.computeIfAbsent(stages[i], k -> new Spans()).add(dates[i], dates[i + 1]);
 				}
 			}
 			if (dates[0] != null) {
-				totals.add((int) (production.toEpochDay() - dates[0].toEpochDay()));
+				totals.add(dates[0], production);
 			}
 		}
 		List<TimeToProduction.StageStats> result = new ArrayList<>();
 		for (int i = 0; i + 1 < stages.length; i++) {
-			DurationStats stats = DurationStats
-				.of(perStage.getOrDefault(stages[i], List.of()).stream().mapToInt(Integer::intValue).toArray());
-			result.add(new TimeToProduction.StageStats(stages[i], stats.projects(), stats.medianDays(), stats.p90Days()));
+			Spans spans = perStage.getOrDefault(stages[i], new Spans());
+			result.add(TimeToProduction.StageStats.of(stages[i], spans.stats()));
 		}
-		return new TimeToProduction(projects, result,
-				DurationStats.of(totals.stream().mapToInt(Integer::intValue).toArray()));
+		return new TimeToProduction(projects, result, totals.stats());
 	}
 
 }

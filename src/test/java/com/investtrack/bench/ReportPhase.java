@@ -26,6 +26,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.investtrack.InvestTrackApplication;
+import com.investtrack.calendar.WorkingDays;
 import com.investtrack.common.Stage;
 
 /**
@@ -81,7 +82,8 @@ final class ReportPhase {
 			results.generatorSeconds = summary.seconds();
 			results.generatedSummary = summary.describe();
 			Benchmark.log("generated in %.0f s: %s".formatted(summary.seconds(), summary.describe()));
-			NaiveReports naive = new NaiveReports(engine.getBean(HistoryService.class), Benchmark.ZONE, null);
+			NaiveReports naive = new NaiveReports(engine.getBean(HistoryService.class), Benchmark.ZONE, null,
+					engine.getBean(WorkingDays.class));
 			ObjectMapper json = engine.getBean(ObjectMapper.class);
 			try (AppProcess app = starter.start(appJar, "app-with-data")) {
 				results.appDataStart = app.awaitHealthy();

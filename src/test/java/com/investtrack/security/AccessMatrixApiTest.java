@@ -107,6 +107,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("GET", "/api/reports/time-to-production", c -> call("/api/reports/time-to-production"), 401, 200, 200,
 				200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/thresholds", c -> call("/api/thresholds"), 401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/calendar/{year}", c -> call("/api/calendar/2025"), 401, 200, 200, 200, 200, 200,
+				401, 200));
 		// the audit trail: auditors and managers
 		rows.add(api("GET", "/api/audit", c -> call("/api/audit?size=5"), 401, 403, 403, 200, 200, 403, 401, 403));
 		rows.add(api("GET", "/api/audit/verify", c -> call("/api/audit/verify"), 401, 403, 403, 200, 200, 403, 401, 403));
@@ -162,6 +164,10 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/api/admin/parks",
 						Map.of("code", uniqueName().toUpperCase(), "name", "New park", "district", "Duodao")),
 				401, 403, 403, 403, 403, 201, 401, 403));
+		// the working-day calendar: administrators change it (here a year without entries keeps none)
+		rows.add(api("PUT", "/api/calendar/{year}",
+				c -> new Call("/api/calendar/2088", Map.of("holidays", List.of(), "workdays", List.of())), 401, 403,
+				403, 403, 403, 200, 401, 403));
 		rows.add(api("PUT", "/api/admin/parks/{code}",
 				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
 				403, 403, 403, 200, 401, 403));
@@ -228,6 +234,11 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/admin/parks/{code}", "/admin/parks",
 				c -> new Call("/admin/parks/" + park(), form("name", "Renamed park", "district", "Dongbao")), 403, 403,
 				403, 403, REDIRECT, 403));
+		// the working-day calendar page: everyone signed in reads it, administrators change it
+		rows.add(page("GET", "/admin/calendar", c -> call("/admin/calendar?year=2025"), 200, 200, 200, 200, 200, 200));
+		rows.add(page("POST", "/admin/calendar/{year}", "/admin/calendar",
+				c -> new Call("/admin/calendar/2088", form("holidays", "", "workdays", "")), 403, 403, 403, 403,
+				REDIRECT, 403));
 		return rows;
 	}
 

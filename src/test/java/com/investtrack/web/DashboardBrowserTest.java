@@ -40,6 +40,10 @@ class DashboardBrowserTest extends BrowserTestBase {
 		assertThat(answer.getAttribute("data-p90")).isEqualTo("587.0");
 		assertThat(answer.getAttribute("data-projects")).isEqualTo("2");
 		assertThat(answer.findElement(By.cssSelector(".big")).getText()).isEqualTo("535 days");
+		// working days beside calendar days (the figures are counted in DashboardCsvApiTest)
+		assertThat(answer.getAttribute("data-median-working")).isEqualTo("374.0");
+		assertThat(answer.findElement(By.cssSelector("[data-working]")).getText())
+			.isEqualTo("374 working days, 90th percentile 408.4");
 		assertThat($("#durations").getAttribute("data-median")).isEqualTo("535.0");
 
 		JsonNode park = chart("chart-park");
@@ -73,6 +77,8 @@ class DashboardBrowserTest extends BrowserTestBase {
 		// the table figures equal the chart's: the whole-pipeline stage table under the same filter
 		assertThat($("#ttp-stage tr[data-key=CONSTRUCTION] [data-median]").getText()).isEqualTo("450");
 		assertThat($("#ttp-stage tr[data-key=TOTAL] [data-p90]").getText()).isEqualTo("587");
+		assertThat($("#ttp-stage tr[data-key=CONSTRUCTION] [data-median-working]").getText()).isEqualTo("313");
+		assertThat($("#ttp-park tr[data-key='" + f.park() + "'] [data-p90-working]").getText()).isEqualTo("408.4");
 	}
 
 	@Test

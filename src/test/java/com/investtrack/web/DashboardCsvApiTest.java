@@ -13,8 +13,20 @@ import com.investtrack.support.WebSession.Page;
 /**
  * The dashboard's CSV downloads against known projects, on H2 and on MySQL/MariaDB (the breakdowns group in one
  * query each, so this also checks that SQL on both databases). Figures per park are those of a filter on the park.
+ * <p>
+ * Working days, counted day by day: 2023 has no calendar entries (Monday to Friday), 2024 the State Council's. The
+ * heavy projects take 14+12+24+281 = 331 (A) and 22+6+44+345 = 417 (B) working days, the light one 8+3+14+144 = 169;
+ * e.g. A's 20 days of negotiation, 2023-01-10 to 01-30, are 3+5+5+1 = 14 weekdays, and B's construction,
+ * 2023-06-09 to 2024-10-21, is 145 weekdays in 2023 and 200 working days in 2024 (2024's holidays and adjusted days).
  */
 class DashboardCsvApiTest extends WebTestBase {
+
+	/** A breakdown row's figures after its project count: for the light project alone, and for the two heavy ones. */
+	private static final String LIGHT = "235.0,235.0,169.0,169.0,10.0,10.0,8.0,8.0,5.0,5.0,3.0,3.0,20.0,20.0,14.0,14.0,"
+			+ "200.0,200.0,144.0,144.0";
+
+	private static final String HEAVY = "535.0,587.0,374.0,408.4,25.0,29.0,18.0,21.2,13.0,15.4,9.0,11.4,47.0,57.4,"
+			+ "34.0,42.0,450.0,490.0,313.0,338.6";
 
 	@Test
 	void timeToProductionByParkIndustryAssetModelYearAndStage() {
@@ -23,33 +35,35 @@ class DashboardCsvApiTest extends WebTestBase {
 
 		List<String> byPark = lines(manager.get("/dashboard/ttp.csv?by=park&park=" + f.park()));
 		assertThat(byPark.get(0)).isEqualTo("Code,Park,Projects,\"Median days, total\",\"P90 days, total\","
-				+ "Negotiation: median days,Negotiation: p90 days,Signing: median days,Signing: p90 days,"
-				+ "Site selection: median days,Site selection: p90 days,Construction: median days,Construction: p90 days,"
+				+ "\"Median working days, total\",\"P90 working days, total\","
+				+ "Negotiation: median days,Negotiation: p90 days,Negotiation: median working days,"
+				+ "Negotiation: p90 working days,Signing: median days,Signing: p90 days,Signing: median working days,"
+				+ "Signing: p90 working days,Site selection: median days,Site selection: p90 days,"
+				+ "Site selection: median working days,Site selection: p90 working days,Construction: median days,"
+				+ "Construction: p90 days,Construction: median working days,Construction: p90 working days,"
 				+ "Heavy asset: median days,Asset light: median days");
 		assertThat(byPark).hasSize(2);
-		assertThat(byPark.get(1)).isEqualTo(f.park() + ",Test park " + f.park()
-				+ ",3,470.0,574.0,20.0,28.0,10.0,14.8,34.0,54.8,400.0,480.0,535.0,235.0");
+		assertThat(byPark.get(1)).isEqualTo(f.park() + ",Test park " + f.park() + ",3,470.0,574.0,331.0,399.8,"
+				+ "20.0,28.0,14.0,20.4,10.0,14.8,6.0,10.8,34.0,54.8,24.0,40.0,400.0,480.0,281.0,332.2,535.0,235.0");
 
 		List<String> byIndustry = lines(manager.get("/dashboard/ttp.csv?by=industry&park=" + f.park()));
 		assertThat(byIndustry).containsExactly(byIndustry.get(0),
-				"ELECTRONICS,Electronic information,1,235.0,235.0,10.0,10.0,5.0,5.0,20.0,20.0,200.0,200.0",
-				"EQUIPMENT,Equipment manufacturing,2,535.0,587.0,25.0,29.0,13.0,15.4,47.0,57.4,450.0,490.0");
+				"ELECTRONICS,Electronic information,1," + LIGHT, "EQUIPMENT,Equipment manufacturing,2," + HEAVY);
 
 		// rows in the order of their names in the page's language
 		List<String> byAsset = lines(manager.get("/dashboard/ttp.csv?by=asset&park=" + f.park()));
 		assertThat(byAsset.subList(1, 3)).containsExactly(
-				"LIGHT,Asset light,1,235.0,235.0,10.0,10.0,5.0,5.0,20.0,20.0,200.0,200.0",
-				"HEAVY,Heavy asset,2,535.0,587.0,25.0,29.0,13.0,15.4,47.0,57.4,450.0,490.0");
+				"LIGHT,Asset light,1," + LIGHT, "HEAVY,Heavy asset,2," + HEAVY);
 
 		List<String> byYear = lines(manager.get("/dashboard/ttp.csv?by=year&park=" + f.park()));
 		assertThat(byYear.subList(1, 3)).containsExactly(
-				"2023,2023,1,235.0,235.0,10.0,10.0,5.0,5.0,20.0,20.0,200.0,200.0",
-				"2024,2024,2,535.0,587.0,25.0,29.0,13.0,15.4,47.0,57.4,450.0,490.0");
+				"2023,2023,1," + LIGHT, "2024,2024,2," + HEAVY);
 
 		List<String> byStage = lines(manager.get("/dashboard/ttp.csv?by=stage&park=" + f.park() + "&asset=HEAVY"));
-		assertThat(byStage).containsExactly("Stage,Projects,Median days,P90 days", "Negotiation,2,25.0,29.0",
-				"Signing,2,13.0,15.4", "Site selection,2,47.0,57.4", "Construction,2,450.0,490.0",
-				"Total (first talk to production),2,535.0,587.0");
+		assertThat(byStage).containsExactly("Stage,Projects,Median days,P90 days,Median working days,P90 working days",
+				"Negotiation,2,25.0,29.0,18.0,21.2", "Signing,2,13.0,15.4,9.0,11.4",
+				"Site selection,2,47.0,57.4,34.0,42.0", "Construction,2,450.0,490.0,313.0,338.6",
+				"Total (first talk to production),2,535.0,587.0,374.0,408.4");
 
 		// a heavy-asset filter gives the same figures as the heavy column of the per-park table
 		List<String> heavyPark = lines(manager.get("/dashboard/ttp.csv?by=park&asset=HEAVY&park=" + f.park()));
@@ -64,8 +78,9 @@ class DashboardCsvApiTest extends WebTestBase {
 		List<String> durations = lines(
 				auditor.get("/dashboard/durations.csv?from=CONSTRUCTION&to=PRODUCTION&park=" + f.park() + "&year=2024"));
 		assertThat(durations).containsExactly(
-				"From milestone,To milestone,Park,Industry,Asset model,Year,Projects,Median days,P90 days,Shortest days,Longest days",
-				"Construction,Production,Test park " + f.park() + ",All,All,2024,2,450.0,490.0,400,500");
+				"From milestone,To milestone,Park,Industry,Asset model,Year,Projects,Median days,P90 days,"
+						+ "Median working days,P90 working days,Shortest days,Longest days",
+				"Construction,Production,Test park " + f.park() + ",All,All,2024,2,450.0,490.0,313.0,338.6,400,500");
 
 		List<String> kpis2023 = lines(auditor.get("/dashboard/kpis.csv?year=2023&park=" + f.park()));
 		assertThat(kpis2023).containsExactly("Figure,Value", "in Negotiation,1", "in Signing,0", "in Site selection,0",

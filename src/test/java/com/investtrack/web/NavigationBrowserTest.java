@@ -13,10 +13,13 @@ import org.openqa.selenium.WebElement;
 class NavigationBrowserTest extends BrowserTestBase {
 
 	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",
-			List.of("board", "tasks", "new", "dashboard"), "officer2", List.of("board", "tasks", "new", "dashboard"),
-			"lead", List.of("board", "tasks", "new", "dashboard", "audit"), "manager",
-			List.of("board", "tasks", "new", "dashboard", "audit"), "auditor", List.of("board", "dashboard", "audit"),
-			"admin", List.of("board", "dashboard", "users", "parks"), "leader", List.of("board", "tasks", "dashboard"));
+			List.of("board", "tasks", "new", "dashboard", "calendar"), "officer2",
+			List.of("board", "tasks", "new", "dashboard", "calendar"), "lead",
+			List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "manager",
+			List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "auditor",
+			List.of("board", "dashboard", "audit", "calendar"), "admin",
+			List.of("board", "dashboard", "users", "parks", "calendar"), "leader",
+			List.of("board", "tasks", "dashboard", "calendar"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {

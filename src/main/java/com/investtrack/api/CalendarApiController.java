@@ -1,0 +1,44 @@
+package com.investtrack.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.investtrack.calendar.CalendarService;
+import com.investtrack.calendar.CalendarYear;
+import com.investtrack.security.CurrentUsers;
+
+/**
+ * The working-day calendar by year: everyone signed in reads it, administrators replace a year's holidays and adjusted
+ * working days (two empty lists remove them). The service checks every rule and names the field it refuses.
+ */
+@RestController
+@RequestMapping("/api/calendar")
+class CalendarApiController {
+
+	record CalendarChange(List<LocalDate> holidays, List<LocalDate> workdays) {
+	}
+
+	private final CalendarService calendar;
+
+	CalendarApiController(CalendarService calendar) {
+		this.calendar = calendar;
+	}
+
+	@GetMapping("/{year}")
+	CalendarYear year(@PathVariable int year) {
+		return calendar.year(year);
+	}
+
+	@PutMapping("/{year}")
+	CalendarYear change(@PathVariable int year, @RequestBody CalendarChange change) {
+		return calendar.change(year, change.holidays(), change.workdays(), CurrentUsers.current());
+	}
+
+}
