@@ -79,7 +79,7 @@ public class AccessPolicy {
 
 	public void checkCanChangeCalendar(CurrentUser user) {
 		if (!canChangeCalendar(user)) {
-			throw new ForbiddenException("Only administrators may do this");
+			throw deny("Only administrators may change the calendar");
 		}
 	}
 

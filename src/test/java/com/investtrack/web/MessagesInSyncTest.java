@@ -176,7 +176,7 @@ class MessagesInSyncTest {
 			String value = p.getProperty(key);
 			if (value.contains("{")) {
 				Locale locale = name.contains(CHINESE) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-				String formatted = new MessageFormat(value, locale).format(new Object[] { 1, 2, 3 });
+				String formatted = new MessageFormat(value, locale).format(new Object[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
 				assertThat(formatted).as(name + " " + key).doesNotContain("{");
 				assertThat(value).as(name + " " + key + ": write ’, a single quote would hide the arguments").doesNotContain("'");
 			}
