@@ -75,12 +75,15 @@ public final class DatabaseFailures {
 	private static final Pattern VANISHED = Pattern
 		.compile("Cannot find (task|execution)\\b|\\b(task|execution) \\S+ (doesn't|does not) exist");
 
-	/** True when the failure means the database could not be reached or dropped the connection. */
+	/**
+	 * True when the failure means the database could not be reached or dropped the connection. A statement that timed
+	 * out waiting for a row lock (H2 reports its lock timeout as a query timeout) is a lock conflict, not this.
+	 */
 	public static boolean isUnavailable(Throwable failure) {
 		return anyInChain(failure, t -> t instanceof CannotGetJdbcConnectionException
 				|| t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
 				|| t instanceof RecoverableDataAccessException || t instanceof TransientDataAccessResourceException
-				|| t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
+				|| (t instanceof QueryTimeoutException && !isLockConflict(t)) || t instanceof SQLTransientConnectionException
 				|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
 				|| t instanceof SocketException || t instanceof EOFException
 				|| (t instanceof SQLException e && (startsWith(e.getSQLState(), "08")

@@ -1,6 +1,7 @@
 package com.investtrack.operations;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
@@ -47,6 +48,8 @@ public class ContendedWrites {
 	 */
 	static final Duration RETRY_BUDGET = Duration.ofSeconds(5);
 
+	private static final List<String> OUTCOMES = List.of("retried", "recovered", "gave_up");
+
 	private static final Logger log = LoggerFactory.getLogger(ContendedWrites.class);
 
 	/** One run of a write; {@code E} lets callers whose action throws no checked exception catch none. */
@@ -92,6 +95,12 @@ public class ContendedWrites {
 		this.firstPause = firstPause;
 		this.budget = budget;
 		this.nanoTime = nanoTime;
+		// every series from the start, at 0, so that rates and alerts see them before the first conflict
+		for (Cause cause : Cause.values()) {
+			for (String outcome : OUTCOMES) {
+				counter(cause, outcome);
+			}
+		}
 	}
 
 	/** Runs the write, again after each lost conflict while the attempts and the budget allow; returns its result. */

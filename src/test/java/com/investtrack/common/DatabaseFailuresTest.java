@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.pvm.PvmException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -85,6 +87,18 @@ class DatabaseFailuresTest {
 		assertThat(DatabaseFailures.isLockConflict(new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed")))
 			.isTrue();
 		assertThat(DatabaseFailures.isLockConflict(new SQLException("Timeout trying to lock table", "HYT00", 50200))).isTrue();
+	}
+
+	/** H2 2.x throws its lock timeout as a JdbcSQLTimeoutException, which Spring translates as a query timeout. */
+	@Test
+	void aLockTimeoutReportedAsAQueryTimeoutIsALockConflict() {
+		var h2 = new QueryTimeoutException("PreparedStatementCallback; SQL [SELECT ... FOR UPDATE]",
+				new SQLTimeoutException("Timeout trying to lock table \"PROJECT\"", "HYT00", 50200));
+
+		assertThat(DatabaseFailures.isLockConflict(h2)).isTrue();
+		assertThat(DatabaseFailures.isUnavailable(h2)).isFalse();
+		assertThat(DatabaseFailures.isUnavailable(new QueryTimeoutException("statement timed out",
+				new SQLTimeoutException("Query execution was interrupted", "70100", 3024)))).isTrue();
 	}
 
 	@Test

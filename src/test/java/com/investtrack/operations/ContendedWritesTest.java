@@ -89,7 +89,7 @@ class ContendedWritesTest {
 		})).isInstanceOf(IllegalStateException.class);
 
 		assertThat(runs).hasValue(2);
-		assertThat(registry.find(ContendedWrites.METRIC).counters()).isEmpty();
+		assertThat(registry.find(ContendedWrites.METRIC).counters()).isNotEmpty().allMatch(c -> c.count() == 0);
 	}
 
 	@Test
