@@ -22,17 +22,24 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The last line against a 500 while the database restarts: a connection failure thrown anywhere outside the
  * controllers (the session store, the login throttle, the per-request account check) is answered 503 with
- * Retry-After, like the failures the controllers' handlers catch. It runs first, outside Spring Session and Spring
- * Security, so it also covers their filters; the request's transaction, if any, has already rolled back.
+ * Retry-After, like the failures the controllers' handlers catch. It runs before Spring Session and Spring Security,
+ * so it also covers their filters; the request's transaction, if any, has already rolled back.
  * <p>
- * Being the outermost filter, it also counts every 503 the application answers, whoever wrote it (see
+ * Being in front of everything that answers, it also counts every 503 the application answers, whoever wrote it (see
  * {@link UnavailableAnswers}); the health probes' 503s are the load balancer's business and are not counted.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(DatabaseUnavailableFilter.ORDER)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "5";
+
+	/**
+	 * Inside Spring Boot's request observation (HIGHEST_PRECEDENCE + 1), so that the HTTP request metrics record the
+	 * 503 answered here rather than the 500 of the exception it replaces; outside Spring Session (MIN_VALUE + 50) and
+	 * Spring Security.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
