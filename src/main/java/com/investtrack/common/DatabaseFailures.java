@@ -69,8 +69,8 @@ public final class DatabaseFailures {
 	private static final String NO_CURRENT_ACTIVITY = "has no current activity";
 
 	/**
-	 * The engine's messages for a task or execution that was there when the transaction looked and is gone when it acts:
-	 * {@code Cannot find task with id 42: task is null}, {@code execution 42 doesn't exist}.
+	 * The engine's messages for a task or execution that was there when the transaction looked and is gone when it
+	 * acts: {@code Cannot find task with id 42: task is null}, {@code execution 42 doesn't exist}.
 	 */
 	private static final Pattern VANISHED = Pattern
 		.compile("Cannot find (task|execution)\\b|\\b(task|execution) \\S+ (doesn't|does not) exist");
@@ -83,7 +83,8 @@ public final class DatabaseFailures {
 		return anyInChain(failure, t -> t instanceof CannotGetJdbcConnectionException
 				|| t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
 				|| t instanceof RecoverableDataAccessException || t instanceof TransientDataAccessResourceException
-				|| (t instanceof QueryTimeoutException && !isLockConflict(t)) || t instanceof SQLTransientConnectionException
+				|| (t instanceof QueryTimeoutException && !isLockConflict(t))
+				|| t instanceof SQLTransientConnectionException
 				|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
 				|| t instanceof SocketException || t instanceof EOFException
 				|| (t instanceof SQLException e && (startsWith(e.getSQLState(), "08")
@@ -104,14 +105,14 @@ public final class DatabaseFailures {
 
 	/**
 	 * True when the engine found the process state changed under the transaction: the task or execution it was moving
-	 * was completed, ended or moved by a concurrent one. The transaction was rolled back; running it again meets the new
-	 * state.
+	 * was completed, ended or moved by a concurrent one. The transaction was rolled back; running it again meets the
+	 * new state.
 	 */
 	public static boolean isStateMovedOn(Throwable failure) {
-		return anyInChain(failure,
-				t -> (t instanceof PvmException && t.getMessage() != null && t.getMessage().contains(NO_CURRENT_ACTIVITY))
-						|| ((t instanceof NullValueException || t instanceof NotFoundException) && t.getMessage() != null
-								&& VANISHED.matcher(t.getMessage()).find()));
+		return anyInChain(failure, t -> t.getMessage() != null
+				&& ((t instanceof PvmException && t.getMessage().contains(NO_CURRENT_ACTIVITY))
+						|| ((t instanceof NullValueException || t instanceof NotFoundException)
+								&& VANISHED.matcher(t.getMessage()).find())));
 	}
 
 	/**

@@ -24,7 +24,8 @@ class BacklogMetrics implements MeterBinder {
 
 	private final Duration freshFor;
 
-	BacklogMetrics(JdbcClient jdbc, ReviewBacklog reviews, @Value("${app.operations.gauge-cache-ttl}") Duration freshFor) {
+	BacklogMetrics(JdbcClient jdbc, ReviewBacklog reviews,
+			@Value("${app.operations.gauge-cache-ttl}") Duration freshFor) {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.freshFor = freshFor;

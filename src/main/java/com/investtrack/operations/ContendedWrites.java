@@ -43,8 +43,8 @@ public class ContendedWrites {
 	static final Duration FIRST_PAUSE = Duration.ofMillis(40);
 
 	/**
-	 * No new run starts later than this after the first began: a lock held that long (a lock-wait timeout is 10 s on H2,
-	 * 50 s by default on MariaDB) is better answered with a 503 the client retries than with a request that hangs.
+	 * No new run starts later than this after the first began: a lock held that long (a lock-wait timeout is 10 s on
+	 * H2, 50 s by default on MariaDB) is better answered with a 503 the client retries than with a request that hangs.
 	 */
 	static final Duration RETRY_BUDGET = Duration.ofSeconds(5);
 

@@ -19,7 +19,10 @@ class ReviewBacklog {
 	}
 
 	long open() {
-		return tasks.createTaskQuery().taskDefinitionKeyLike(ProcessConstants.REVIEW_TASK_PREFIX + "%").active().count();
+		return tasks.createTaskQuery()
+			.taskDefinitionKeyLike(ProcessConstants.REVIEW_TASK_PREFIX + "%")
+			.active()
+			.count();
 	}
 
 }

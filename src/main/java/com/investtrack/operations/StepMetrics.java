@@ -70,7 +70,8 @@ public class StepMetrics implements HandlerInterceptor {
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
-		if (!(request.getAttribute(SAMPLE) instanceof Timer.Sample sample) || !(handler instanceof HandlerMethod method)) {
+		if (!(request.getAttribute(SAMPLE) instanceof Timer.Sample sample)
+				|| !(handler instanceof HandlerMethod method)) {
 			return;
 		}
 		StepOutcome outcome = request.getAttribute(OUTCOME) instanceof StepOutcome marked ? marked
@@ -89,7 +90,8 @@ public class StepMetrics implements HandlerInterceptor {
 
 	/** ProjectApiController, ProjectController: project; AdminUserApiController, UserAdminController: user. */
 	static String subject(Class<?> controller) {
-		return controller.getSimpleName().replace("Controller", "").replace("Api", "").replace("Admin", "").toLowerCase();
+		String name = controller.getSimpleName();
+		return name.replace("Controller", "").replace("Api", "").replace("Admin", "").toLowerCase();
 	}
 
 }

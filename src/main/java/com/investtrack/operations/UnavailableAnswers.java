@@ -44,7 +44,8 @@ public class UnavailableAnswers {
 
 	/** Counts one 503 answer to this request, for the reason marked on it (an unreachable database unless marked). */
 	public void count(HttpServletRequest request) {
-		counter(request.getAttribute(REASON) instanceof Reason marked ? marked : Reason.DATABASE_UNAVAILABLE).increment();
+		Reason reason = request.getAttribute(REASON) instanceof Reason marked ? marked : Reason.DATABASE_UNAVAILABLE;
+		counter(reason).increment();
 	}
 
 	private Counter counter(Reason reason) {

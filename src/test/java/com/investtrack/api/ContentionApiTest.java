@@ -164,7 +164,11 @@ class ContentionApiTest extends ApiTestBase {
 	}
 
 	private double conflicts(String outcome) {
-		return registry.get("investtrack.conflicts").tag("cause", "lock_conflict").tag("outcome", outcome).counter().count();
+		return registry.get("investtrack.conflicts")
+			.tag("cause", "lock_conflict")
+			.tag("outcome", outcome)
+			.counter()
+			.count();
 	}
 
 	private double contention503s() {

@@ -165,13 +165,19 @@ class DatabaseOutageApiTest extends ApiTestBase {
 							- answered503)
 				.isEqualTo(1));
 		// and the HTTP request metrics see the 503 that was answered, not the 500 of the failure behind it
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(httpRequests("503") - requests503).isEqualTo(2));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(httpRequests("503") - requests503).isEqualTo(2));
 		assertThat(httpRequests("500")).isEqualTo(requests500);
 		assertThat(get(null, "/actuator/health/readiness").status()).isEqualTo(200);
 	}
 
 	private long httpRequests(String status) {
-		return registry.find("http.server.requests").tag("status", status).timers().stream().mapToLong(t -> t.count()).sum();
+		return registry.find("http.server.requests")
+			.tag("status", status)
+			.timers()
+			.stream()
+			.mapToLong(t -> t.count())
+			.sum();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.SocketException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
@@ -124,9 +125,9 @@ class DatabaseFailuresTest {
 
 	@Test
 	void aTaskOrExecutionThatVanishedIsTheStateMovedOn() {
-		assertThat(DatabaseFailures.isStateMovedOn(new NullValueException("Cannot find task with id 4711: task is null")))
+		assertThat(DatabaseFailures.isStateMovedOn(new NullValueException("Cannot find task with id 47: task is null")))
 			.isTrue();
-		assertThat(DatabaseFailures.isStateMovedOn(new NullValueException("execution 4711 doesn't exist: execution is null")))
+		assertThat(DatabaseFailures.isStateMovedOn(new NullValueException("execution 47 doesn't exist")))
 			.isTrue();
 		assertThat(DatabaseFailures
 			.isStateMovedOn(new org.camunda.bpm.engine.exception.NotFoundException("task 4711 doesn't exist")))
@@ -146,10 +147,12 @@ class DatabaseFailuresTest {
 
 	@Test
 	void aDuplicateKeyIsAConstraintViolation() {
-		assertThat(DatabaseFailures.isConstraintViolation(new DuplicateKeyException("uq_milestone_project_stage"))).isTrue();
-		assertThat(DatabaseFailures.isConstraintViolation(new ProcessEngineException("ENGINE-03004",
-				new PersistenceException(new java.sql.SQLIntegrityConstraintViolationException("Duplicate entry", "23000",
-						1062)))))
+		var duplicate = new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062);
+
+		assertThat(DatabaseFailures.isConstraintViolation(new DuplicateKeyException("uq_milestone_project_stage")))
+			.isTrue();
+		assertThat(DatabaseFailures
+			.isConstraintViolation(new ProcessEngineException("ENGINE-03004", new PersistenceException(duplicate))))
 			.isTrue();
 		assertThat(DatabaseFailures.isConstraintViolation(new ConflictException("already decided"))).isFalse();
 	}

@@ -78,7 +78,8 @@ class ContendedWritesTest {
 
 	@Test
 	void anUnreachableDatabaseAndOrdinaryFailuresAreNotRunAgain() {
-		var away = new CannotAcquireLockException("lock", new SQLNonTransientConnectionException("link failure", "08S01"));
+		var away = new CannotAcquireLockException("lock",
+				new SQLNonTransientConnectionException("link failure", "08S01"));
 		assertThatThrownBy(() -> writes.run(() -> {
 			runs.incrementAndGet();
 			throw away;

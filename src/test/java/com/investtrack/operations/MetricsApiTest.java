@@ -39,14 +39,20 @@ class MetricsApiTest extends ApiTestBase {
 		}
 
 		private List<Double> samples(String name, String... labels) {
-			return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " ")).filter(line -> {
-				for (int i = 0; i < labels.length; i += 2) {
-					if (!line.contains(labels[i] + "=\"" + labels[i + 1] + "\"")) {
-						return false;
-					}
+			return text.lines()
+				.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+				.filter(line -> hasLabels(line, labels))
+				.map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.toList();
+		}
+
+		private static boolean hasLabels(String line, String... labels) {
+			for (int i = 0; i < labels.length; i += 2) {
+				if (!line.contains(labels[i] + "=\"" + labels[i + 1] + "\"")) {
+					return false;
 				}
-				return true;
-			}).map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).toList();
+			}
+			return true;
 		}
 
 	}
@@ -164,7 +170,8 @@ class MetricsApiTest extends ApiTestBase {
 		for (String result : List.of("hit", "miss")) {
 			assertThat(scrape.has("investtrack_report_cache_total", "result", result)).as(result).isTrue();
 		}
-		assertThat(Pattern.compile("(?m)^investtrack_steps_seconds_bucket\\{.*le=\"0\\.5\"").matcher(scrape.text()).find())
+		var buckets = Pattern.compile("(?m)^investtrack_steps_seconds_bucket\\{.*le=\"0\\.5\"");
+		assertThat(buckets.matcher(scrape.text()).find())
 			.as("latency buckets of the steps")
 			.isTrue();
 	}

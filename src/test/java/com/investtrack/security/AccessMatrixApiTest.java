@@ -164,12 +164,13 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
 				403, 403, 403, 200, 401));
 
-		// operations: the load balancer's probes are open (a disabled user's credentials are still refused); metrics are
-		// for the administrators' scraper
+		// operations: the load balancer's probes are open (a disabled user's credentials are still refused); metrics
+		// are for the administrators' scraper
 		rows.add(api("GET", "/actuator/health", c -> call("/actuator/health"), 200, 200, 200, 200, 200, 200, 401));
-		rows.add(api("GET", "/actuator/health/**", c -> call("/actuator/health/readiness"), 200, 200, 200, 200, 200, 200,
+		rows.add(api("GET", "/actuator/health/**", c -> call("/actuator/health/readiness"), 200, 200, 200, 200, 200,
+				200, 401));
+		rows.add(api("GET", "/actuator/prometheus", c -> call("/actuator/prometheus"), 401, 403, 403, 403, 403, 200,
 				401));
-		rows.add(api("GET", "/actuator/prometheus", c -> call("/actuator/prometheus"), 401, 403, 403, 403, 403, 200, 401));
 
 		// pages: anonymous callers and sessions of disabled users go to the login form (see page(...))
 		rows.add(new Row(HttpMethod.GET, "/login", true, c -> call("/login"),
@@ -250,8 +251,11 @@ class AccessMatrixApiTest extends ApiTestBase {
 			}
 		});
 		// the actuator's endpoints that are exposed over HTTP (application.properties)
-		actuator.getHandlerMethods().forEach((info, method) -> info.getPatternValues()
-			.forEach(pattern -> info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern))));
+		actuator.getHandlerMethods()
+			.forEach((info, method) -> info.getPatternValues()
+				.forEach(pattern -> info.getMethodsCondition()
+					.getMethods()
+					.forEach(m -> mapped.add(m.name() + " " + pattern))));
 		TreeSet<String> listed = new TreeSet<>(table().stream().map(Row::key).toList());
 		assertThat(listed).as("rows of the access table").doesNotHaveDuplicates();
 		assertThat(mapped).as("mappings without a row in the access table (add one)").isSubsetOf(listed);
