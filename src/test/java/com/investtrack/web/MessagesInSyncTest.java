@@ -33,32 +33,39 @@ import com.investtrack.project.Health;
 import com.investtrack.project.Outcome;
 
 /**
- * Keeps the translations complete: every message file has the same keys, every key a template or the web code names
- * exists, every value of the enums users see has its label, and every message with arguments is a valid pattern.
+ * Keeps the translations complete: every message file has the same keys as its bundle's English file (each feature
+ * has a bundle of its own under messages/), every key a template or the web code names exists in one of them, every
+ * value of the enums users see has its label, and every message with arguments is a valid pattern.
  */
 class MessagesInSyncTest {
 
 	private static final Map<String, Properties> FILES = new LinkedHashMap<>();
 
-	private static Properties english;
+	/** The locale part of a file name: messages_zh_CN.properties is the Chinese file of the bundle messages. */
+	private static final Pattern LOCALE = Pattern.compile("_[a-z]{2}(_[A-Z]{2})?(?=\\.properties$)");
+
+	/** Every English message of every bundle, as the pages' message source sees them together. */
+	private static final Properties english = new Properties();
 
 	@BeforeAll
 	static void load() throws IOException {
-		for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/messages*.properties")) {
+		for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
 			Properties p = new Properties();
 			try (var in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
 				p.load(in);
 			}
 			FILES.put(r.getFilename(), p);
+			if (!LOCALE.matcher(r.getFilename()).find()) {
+				english.putAll(p);
+			}
 		}
-		english = FILES.get("messages.properties");
 	}
 
 	@Test
 	void everyFileHasTheSameKeys() {
 		assertThat(FILES).containsKeys("messages.properties", "messages_zh_CN.properties");
-		Set<String> keys = english.stringPropertyNames();
 		FILES.forEach((name, p) -> {
+			Set<String> keys = FILES.get(LOCALE.matcher(name).replaceFirst("")).stringPropertyNames();
 			Set<String> missing = new TreeSet<>(keys);
 			missing.removeAll(p.stringPropertyNames());
 			Set<String> extra = new TreeSet<>(p.stringPropertyNames());
