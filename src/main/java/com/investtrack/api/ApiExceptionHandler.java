@@ -1,6 +1,5 @@
 package com.investtrack.api;
 
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +32,7 @@ import com.investtrack.common.DatabaseFailures;
 import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
+import com.investtrack.operations.UnavailableAnswers;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -41,10 +40,15 @@ import jakarta.validation.Path;
 
 /**
  * Maps every failure of an API call to a status and an {@link ApiError}. The engine wraps exceptions thrown in its
- * listeners, so the cause chain is searched for the domain's own exceptions first. Nothing internal reaches the client.
+ * listeners, so the cause chain is searched for the domain's own exceptions first. Nothing internal reaches the client,
+ * and a failure of the cluster's making (database away, a write that kept losing lock conflicts, the state moved on
+ * under a write) is a 503 or a 409 the client can act on, never a 500.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler {
+
+	/** Seconds after which a write that kept losing lock conflicts may be sent again: conflicts last milliseconds. */
+	static final String CONTENTION_RETRY_AFTER = "2";
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -164,11 +168,15 @@ class ApiExceptionHandler {
 		}
 		if (DatabaseFailures.isUnavailable(ex)) {
 			log.warn("Database unavailable: {}", ex.toString());
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.header(HttpHeaders.RETRY_AFTER, "5")
-				.body(new ApiError("unavailable", "The database is unavailable; retry in a few seconds", Map.of()));
+			return unavailable("5", "The database is unavailable; retry in a few seconds");
 		}
-		if (DatabaseFailures.isLockConflict(ex) || isIntegrityViolation(ex)) {
+		if (DatabaseFailures.isLockConflict(ex)) {
+			// ContendedWrites ran it again and gave up: the transaction rolled back, nothing was saved
+			UnavailableAnswers.markContention(request);
+			return unavailable(CONTENTION_RETRY_AFTER, "Too many changes to the same data at the same moment "
+					+ "(contention): nothing was saved; retry in a moment");
+		}
+		if (DatabaseFailures.isStateMovedOn(ex) || DatabaseFailures.isConstraintViolation(ex)) {
 			log.info("Write refused after a conflict with a concurrent one: {}", ex.toString());
 			return error(HttpStatus.CONFLICT, "conflict",
 					"Someone else changed this project at the same moment; reload it and try again");
@@ -177,13 +185,10 @@ class ApiExceptionHandler {
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong; it has been logged");
 	}
 
-	private static boolean isIntegrityViolation(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof DataIntegrityViolationException || t instanceof SQLIntegrityConstraintViolationException) {
-				return true;
-			}
-		}
-		return false;
+	private static ResponseEntity<ApiError> unavailable(String retryAfterSeconds, String message) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+			.body(new ApiError("unavailable", message, Map.of()));
 	}
 
 	private static ResponseEntity<ApiError> badRequest(String message, Map<String, String> fields) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.aopalliance.intercept.MethodInvocation;
@@ -31,8 +30,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.investtrack.api.IdempotencyKeys.StoredAnswer;
-import com.investtrack.common.DatabaseFailures;
 import com.investtrack.common.InvalidInputException;
+import com.investtrack.operations.ContendedWrites;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.security.CurrentUsers;
 
@@ -45,9 +44,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * <li>With an {@value #KEY_HEADER} header the key is claimed at the start of that transaction and the answer stored
  * at its end, so a retry with the same key, on whichever node, gets the first answer back and changes nothing; the
  * key cannot outlive a write that rolled back, nor a write commit without its key.</li>
- * <li>A transaction that lost a lock conflict (deadlock, lock-wait timeout, the engine's optimistic locking) was rolled
- * back as a whole and is run again, at most {@value #MAX_ATTEMPTS} times, so that a collision between two nodes costs
- * a few milliseconds instead of an error. A conflict that remains is answered 409 by {@link ApiExceptionHandler}.</li>
+ * <li>A transaction that lost a lock conflict (deadlock, lock-wait timeout, the engine's optimistic locking) or found
+ * the engine's state moved on under it was rolled back as a whole and is run again by {@link ContendedWrites}, with
+ * back-off, so that a collision between two nodes costs a few milliseconds instead of an error. A write that keeps
+ * losing is answered 503 with Retry-After (409 where the state moved on) by {@link ApiExceptionHandler}.</li>
  * </ul>
  * Only successful (2xx) answers of committed writes are stored: a refused request changed nothing, so sending it
  * again is harmless.
@@ -59,8 +59,6 @@ class IdempotentWrites {
 
 	/** Set on an answer that was replayed from the store rather than produced by doing the write. */
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
-	static final int MAX_ATTEMPTS = 3;
 
 	private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
@@ -101,12 +99,16 @@ class IdempotentWrites {
 
 	private final Clock clock;
 
-	IdempotentWrites(PlatformTransactionManager transactions, IdempotencyKeys keys, ObjectMapper json, Clock clock) {
+	private final ContendedWrites contended;
+
+	IdempotentWrites(PlatformTransactionManager transactions, IdempotencyKeys keys, ObjectMapper json, Clock clock,
+			ContendedWrites contended) {
 		this.tx = new TransactionTemplate(transactions);
 		this.keys = keys;
 		this.json = json;
 		this.replayJson = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		this.clock = clock;
+		this.contended = contended;
 	}
 
 	Object invoke(MethodInvocation invocation) throws Throwable {
@@ -114,21 +116,7 @@ class IdempotentWrites {
 			return invocation.proceed();
 		}
 		KeyedRequest keyed = keyed(attributes.getRequest(), invocation);
-		for (int attempt = 1;; attempt++) {
-			try {
-				return runOnce(invocation, keyed, attributes);
-			}
-			catch (Throwable failure) {
-				if (attempt >= MAX_ATTEMPTS || !DatabaseFailures.isLockConflict(failure)
-						|| DatabaseFailures.isUnavailable(failure)) {
-					throw failure;
-				}
-				HttpServletRequest request = attributes.getRequest();
-				log.info("{} {} lost a lock conflict ({}); running it again, attempt {} of {}", request.getMethod(),
-						request.getRequestURI(), rootMessage(failure), attempt + 1, MAX_ATTEMPTS);
-				pause(attempt, failure);
-			}
-		}
+		return contended.run(() -> runOnce(invocation, keyed, attributes));
 	}
 
 	private Object runOnce(MethodInvocation invocation, KeyedRequest keyed, ServletRequestAttributes attributes)
@@ -251,25 +239,6 @@ class IdempotentWrites {
 		catch (Throwable ex) {
 			throw new CheckedFailure(ex);
 		}
-	}
-
-	/** A short random pause, growing with the attempt, so that two colliding transactions do not collide again. */
-	private static void pause(int attempt, Throwable failure) throws Throwable {
-		try {
-			Thread.sleep(20L * attempt + ThreadLocalRandom.current().nextLong(30));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw failure;
-		}
-	}
-
-	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 }

@@ -72,6 +72,10 @@ public class ApprovalRepository {
 			.list();
 	}
 
+	public long countPending() {
+		return jdbc.sql("SELECT COUNT(*) FROM approval_request WHERE status = 'PENDING'").query(Long.class).single();
+	}
+
 	public List<ApprovalRequest> forProject(long projectId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE project_id = ? ORDER BY id")
 			.param(projectId)

@@ -221,6 +221,11 @@ public class ApprovalService {
 				: "This request was already " + status + " by " + request.decidedBy());
 	}
 
+	/** Requests waiting for a manager's decision, across the bureau (an indexed count, V8). */
+	public long pendingCount() {
+		return approvals.countPending();
+	}
+
 	@Transactional(readOnly = true)
 	public PageResult<ApprovalRequest> rejectedRequests(CurrentUser user, int page, int size) {
 		return approvals.rejectedFor(user.username(), page, size);

@@ -33,9 +33,10 @@ import com.investtrack.common.Role;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every request is authenticated except the login page and static assets. Pages use a form login and the session;
- * scripts may call /api/** with HTTP Basic. The API answers 401/403 as JSON, pages redirect to the login form. The
- * URL rules below are a first fence; the services check role, ownership and four-eyes again (AccessPolicy).
+ * Every request is authenticated except the login page, static assets and the health probes. Pages use a form login
+ * and the session; scripts may call /api/** with HTTP Basic, and so may a Prometheus scraper /actuator/prometheus (an
+ * administrator's account). The API and the actuator answer 401/403 as JSON, pages redirect to the login form. The URL
+ * rules below are a first fence; the services check role, ownership and four-eyes again (AccessPolicy).
  */
 @Configuration
 class SecurityConfig {
@@ -47,6 +48,10 @@ class SecurityConfig {
 	private static final RequestMatcher API = request -> request.getRequestURI()
 		.startsWith(request.getContextPath() + "/api/")
 			|| request.getRequestURI().startsWith(request.getContextPath() + "/v3/api-docs");
+
+	/** Callers that are programs, not browsers: answered with a status and JSON, never sent to the login form. */
+	private static final RequestMatcher MACHINES = request -> API.matches(request)
+			|| request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
 
 	/**
 	 * API calls that ride on no session have no credentials a browser would add by itself, so CSRF does not apply:
@@ -96,7 +101,7 @@ class SecurityConfig {
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> {
 			Refusals.note(request, ex.getMessage());
-			if (API.matches(request)) {
+			if (MACHINES.matches(request)) {
 				writeJson(json, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Access denied");
 			}
 			else {
@@ -112,11 +117,14 @@ class SecurityConfig {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
+			// the load balancer's probes; they show no details
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			// everyone signed in reads the working-day calendar (the lights count by it); administrators change it
 			.requestMatchers(HttpMethod.GET, "/admin/calendar")
 			.authenticated()
+			.requestMatchers("/actuator/prometheus")
+			.hasRole(Role.ADMIN.name())
 			// auditors may read the accounts; only administrators change them, parks included
 			.requestMatchers(request -> READ.matches(request) && ADMIN_PATHS.matches(request))
 			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
@@ -135,7 +143,7 @@ class SecurityConfig {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(api, API)
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(api, MACHINES)
 				.defaultAuthenticationEntryPointFor(pages, request -> true)
 				.accessDeniedHandler(denied))
 			.addFilterBefore(new Refusals(audit), ExceptionTranslationFilter.class)

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.investtrack.common.DatabaseFailures;
+import com.investtrack.operations.UnavailableAnswers;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,19 +22,48 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The last line against a 500 while the database restarts: a connection failure thrown anywhere outside the
  * controllers (the session store, the login throttle, the per-request account check) is answered 503 with
- * Retry-After, like the failures the controllers' handlers catch. It runs first, outside Spring Session and Spring
- * Security, so it also covers their filters; the request's transaction, if any, has already rolled back.
+ * Retry-After, like the failures the controllers' handlers catch. It runs before Spring Session and Spring Security,
+ * so it also covers their filters; the request's transaction, if any, has already rolled back.
+ * <p>
+ * Being in front of everything that answers, it also counts every 503 the application answers, whoever wrote it (see
+ * {@link UnavailableAnswers}); the health probes' 503s are the load balancer's business and are not counted.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(DatabaseUnavailableFilter.ORDER)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
+	/**
+	 * Inside Spring Boot's request observation (HIGHEST_PRECEDENCE + 1), so that the HTTP request metrics record the
+	 * 503 answered here rather than the 500 of the exception it replaces; outside Spring Session (MIN_VALUE + 50) and
+	 * Spring Security.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+	private final UnavailableAnswers unavailable;
+
+	DatabaseUnavailableFilter(UnavailableAnswers unavailable) {
+		this.unavailable = unavailable;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			answer(request, response, chain);
+		}
+		finally {
+			if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE
+					&& !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
+				unavailable.count(request);
+			}
+		}
+	}
+
+	private void answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
 			chain.doFilter(request, response);

@@ -1,6 +1,7 @@
 package com.investtrack.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -28,10 +30,13 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.FormLogin;
 import com.investtrack.support.TestData;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * While the database is away (a MySQL restart), every request is answered 503 with Retry-After, whichever layer meets
  * the failure first: the session store, the login throttle, the account check or the step itself. Nothing is written,
- * and the same requests succeed once the database is back. The outage is a switch in front of the real connection
+ * and the same requests succeed once the database is back. Meanwhile the readiness probe takes the node out of the
+ * load balancer, and the 503s are counted for the operators. The outage is a switch in front of the real connection
  * pool: while it is on, getting a connection and every call on one already held fails as a dropped link does.
  */
 @TestPropertySource(properties = "spring.autoconfigure.exclude=")
@@ -94,6 +99,9 @@ class DatabaseOutageApiTest extends ApiTestBase {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private MeterRegistry registry;
+
 	@AfterEach
 	void databaseBack() {
 		Outage.down = false;
@@ -128,6 +136,48 @@ class DatabaseOutageApiTest extends ApiTestBase {
 
 		assertThat(post("officer", "/api/projects/" + id + "/advance", advance).status()).isEqualTo(202);
 		assertThat(get("officer", "/api/projects/" + id).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theLoadBalancerTakesTheNodeOutWhileTheDatabaseIsAwayAndThe503sAreCounted() {
+		double answered503 = registry.get("investtrack.unavailable")
+			.tag("reason", "database_unavailable")
+			.counter()
+			.count();
+		long requests500 = httpRequests("500");
+		long requests503 = httpRequests("503");
+
+		Outage.down = true;
+		Response readiness = get(null, "/actuator/health/readiness");
+		Response liveness = get(null, "/actuator/health/liveness");
+		Response read = get("officer", "/api/projects?size=1");
+		Outage.down = false;
+
+		assertThat(readiness.status()).isEqualTo(503);
+		assertThat(readiness.body().get("status").asText()).isEqualTo("DOWN");
+		assertThat(readiness.raw()).doesNotContain("Communications link failure");
+		assertThat(liveness.status()).as("alive all the same: no restart needed").isEqualTo(200);
+		assertThat(read.status()).isEqualTo(503);
+		// the API's 503 is counted, the probe's is not (it is no answer to a user)
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(
+					registry.get("investtrack.unavailable").tag("reason", "database_unavailable").counter().count()
+							- answered503)
+				.isEqualTo(1));
+		// and the HTTP request metrics see the 503 that was answered, not the 500 of the failure behind it
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(httpRequests("503") - requests503).isEqualTo(2));
+		assertThat(httpRequests("500")).isEqualTo(requests500);
+		assertThat(get(null, "/actuator/health/readiness").status()).isEqualTo(200);
+	}
+
+	private long httpRequests(String status) {
+		return registry.find("http.server.requests")
+			.tag("status", status)
+			.timers()
+			.stream()
+			.mapToLong(t -> t.count())
+			.sum();
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.servlet.WebMvcEndpointHandlerMapping;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -84,6 +85,9 @@ class AccessMatrixApiTest extends ApiTestBase {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	WebMvcEndpointHandlerMapping actuator;
 
 	/**
 	 * The table. Columns: anonymous, owning officer, other officer, manager, auditor, admin, disabled user, leader. For pages,
@@ -172,6 +176,15 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
 				403, 403, 403, 200, 401, 403));
 
+		// operations: the load balancer's probes are open (a disabled user's credentials are still refused); metrics
+		// are for the administrators' scraper
+		rows.add(api("GET", "/actuator/health", c -> call("/actuator/health"), 200, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("GET", "/actuator/health/**", c -> call("/actuator/health/readiness"), 200, 200, 200, 200, 200,
+				200, 401, 200));
+		rows.add(api("GET", "/actuator/prometheus", c -> call("/actuator/prometheus"), 401, 403, 403, 403, 403, 200,
+				401, 403));
+
 		// pages: anonymous callers and sessions of disabled users go to the login form (see page(...))
 		rows.add(new Row(HttpMethod.GET, "/login", true, c -> call("/login"),
 				columns(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200, REDIRECT), "/"));
@@ -259,6 +272,12 @@ class AccessMatrixApiTest extends ApiTestBase {
 				}
 			}
 		});
+		// the actuator's endpoints that are exposed over HTTP (application.properties)
+		actuator.getHandlerMethods()
+			.forEach((info, method) -> info.getPatternValues()
+				.forEach(pattern -> info.getMethodsCondition()
+					.getMethods()
+					.forEach(m -> mapped.add(m.name() + " " + pattern))));
 		TreeSet<String> listed = new TreeSet<>(table().stream().map(Row::key).toList());
 		assertThat(listed).as("rows of the access table").doesNotHaveDuplicates();
 		assertThat(mapped).as("mappings without a row in the access table (add one)").isSubsetOf(listed);
@@ -278,7 +297,9 @@ class AccessMatrixApiTest extends ApiTestBase {
 	private void check(Row row, Caller caller, int expected) throws Exception {
 		Call call = row.call().apply(caller);
 		if (!row.page()) {
-			Response r = exchange(caller.username, row.method(), call.path(), call.body(), Map.of());
+			// the actuator answers JSON (health) or plain text (metrics), whatever the caller accepts
+			Map<String, String> accept = call.path().startsWith("/actuator/") ? Map.of("Accept", "*/*") : Map.of();
+			Response r = exchange(caller.username, row.method(), call.path(), call.body(), accept);
 			assertThat(r.status()).as(row.key() + " as " + caller + ": " + r.raw()).isEqualTo(expected);
 			return;
 		}
