@@ -27,7 +27,6 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.common.PageResult;
 import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
-import com.investtrack.lifecycle.ProcessConstants;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectRepository;
 import com.investtrack.review.ReviewModel;
@@ -110,7 +109,7 @@ public class ApprovalService {
 			throw noOpenTask(taskId);
 		}
 		String key = task.getTaskDefinitionKey();
-		if (key.startsWith(ProcessConstants.APPROVAL_TASK_PREFIX)) {
+		if (key.startsWith(ApprovalTask.PREFIX)) {
 			return decideApproval(task, decision, comment, user);
 		}
 		if (key.equals(ReviewModel.REVIEW_TASK)) {
@@ -140,8 +139,8 @@ public class ApprovalService {
 		}
 		// the model's complete listener makes the decider the task's assignee, in the same engine command
 		try {
-			tasks.complete(task.getId(), Map.of(ProcessConstants.VAR_APPROVED, decision == Decision.APPROVE,
-					ProcessConstants.VAR_DECISION_COMMENT, comment == null ? "" : comment));
+			tasks.complete(task.getId(), Map.of(ApprovalTask.VAR_APPROVED, decision == Decision.APPROVE,
+					ApprovalTask.VAR_DECISION_COMMENT, comment == null ? "" : comment));
 		}
 		catch (NullValueException ex) {
 			// the task went between the check above and the completion: another manager's decision got there first
@@ -188,7 +187,7 @@ public class ApprovalService {
 			}
 			ApprovalRequest r = requests.get(t.getId());
 			String key = t.getTaskDefinitionKey();
-			TaskKind kind = key.startsWith(ProcessConstants.APPROVAL_TASK_PREFIX) ? TaskKind.APPROVAL
+			TaskKind kind = key.startsWith(ApprovalTask.PREFIX) ? TaskKind.APPROVAL
 					: key.equals(ReviewModel.REVIEW_TASK) ? TaskKind.REVIEW : TaskKind.MILESTONE;
 			boolean canDecide = switch (kind) {
 				case APPROVAL -> r != null && access.canDecide(user, r.requestedBy());

@@ -1,5 +1,6 @@
 package com.investtrack.lifecycle;
 
+import com.investtrack.approval.ApprovalTask;
 import com.investtrack.common.Stage;
 
 /** Ids and variable names shared by bpmn/investment-project.bpmn and the Java code, so the two cannot drift apart. */
@@ -21,11 +22,11 @@ public final class ProcessConstants {
 
 	public static final String VAR_REQUESTED_BY = "requestedBy";
 
-	public static final String VAR_APPROVED = "approved";
+	public static final String VAR_APPROVED = ApprovalTask.VAR_APPROVED;
 
 	public static final String VAR_DECIDED_BY = "decidedBy";
 
-	public static final String VAR_DECISION_COMMENT = "decisionComment";
+	public static final String VAR_DECISION_COMMENT = ApprovalTask.VAR_DECISION_COMMENT;
 
 	public static final String ACTION_ADVANCE = "ADVANCE";
 
@@ -33,7 +34,7 @@ public final class ProcessConstants {
 
 	public static final String RECORD_TASK_PREFIX = "RecordNextMilestone_";
 
-	public static final String APPROVAL_TASK_PREFIX = "Approve_";
+	public static final String APPROVAL_TASK_PREFIX = ApprovalTask.PREFIX;
 
 	/** The user task in which the owning officer records the milestone that ends {@code stage}. */
 	public static String recordTask(Stage stage) {
@@ -42,7 +43,7 @@ public final class ProcessConstants {
 
 	/** The manager's task that approves entering {@code to}. */
 	public static String approvalTask(Stage to) {
-		return APPROVAL_TASK_PREFIX + to.name();
+		return ApprovalTask.key(to);
 	}
 
 	/** The stage an element id of the form {@code Prefix_STAGE} belongs to. */
