@@ -48,6 +48,12 @@ public class MilestoneRepository {
 		}
 	}
 
+	void updateTimelineFacts(long projectId, String parkCode, String industryCode, String assetModel) {
+		jdbc.sql("UPDATE milestone_timeline SET park_code = ?, industry_code = ?, asset_model = ? WHERE project_id = ?")
+			.params(parkCode, industryCode, assetModel, projectId)
+			.update();
+	}
+
 	/** The milestone_timeline column holding the effective day (days since 1970-01-01) of a stage's milestone. */
 	public static String timelineColumn(Stage stage) {
 		return stage.name().toLowerCase(Locale.ROOT) + "_day";

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,8 @@ import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.Stage;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectFactsChanged;
+import com.investtrack.project.ProjectService;
 
 /** Records a reached milestone: the row, the project's current stage and the audit entry, in the caller's transaction. */
 @Service
@@ -22,13 +24,13 @@ public class MilestoneService {
 
 	private final MilestoneRepository milestones;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	MilestoneService(MilestoneRepository milestones, ProjectRepository projects, AuditTrail audit, Clock clock) {
+	MilestoneService(MilestoneRepository milestones, ProjectService projects, AuditTrail audit, Clock clock) {
 		this.milestones = milestones;
 		this.projects = projects;
 		this.audit = audit;
@@ -47,12 +49,19 @@ public class MilestoneService {
 		return dates;
 	}
 
+	/** The timeline keeps copies of the filter columns the reports group by (see V4__performance.sql). */
+	@EventListener
+	void onFactsChanged(ProjectFactsChanged changed) {
+		milestones.updateTimelineFacts(changed.projectId(), changed.parkCode(), changed.industryCode(),
+				changed.assetModel().name());
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(Recording r) {
 		milestones.insert(r.projectId(), r.stage(), r.effectiveOn(), Instant.now(clock), r.enteredBy(), r.approvedBy(),
 				r.comment());
 		if (r.stage() != Stage.NEGOTIATION) {
-			projects.moveToStage(r.projectId(), r.stage(), r.effectiveOn());
+			projects.enterStage(r.projectId(), r.stage(), r.effectiveOn());
 		}
 		audit.append(AuditEvent.of(r.actor(), AuditAction.MILESTONE_RECORDED, r.projectId())
 			.stages(r.from(), r.stage())

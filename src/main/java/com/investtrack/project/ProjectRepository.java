@@ -143,10 +143,6 @@ public class ProjectRepository {
 				  channel = :channel, referrer = :referrer, funds_origin = :fundsOrigin, leader = :leader,
 				  key_level = :keyLevel, version = version + 1
 				WHERE id = :id"""), facts).param("id", id).update();
-		// the reports' copy of the filter columns (see V4__performance.sql)
-		jdbc.sql("UPDATE milestone_timeline SET park_code = ?, industry_code = ?, asset_model = ? WHERE project_id = ?")
-			.params(facts.parkCode(), facts.industryCode(), facts.assetModel().name(), id)
-			.update();
 	}
 
 	private static JdbcClient.StatementSpec factParams(JdbcClient.StatementSpec statement, ProjectFacts f) {

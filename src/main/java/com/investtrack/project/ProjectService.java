@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.Role;
+import com.investtrack.common.Stage;
 import com.investtrack.security.Accounts;
 
 /** Writes of project facts with their audit entries; the lifecycle decides when they happen. */
@@ -43,7 +45,11 @@ public class ProjectService {
 
 	private final Accounts accounts;
 
-	ProjectService(ProjectRepository projects, ReferenceData reference, AuditTrail audit, Clock clock, Accounts accounts) {
+	private final ApplicationEventPublisher events;
+
+	ProjectService(ProjectRepository projects, ReferenceData reference, AuditTrail audit, Clock clock, Accounts accounts,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.projects = projects;
 		this.reference = reference;
@@ -139,6 +145,10 @@ public class ProjectService {
 		if (changes.size() > (changes.containsKey("code") ? 1 : 0)) {
 			projects.updateFacts(before.id(), after);
 		}
+		if (changes.containsKey("parkCode") || changes.containsKey("industryCode") || changes.containsKey("assetModel")) {
+			events.publishEvent(new ProjectFactsChanged(before.id(), after.parkCode(), after.industryCode(),
+					after.assetModel()));
+		}
 		var details = new StringBuilder();
 		changes.forEach((field, v) -> details.append(details.isEmpty() ? "" : "; ")
 			.append(field)
@@ -171,6 +181,12 @@ public class ProjectService {
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The project is now in {@code stage}, entered on {@code enteredOn} (its milestone was just recorded). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enterStage(long projectId, Stage stage, LocalDate enteredOn) {
+		projects.moveToStage(projectId, stage, enteredOn);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -51,6 +51,12 @@ class LightsUnderLoadMysqlIT {
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+	/**
+	 * The first projects, which no client touches, stay red: without them every project may have reached production
+	 * or a later agreed date by the end on a fast machine, and the test would prove nothing about red projects.
+	 */
+	private static final int UNTOUCHED = 5;
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final List<ConfigurableApplicationContext> NODES = new ArrayList<>();
@@ -110,7 +116,11 @@ class LightsUnderLoadMysqlIT {
 			body.put("assetModel", "HEAVY");
 			body.put("totalInvestmentWan", 5000 + i);
 			body.put("negotiationStartedOn", start.toString());
-			if (i % 4 != 0) {
+			if (i < UNTOUCHED) {
+				// left alone by the clients and a month and a half behind: red whatever the steps on the others do
+				body.put("plan", Map.of("SIGNING", today.minusDays(45).toString()));
+			}
+			else if (i % 4 != 0) {
 				body.put("plan", Map.of("SIGNING", start.plusDays(20 + random.nextInt(60)).toString()));
 			}
 			JsonNode created = call(i, "officer", "POST", "/api/projects", body);
@@ -125,7 +135,7 @@ class LightsUnderLoadMysqlIT {
 				Random r = new Random(client);
 				int n = 0;
 				while (System.nanoTime() < until) {
-					long id = projects.get(r.nextInt(projects.size()));
+					long id = projects.get(UNTOUCHED + r.nextInt(projects.size() - UNTOUCHED));
 					step(n++, id, r, today);
 				}
 				return null;
@@ -157,7 +167,7 @@ class LightsUnderLoadMysqlIT {
 			assertThat(active).as("active reviews of project %d (red: %s)", id, red.contains(id))
 				.isEqualTo(red.contains(id) ? 1 : 0);
 		}
-		assertThat(red).as("some projects stayed red").isNotEmpty();
+		assertThat(red).as("the untouched projects stayed red").containsAll(projects.subList(0, UNTOUCHED));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM stall_review WHERE status = 'CLOSED'").query(Long.class).single())
 			.as("reviews closed when their project left the red").isPositive();
 		assertThat(management.createJobQuery().withException().count()).as("failed jobs").isZero();
