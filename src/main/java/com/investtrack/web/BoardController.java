@@ -17,7 +17,6 @@ import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.project.AssetModel;
 import com.investtrack.project.Health;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 
 /**
  * The pipeline board: one column per stage with its count and its first cards, each column opening into a paged list
@@ -49,8 +48,7 @@ class BoardController {
 	}
 
 	@GetMapping("/")
-	String board(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String board(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, Model model, CurrentUser user) {
 		model.addAttribute("names", directory.names());
 		model.addAttribute("assetModels", AssetModel.values());
 		model.addAttribute("healths", Health.values());

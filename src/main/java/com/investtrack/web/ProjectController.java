@@ -27,7 +27,6 @@ import com.investtrack.project.AssetModel;
 import com.investtrack.project.Outcome;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 
 /**
  * A project's page (facts, timeline to scale, history) and its writes: next milestone, drop, reassign, edit. Every
@@ -73,8 +72,7 @@ class ProjectController {
 	}
 
 	@GetMapping("/projects/new")
-	String newProject(Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String newProject(Model model, CurrentUser user) {
 		access.checkCanCreateProject(user);
 		if (!model.containsAttribute("project")) {
 			ProjectForm form = new ProjectForm();
@@ -91,8 +89,7 @@ class ProjectController {
 
 	@PostMapping("/projects/new")
 	String create(@Validated @ModelAttribute("project") ProjectForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!user.isManager()) {
 			form.setOfficer(null);
 		}
@@ -108,8 +105,7 @@ class ProjectController {
 	}
 
 	@GetMapping("/projects/{id}")
-	String show(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String show(@PathVariable long id, Model model, CurrentUser user) {
 		ProjectView project = views.get(id);
 		boolean canWork = access.canWork(user, project.officer());
 		boolean open = project.outcome() == Outcome.ACTIVE && project.pendingApproval() == null;
@@ -168,8 +164,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/advance")
 	String advance(@PathVariable long id, @Validated @ModelAttribute("milestone") MilestoneForm form,
-			BindingResult errors, RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors()) {
 			Optional<ProjectLifecycle.AdvanceResult> result = actions.attemptResult(
 					() -> lifecycle.advance(id, form.getTo(), form.getEffectiveOn(), form.getComment(), user), errors,
@@ -186,8 +181,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/drop")
 	String drop(@PathVariable long id, @Validated @ModelAttribute("drop") DropForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors() && actions
 			.attempt(() -> lifecycle.drop(id, form.getEffectiveOn(), form.getReason(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.dropped");
@@ -200,8 +194,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/reassign")
 	String reassign(@PathVariable long id, @Validated @ModelAttribute("reassign") ReassignForm form,
-			BindingResult errors, RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors()
 				&& actions.attempt(() -> lifecycle.reassign(id, form.getOfficer(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.reassigned");
@@ -213,8 +206,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/edit")
 	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, null, form::applyTo, user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
 			return "redirect:/projects/" + id;
