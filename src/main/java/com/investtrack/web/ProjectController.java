@@ -24,6 +24,10 @@ import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.milestone.MilestoneDates;
 import com.investtrack.plan.ThresholdService;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.Channel;
+import com.investtrack.project.FundsOrigin;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.ProjectType;
 import com.investtrack.project.Outcome;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
@@ -39,6 +43,10 @@ class ProjectController {
 	private static final String VIEW = "project";
 
 	private static final String NEW_VIEW = "project-new";
+
+	/** The milestones with an agreed date: all but the first talk. */
+	static final List<Stage> PLANNED = List.of(Stage.SIGNING, Stage.SITE_SELECTION, Stage.CONSTRUCTION,
+			Stage.PRODUCTION);
 
 	private final ProjectViews views;
 
@@ -83,9 +91,11 @@ class ProjectController {
 			model.addAttribute("project", form);
 		}
 		model.addAttribute("names", directory.names());
-		model.addAttribute("assetModels", AssetModel.values());
+		addChoices(model);
 		model.addAttribute("today", dates.today());
 		model.addAttribute("chooseOfficer", user.isManager());
+		model.addAttribute("codeEditable", true);
+		model.addAttribute("plannedStages", PLANNED);
 		return NEW_VIEW;
 	}
 
@@ -131,7 +141,8 @@ class ProjectController {
 		model.addAttribute("canReassign", user.isManager() && project.outcome() != Outcome.DROPPED);
 		model.addAttribute("canDecide",
 				project.pendingApproval() != null && access.canDecide(user, project.pendingApproval().requestedBy()));
-		model.addAttribute("assetModels", AssetModel.values());
+		addChoices(model);
+		model.addAttribute("codeEditable", user.isManager());
 		List<String> main = new ArrayList<>();
 		List<String> side = new ArrayList<>();
 		sections.stream().sorted(Comparator.comparingInt(ProjectPageSection::order)).forEach(section -> {
@@ -164,6 +175,15 @@ class ProjectController {
 			model.addAttribute("decision", new DecisionForm());
 		}
 		return VIEW;
+	}
+
+	/** The choices of the record's selects. */
+	private static void addChoices(Model model) {
+		model.addAttribute("assetModels", AssetModel.values());
+		model.addAttribute("projectTypes", ProjectType.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("fundsOrigins", FundsOrigin.values());
+		model.addAttribute("keyLevels", KeyLevel.values());
 	}
 
 	@PostMapping("/projects/{id}/advance")
@@ -215,7 +235,7 @@ class ProjectController {
 	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
 			RedirectAttributes flash) {
 		CurrentUser user = CurrentUsers.current();
-		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, null, form::applyTo, user), errors, flash)) {
+		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, form.getCode(), stored -> form.facts(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
 			return "redirect:/projects/" + id;
 		}
