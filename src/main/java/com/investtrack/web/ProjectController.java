@@ -128,8 +128,9 @@ class ProjectController {
 		LocalDate today = dates.today();
 		model.addAttribute("p", project);
 		model.addAttribute("timeline", Timeline.of(project));
-		// the light's rule, so nobody has to guess why a project is yellow
-		model.addAttribute("threshold", project.outcome() != Outcome.ACTIVE ? null
+		// the stage-age rule, where it is the one that sets the light (no agreed date for the next milestone)
+		boolean byAge = project.outcome() == Outcome.ACTIVE && (next == null || !project.plan().containsKey(next));
+		model.addAttribute("threshold", !byAge ? null
 				: thresholds.all().stream().filter(t -> t.stage() == project.stage()).findFirst().orElse(null));
 		model.addAttribute("history", audit.forProject(id));
 		model.addAttribute("names", directory.names());
