@@ -3,7 +3,7 @@ package com.investtrack.project;
 import java.util.regex.Pattern;
 
 /** The formats of the codes a project record carries, checked wherever a record is written (form, API, ledger). */
-final class Identifiers {
+public final class Identifiers {
 
 	/** The bureau's own ledger number: letters, digits and a few separators, as ledgers write them. */
 	public static final Pattern LEDGER_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$");

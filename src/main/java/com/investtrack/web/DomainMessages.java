@@ -42,6 +42,17 @@ public class DomainMessages {
 			known("Only (?:managers and auditors|auditors and managers) read .*", "forbidden.readers"),
 			known("Only managers.*", "forbidden.managers"),
 			known("Only officers and managers create projects", "forbidden.create"),
+			// the project record and its plan
+			known("is not a valid unified social credit code .*", "record.reason.creditCode"),
+			known("must look like 2024-420802-36-03-012345 .*", "record.reason.nationalCode"),
+			known("must be an active user with the LEADER role", "record.reason.leader"),
+			known("must be greater than 0 and at most 10000000000 .*", "record.reason.money"),
+			known("must be 1 to 32 letters, digits, '.', '_', '/' or '-'", "record.reason.ledgerCode"),
+			known("is already the number of another project", "record.reason.codeTaken"),
+			known("is required: say why the agreed dates change", "record.reason.planReason"),
+			known("must not be before the milestone it follows \\((\\w+) reached on (\\S+)\\)",
+					"record.reason.planAfterReached"),
+			known("must not be before the date agreed for (\\w+) \\((\\S+)\\)", "record.reason.planAfterAgreed"),
 			// the working-day calendar
 			known("must be between (\\d+) and (\\d+)", "calendar.reason.between"),
 			known("(\\S+) is not in (\\d+)", "calendar.reason.notInYear"),

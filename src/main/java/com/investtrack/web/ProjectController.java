@@ -24,6 +24,10 @@ import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.milestone.MilestoneDates;
 import com.investtrack.plan.ThresholdService;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.Channel;
+import com.investtrack.project.FundsOrigin;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.ProjectType;
 import com.investtrack.project.Outcome;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
@@ -38,6 +42,10 @@ class ProjectController {
 	private static final String VIEW = "project";
 
 	private static final String NEW_VIEW = "project-new";
+
+	/** The milestones with an agreed date: all but the first talk. */
+	static final List<Stage> PLANNED = List.of(Stage.SIGNING, Stage.SITE_SELECTION, Stage.CONSTRUCTION,
+			Stage.PRODUCTION);
 
 	private final ProjectViews views;
 
@@ -81,9 +89,11 @@ class ProjectController {
 			model.addAttribute("project", form);
 		}
 		model.addAttribute("names", directory.names());
-		model.addAttribute("assetModels", AssetModel.values());
+		addChoices(model);
 		model.addAttribute("today", dates.today());
 		model.addAttribute("chooseOfficer", user.isManager());
+		model.addAttribute("codeEditable", true);
+		model.addAttribute("plannedStages", PLANNED);
 		return NEW_VIEW;
 	}
 
@@ -114,8 +124,9 @@ class ProjectController {
 		LocalDate today = dates.today();
 		model.addAttribute("p", project);
 		model.addAttribute("timeline", Timeline.of(project));
-		// the light's rule, so nobody has to guess why a project is yellow
-		model.addAttribute("threshold", project.outcome() != Outcome.ACTIVE ? null
+		// the stage-age rule, where it is the one that sets the light (no agreed date for the next milestone)
+		boolean byAge = project.outcome() == Outcome.ACTIVE && (next == null || !project.plan().containsKey(next));
+		model.addAttribute("threshold", !byAge ? null
 				: thresholds.all().stream().filter(t -> t.stage() == project.stage()).findFirst().orElse(null));
 		model.addAttribute("history", audit.forProject(id));
 		model.addAttribute("names", directory.names());
@@ -127,7 +138,8 @@ class ProjectController {
 		model.addAttribute("canReassign", user.isManager() && project.outcome() != Outcome.DROPPED);
 		model.addAttribute("canDecide",
 				project.pendingApproval() != null && access.canDecide(user, project.pendingApproval().requestedBy()));
-		model.addAttribute("assetModels", AssetModel.values());
+		addChoices(model);
+		model.addAttribute("codeEditable", user.isManager());
 		List<String> main = new ArrayList<>();
 		List<String> side = new ArrayList<>();
 		sections.stream().sorted(Comparator.comparingInt(ProjectPageSection::order)).forEach(section -> {
@@ -160,6 +172,15 @@ class ProjectController {
 			model.addAttribute("decision", new DecisionForm());
 		}
 		return VIEW;
+	}
+
+	/** The choices of the record's selects. */
+	private static void addChoices(Model model) {
+		model.addAttribute("assetModels", AssetModel.values());
+		model.addAttribute("projectTypes", ProjectType.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("fundsOrigins", FundsOrigin.values());
+		model.addAttribute("keyLevels", KeyLevel.values());
 	}
 
 	@PostMapping("/projects/{id}/advance")
@@ -207,7 +228,7 @@ class ProjectController {
 	@PostMapping("/projects/{id}/edit")
 	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
 			RedirectAttributes flash, CurrentUser user) {
-		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, null, form::applyTo, user), errors, flash)) {
+		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, form.getCode(), stored -> form.facts(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
 			return "redirect:/projects/" + id;
 		}

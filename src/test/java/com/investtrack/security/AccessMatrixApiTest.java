@@ -190,6 +190,7 @@ class AccessMatrixApiTest extends ApiTestBase {
 				columns(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200, REDIRECT), "/"));
 		rows.add(page("GET", "/", c -> call("/"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("GET", "/projects/{id}", c -> call("/projects/" + project()), 200, 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/board.csv", c -> call("/board.csv"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("GET", "/tasks", c -> call("/tasks"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("GET", "/projects/new", c -> call("/projects/new"), 200, 200, 200, 403, 403, 403));
 		// reports, pages and API alike: every role reads them
@@ -219,6 +220,10 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/projects/{id}/edit", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/edit", projectForm(null, false)), REDIRECT, REFUSED, REDIRECT,
 				403, REFUSED, 403));
+		rows.add(page("POST", "/projects/{id}/plan", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/plan",
+						form("dates.CONSTRUCTION", today().plusDays(200).toString(), "reason", "agreement signed")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/tasks/{taskId}/decision", "/tasks",
 				c -> new Call("/tasks/" + pendingApproval() + "/decision", form("decision", "APPROVE", "comment", "fine")),
 				REFUSED, REFUSED, REDIRECT, 403, REFUSED, 403));
@@ -400,8 +405,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 	/** The fields of the project form: for a new project of {@code officer}, or the facts of an edit. */
 	private Map<String, List<String>> projectForm(String officer, boolean create) {
 		Map<String, List<String>> fields = form("name", "Page project " + uniqueName(), "investor", "Test investor",
-				"industryCode", "EQUIPMENT", "parkCode", "JS-IMP", "assetModel", "HEAVY", "investmentAmountYuan",
-				"120000000", "landAreaM2", "50000");
+				"industryCode", "EQUIPMENT", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan",
+				"12000", "landMu", "75");
 		if (create) {
 			fields.put("officer", List.of(officer));
 			fields.put("negotiationStartedOn", List.of(today().minusDays(10).toString()));
