@@ -90,9 +90,15 @@ public class BoardFilter {
 		return "/board.csv" + link.substring(1);
 	}
 
-	/** The same stage (or the whole board) without any other criterion. */
-	public String clearLink() {
-		return stage == null ? "/" : UriComponentsBuilder.fromPath("/").queryParam("stage", stage).build().toUriString();
+	/**
+	 * The same stage (or the whole board) without any other criterion. A leader's bare board opens on their own
+	 * projects, so theirs says "mine=false" to show every project.
+	 */
+	public String clearLink(boolean leader) {
+		if (stage != null) {
+			return UriComponentsBuilder.fromPath("/").queryParam("stage", stage).build().toUriString();
+		}
+		return leader ? "/?mine=false" : "/";
 	}
 
 	/** Whether anything narrows the board, so the page can offer to clear it. */

@@ -107,8 +107,10 @@ class BoardPagesTest extends WebTestBase {
 		String mine = leader.get("/?park=" + park + "&mine=true").body();
 		assertThat(column(mine, "NEGOTIATION")).contains("data-project=\"" + led + "\"")
 			.doesNotContain("data-project=\"" + other + "\"");
-		// unticked, the leader sees every project
+		// unticked, the leader sees every project; "clear filters" too
 		assertThat(column(leader.get("/?park=" + park).body(), "NEGOTIATION")).contains("data-count=\"2\"");
+		assertThat(board).contains("href=\"/?mine=false\"");
+		assertThat(leader.get("/?mine=false").body()).doesNotContainPattern("name=\"mine\" value=\"true\" checked");
 		// read-only: the page offers no form, and a form sent anyway is refused
 		String page = leader.get("/projects/" + led).body();
 		assertThat(page).contains("id=\"plan\"")
