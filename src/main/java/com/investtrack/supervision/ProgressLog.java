@@ -54,8 +54,9 @@ public class ProgressLog {
 	public ProgressEntry record(long projectId, ProgressEntry.New entry, CurrentUser user) {
 		Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("No project " + projectId));
 		access.checkCanRecordProgress(user, project.officer());
-		if (entry.on().isAfter(LocalDate.now(clock))) {
-			throw new InvalidInputException("on", "must not be in the future");
+		LocalDate today = LocalDate.now(clock);
+		if (entry.on().isAfter(today)) {
+			throw new InvalidInputException("on", "must not be in the future (today is " + today + ")");
 		}
 		if (entry.on().isBefore(EARLIEST)) {
 			throw new InvalidInputException("on", "must not be before " + EARLIEST);
