@@ -77,6 +77,7 @@ class SupervisionPageTest extends WebTestBase {
 		assertThat(page).contains("id=\"notice-" + notice + "\"").contains("/notices/" + notice + "/reply");
 		assertThat(officer.post("/notices/" + notice + "/reply", Map.of("text", "Date agreed: 1 March")).status())
 			.isEqualTo(302);
+		assertThat(officer.get("/notices").body()).contains("Reply sent.");
 
 		assertThat(officer.post("/notices/" + notice + "/close", Map.of("text", "closing my own")).status())
 			.isEqualTo(302);
