@@ -98,6 +98,7 @@ class TaskController {
 		model.addAttribute("inbox", inbox);
 		model.addAttribute("approvals", inbox.content().stream().filter(i -> i.kind() == TaskKind.APPROVAL).toList());
 		model.addAttribute("reviews", inbox.content().stream().filter(i -> i.kind() == TaskKind.REVIEW).toList());
+		model.addAttribute("noticeTasks", inbox.content().stream().filter(i -> i.kind() == TaskKind.NOTICE).toList());
 		model.addAttribute("owed", owed);
 		model.addAttribute("isOfficer", user.isOfficer());
 		model.addAttribute("isManager", user.isManager());
