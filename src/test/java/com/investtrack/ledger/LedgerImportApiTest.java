@@ -12,19 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.investtrack.support.ApiTestBase;
-import com.investtrack.support.TestData;
 
 /** The ledger's import through the API, with workbooks built here as bureaus type them (issue 11). */
-class LedgerImportApiTest extends ApiTestBase {
+class LedgerImportApiTest extends LedgerApiTestBase {
 
 	private static final Object[] HEADER = { "项目编号", "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "用地（亩）",
 			"落地方式", "首谈日期", "签约日期", "供地日期", "开工日期", "投产日期", "约定开工", "约定投产", "项目状态", "终止日期", "招商专员",
@@ -241,37 +233,6 @@ class LedgerImportApiTest extends ApiTestBase {
 
 	private static String tag() {
 		return UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	/** Posts a workbook as multipart field "file", as a browser or a script does. */
-	Response upload(String user, String fileName, byte[] content, String language) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		if (user != null) {
-			headers.setBasicAuth(user, TestData.PASSWORD);
-		}
-		if (language != null) {
-			headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-		}
-		var parts = new LinkedMultiValueMap<String, Object>();
-		parts.add("file", new ByteArrayResource(content) {
-
-			@Override
-			public String getFilename() {
-				return fileName;
-			}
-
-		});
-		var answer = rest.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
-		JsonNode node = null;
-		try {
-			node = answer.getBody() == null ? null : json.readTree(answer.getBody());
-		}
-		catch (Exception ex) {
-			node = null;
-		}
-		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), answer.getBody());
 	}
 
 }
