@@ -39,6 +39,7 @@ import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.milestone.MilestoneDates;
 import com.investtrack.plan.PlanService;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.Identifiers;
 import com.investtrack.project.KeyLevel;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.ProjectFacts;
@@ -85,6 +86,9 @@ public class LedgerImports {
 	static final Duration VALIDITY = Duration.ofHours(1);
 
 	private static final int PAGE = 500;
+
+	/** The longest name or investor the record holds. */
+	private static final int MAX_TEXT = 200;
 
 	/** What one row would do: the project it matched (and where that stood), and the entry to apply. */
 	private record Planned(LedgerRow row, Action action, ProjectView project, LedgerEntry entry) {
@@ -253,6 +257,16 @@ public class LedgerImports {
 		}
 		if (investor == null) {
 			error(row, ledger.header(LedgerColumn.INVESTOR), "required", "");
+		}
+		for (LedgerColumn column : new LedgerColumn[] { LedgerColumn.NAME, LedgerColumn.INVESTOR }) {
+			String text = row.text(column);
+			if (text != null && text.length() > MAX_TEXT) {
+				error(row, ledger.header(column), "tooLong", text.substring(0, 20) + "…", String.valueOf(MAX_TEXT));
+			}
+		}
+		String code = row.text(LedgerColumn.CODE);
+		if (code != null && !Identifiers.LEDGER_CODE.matcher(code).matches()) {
+			error(row, ledger.header(LedgerColumn.CODE), "code", code);
 		}
 		ProjectFacts facts = facts(ledger, row, project);
 		String officer = ledger.has(LedgerColumn.OFFICER) && row.get(LedgerColumn.OFFICER) != null

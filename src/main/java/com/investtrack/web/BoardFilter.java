@@ -62,6 +62,23 @@ public class BoardFilter {
 		return uri.build().encode().toUriString();
 	}
 
+	/**
+	 * The ledger export (.xlsx) of what this filter shows, for the user named {@code username}: every outcome while
+	 * the board shows current projects (the ledger lists them all), only dropped ones when it shows those.
+	 */
+	public String exportLink(String username) {
+		var uri = UriComponentsBuilder.fromPath("/api/projects/export.xlsx");
+		add(uri, "parkCode", park);
+		add(uri, "industryCode", industry);
+		add(uri, "officer", mine ? username : officer);
+		add(uri, "assetModel", asset);
+		add(uri, "health", health);
+		add(uri, "q", q);
+		add(uri, "stage", stage);
+		add(uri, "outcome", status == Status.DROPPED ? Outcome.DROPPED : null);
+		return uri.build().encode().toUriString();
+	}
+
 	/** The same stage (or the whole board) without any other criterion. */
 	public String clearLink() {
 		return stage == null ? "/" : UriComponentsBuilder.fromPath("/").queryParam("stage", stage).build().toUriString();

@@ -7,11 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -82,6 +84,14 @@ class ImportController {
 			flash.addFlashAttribute(FormActions.PROBLEM, messages.translate(ex.getMessage()));
 		}
 		return "redirect:/imports";
+	}
+
+	/** A file over the multipart limit (20 MB): the page again, saying so. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+		model.addAttribute("fileProblem", messages.text("imports.tooLarge"));
+		return VIEW;
 	}
 
 }

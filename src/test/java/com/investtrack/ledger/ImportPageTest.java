@@ -69,6 +69,13 @@ class ImportPageTest extends ApiTestBase {
 	}
 
 	@Test
+	void theBoardOffersTheExportOfWhatItShows() throws Exception {
+		String html = mvc.perform(MockMvcRequestBuilders.get("/").param("park", "JS-IMP").session(login("officer", "demo")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("id=\"board-export\"").contains("/api/projects/export.xlsx?parkCode=JS-IMP");
+	}
+
+	@Test
 	void officersAndAuditorsAreRefused() throws Exception {
 		for (String user : new String[] { "officer", "auditor" }) {
 			assertThat(mvc.perform(MockMvcRequestBuilders.get("/imports").session(login(user, "demo"))).andReturn().getResponse().getStatus())

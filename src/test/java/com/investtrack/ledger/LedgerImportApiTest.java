@@ -208,6 +208,40 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 		assertThat(notMultipart.status()).isBetween(400, 415);
 	}
 
+	@Test
+	void aFileOverTwentyMegabytesIsRefusedWith413() {
+		byte[] big = new byte[20 * 1024 * 1024 + 512 * 1024];
+		assertError(upload("manager", "big.xlsx", big, null), 413, "payload_too_large");
+		byte[] huge = new byte[22 * 1024 * 1024];
+		assertError(upload("manager", "huge.xlsx", huge, null), 413, "payload_too_large");
+	}
+
+	@Test
+	void rowsTheRecordCannotHoldAreErrorsInThePreview() {
+		String tag = tag();
+		byte[] file = xlsx(row(HEADER),
+				row("bad code!", "Code " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, null, null, "2024-01-10", null,
+						null, null, null, null, null, null, null, "officer"),
+				row("L-" + tag, "x".repeat(201), "Investor", "JS-IMP", "EQUIPMENT", 100, null, null, "2024-01-10", null,
+						null, null, null, null, null, null, null, "officer"),
+				row("K-" + tag, "Skipped " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, null, null, "2024-01-10",
+						null, "2024-03-01", null, null, null, null, null, null, "officer"),
+				row("M-" + tag, "Wrong status " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, null, null, "2024-01-10",
+						"2024-02-01", null, null, null, null, null, "在建", null, "officer"),
+				row("N-" + tag, "Future " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, null, null,
+						today().plusDays(5).toString(), null, null, null, null, null, null, null, null, "nobody"));
+		JsonNode preview = upload("manager", "bad.xlsx", file, null).body();
+		assertThat(preview.at("/counts/ERROR").asInt()).as(preview.toString()).isEqualTo(5);
+		assertThat(preview.at("/rows/0/errors/0/column").asText()).isEqualTo("项目编号");
+		assertThat(preview.at("/rows/1/errors/0/message").asText()).contains("longer than 200");
+		assertThat(preview.at("/rows/2/errors/0/column").asText()).isEqualTo("签约日期");
+		assertThat(preview.at("/rows/3/errors/0/message").asText()).contains("在建").contains("已签约");
+		assertThat(preview.at("/rows/4/errors").toString()).contains("nobody is not an active investment officer");
+		Response confirmed = post("manager", "/api/imports/" + preview.get("id").asText() + "/confirm", null);
+		assertThat(confirmed.body().get("skipped").asInt()).isEqualTo(5);
+		assertThat(count("SELECT COUNT(*) FROM project WHERE code LIKE ?", "%-" + tag)).isZero();
+	}
+
 	private JsonNode confirm(Response preview) {
 		assertThat(preview.status()).as(preview.raw()).isEqualTo(201);
 		return confirm(preview.body());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,19 +20,26 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.web.servlet.WebMvcEndpointHandlerMapping;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
@@ -405,8 +415,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	/** A ledger of one new project, as an .xlsx workbook. */
 	private static byte[] ledger() {
-		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-				var out = new java.io.ByteArrayOutputStream()) {
+		try (var workbook = new XSSFWorkbook();
+				var out = new ByteArrayOutputStream()) {
 			var sheet = workbook.createSheet();
 			String[][] cells = { { "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "招商专员" },
 					{ "Matrix project " + uniqueName(), "Investor", "JS-IMP", "EQUIPMENT", "100", "officer" } };
@@ -419,8 +429,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 			workbook.write(out);
 			return out.toByteArray();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -433,14 +443,14 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	/** Sends a workbook as the multipart field "file". */
 	private Response upload(String user, String path, byte[] workbook) {
-		var headers = new org.springframework.http.HttpHeaders();
-		headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-		headers.setAccept(List.of(org.springframework.http.MediaType.APPLICATION_JSON));
+		var headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 		if (user != null) {
 			headers.setBasicAuth(user, TestData.PASSWORD);
 		}
-		var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-		parts.add("file", new org.springframework.core.io.ByteArrayResource(workbook) {
+		var parts = new LinkedMultiValueMap<String, Object>();
+		parts.add("file", new ByteArrayResource(workbook) {
 
 			@Override
 			public String getFilename() {
@@ -448,9 +458,9 @@ class AccessMatrixApiTest extends ApiTestBase {
 			}
 
 		});
-		var answer = rest.exchange(path, HttpMethod.POST, new org.springframework.http.HttpEntity<>(parts, headers),
+		var answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers),
 				String.class);
-		com.fasterxml.jackson.databind.JsonNode node = null;
+		JsonNode node = null;
 		try {
 			node = answer.getBody() == null ? null : json.readTree(answer.getBody());
 		}
