@@ -135,7 +135,7 @@ public class LedgerImports {
 	@Transactional
 	public Preview preview(String fileName, byte[] content, CurrentUser user) {
 		access.checkCanImport(user);
-		ParsedLedger ledger = LedgerParser.parse(SheetReader.read(content), references());
+		ParsedLedger ledger = LedgerParser.parse(SheetReader.read(content, fileName), references());
 		List<Planned> planned = plan(ledger, fileName);
 		String id = UUID.randomUUID().toString();
 		StringBuilder actions = new StringBuilder();
@@ -168,7 +168,7 @@ public class LedgerImports {
 		if (stored.createdAt().plus(VALIDITY).isBefore(Instant.now(clock))) {
 			throw new ConflictException("This preview is older than an hour: upload the file again");
 		}
-		ParsedLedger ledger = LedgerParser.parse(SheetReader.read(stored.content()), references());
+		ParsedLedger ledger = LedgerParser.parse(SheetReader.read(stored.content(), stored.fileName()), references());
 		List<Planned> planned = plan(ledger, stored.fileName());
 		StringBuilder actions = new StringBuilder();
 		planned.forEach(p -> actions.append(p.action().name().charAt(p.action() == Action.UNCHANGED ? 2 : 0)));

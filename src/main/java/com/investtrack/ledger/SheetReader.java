@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -35,6 +36,14 @@ final class SheetReader {
 		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
 	}
 
+	/** The ledger's first sheet, or the rows of a .csv file (UTF-8 or GB18030, what WPS and old Excel save). */
+	static List<List<Object>> read(byte[] content, String fileName) {
+		if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+			return CsvReader.rows(content);
+		}
+		return read(content);
+	}
+
 	static List<List<Object>> read(byte[] content) {
 		FileMagic magic;
 		try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) {
@@ -48,7 +57,7 @@ final class SheetReader {
 					: "is an old Excel workbook (.xls): open it and save it as .xlsx");
 		}
 		if (magic != FileMagic.OOXML) {
-			throw refused("is not an Excel workbook (.xlsx): save the ledger as .xlsx");
+			throw refused("is not an Excel workbook (.xlsx): save the ledger as .xlsx (or .csv)");
 		}
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
 			if (workbook.getNumberOfSheets() == 0) {

@@ -242,6 +242,23 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 		assertThat(count("SELECT COUNT(*) FROM project WHERE code LIKE ?", "%-" + tag)).isZero();
 	}
 
+	@Test
+	void aCsvLedgerInGb18030IsReadLikeAWorkbook() {
+		String tag = tag();
+		String csv = "项目编号,项目名称,投资方,所在园区,所属产业,总投资（万元）,招商专员,签约日期\r\n" + "CSV-" + tag + ",\"Csv, \"\"quoted\"\" "
+				+ tag + "\",投资方甲,JS-IMP,EQUIPMENT,\"1,200\",officer,2024年3月\r\n";
+		JsonNode preview = upload("manager", "台账.csv", csv.getBytes(java.nio.charset.Charset.forName("GB18030")), null)
+			.body();
+		assertThat(preview.at("/counts/NEW").asInt()).as(preview.toString()).isEqualTo(1);
+		assertThat(preview.at("/rows/0/name").asText()).isEqualTo("Csv, \"quoted\" " + tag);
+		assertThat(preview.at("/rows/0/approximate/0").asText()).isEqualTo("签约日期");
+		confirm(preview);
+		JsonNode p = get("manager", "/api/projects/" + idOf("CSV-" + tag)).body();
+		assertThat(p.get("investor").asText()).isEqualTo("投资方甲");
+		assertThat(new BigDecimal(p.get("totalInvestmentWan").asText())).isEqualByComparingTo("1200");
+		assertThat(p.get("stage").asText()).isEqualTo("SIGNING");
+	}
+
 	private JsonNode confirm(Response preview) {
 		assertThat(preview.status()).as(preview.raw()).isEqualTo(201);
 		return confirm(preview.body());

@@ -15,9 +15,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Ledgers as bureaus type them, built with POI independently of the exporter: strings, numbers and date cells in the
  * given rows; a row whose only value is a title is merged across the first columns, like a real title row.
  */
-final class Workbooks {
+public final class Workbooks {
 
-	static byte[] xlsx(Object[]... rows) {
+	public static byte[] xlsx(Object[]... rows) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("台账");
 			CellStyle date = workbook.createCellStyle();
@@ -50,7 +50,7 @@ final class Workbooks {
 		}
 	}
 
-	static Object[] row(Object... cells) {
+	public static Object[] row(Object... cells) {
 		return cells;
 	}
 
