@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -135,6 +137,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
 		return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This resource answers application/json");
+	}
+
+	@ExceptionHandler({ MissingServletRequestPartException.class, MultipartException.class })
+	ResponseEntity<ApiError> multipart(Exception ex) {
+		return badRequest("Send the ledger as multipart/form-data in the field 'file'", Map.of("file", "is required"));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -32,6 +32,13 @@ class ApiRequestGuard extends OncePerRequestFilter {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
+	/** The Excel ledger's upload: 20 MB of file and the multipart framing around it (see the multipart settings). */
+	static final long MAX_LEDGER_UPLOAD_BYTES = 21L * 1024 * 1024;
+
+	static final String LEDGER_UPLOAD = "/api/imports";
+
+	static final String LEDGER_EXPORT = "/api/projects/export.xlsx";
+
 	/** Thrown while reading a chunked body that grows past the limit; answered 413 by {@link ApiExceptionHandler}. */
 	static final class BodyTooLargeException extends IOException {
 
@@ -57,13 +64,20 @@ class ApiRequestGuard extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		boolean upload = path.equals(LEDGER_UPLOAD) && "POST".equals(request.getMethod());
+		if (upload && request.getContentLengthLong() > MAX_LEDGER_UPLOAD_BYTES) {
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The ledger file may be at most 20 MB");
+			return;
+		}
+		if (!upload && request.getContentLengthLong() > MAX_BODY_BYTES) {
 			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
 					"The request body may be at most " + MAX_BODY_BYTES / 1024 + " KB");
 			return;
 		}
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		if (accept != null && !accept.isBlank()) {
+		// the ledger's export answers a workbook, not JSON (its errors are still JSON)
+		if (accept != null && !accept.isBlank() && !path.equals(LEDGER_EXPORT)) {
 			List<MediaType> accepted;
 			try {
 				accepted = MediaType.parseMediaTypes(accept);
@@ -77,7 +91,8 @@ class ApiRequestGuard extends OncePerRequestFilter {
 				return;
 			}
 		}
-		chain.doFilter(new LimitedRequest(request), response);
+		// the container reads a multipart upload itself, within the multipart settings' limits
+		chain.doFilter(upload ? request : new LimitedRequest(request), response);
 	}
 
 	private void refuse(HttpServletResponse response, HttpStatus status, String error, String message)

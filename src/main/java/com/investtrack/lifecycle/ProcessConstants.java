@@ -32,6 +32,12 @@ public final class ProcessConstants {
 
 	public static final String ACTION_DROP = "DROP";
 
+	/** The end event of a project in production: an imported project already there starts (and ends) right before it. */
+	public static final String IN_PRODUCTION_EVENT = "InProduction";
+
+	/** The service task that records a drop: an imported dropped project's instance starts right before it. */
+	public static final String RECORD_DROP_TASK = "RecordDrop";
+
 	public static final String RECORD_TASK_PREFIX = "RecordNextMilestone_";
 
 	public static final String APPROVAL_TASK_PREFIX = ApprovalTask.PREFIX;

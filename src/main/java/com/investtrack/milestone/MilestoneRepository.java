@@ -48,6 +48,13 @@ public class MilestoneRepository {
 		}
 	}
 
+	/** Marks a milestone as taken over from the bureau's ledger, and whether the ledger gave only its month. */
+	void markImported(long projectId, Stage stage, boolean approximate) {
+		jdbc.sql("UPDATE milestone SET imported = TRUE, approximate = ? WHERE project_id = ? AND stage = ?")
+			.params(approximate, projectId, stage.name())
+			.update();
+	}
+
 	void updateTimelineFacts(long projectId, String parkCode, String industryCode, String assetModel) {
 		jdbc.sql("UPDATE milestone_timeline SET park_code = ?, industry_code = ?, asset_model = ? WHERE project_id = ?")
 			.params(parkCode, industryCode, assetModel, projectId)

@@ -56,6 +56,16 @@ public class MilestoneService {
 				changed.assetModel().name());
 	}
 
+	/**
+	 * Records a milestone taken over from the bureau's ledger (issue 11): like any other, then marked as imported, and
+	 * as approximate when the ledger gave only the month.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordImported(Recording r, boolean approximate) {
+		record(r);
+		milestones.markImported(r.projectId(), r.stage(), approximate);
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(Recording r) {
 		milestones.insert(r.projectId(), r.stage(), r.effectiveOn(), Instant.now(clock), r.enteredBy(), r.approvedBy(),

@@ -99,6 +99,30 @@ public class PlanService {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "is required: say why the agreed dates change");
 		}
+		return change(projectId, dates, reason.strip(), user.username());
+	}
+
+	/**
+	 * The agreed dates a confirmed ledger import gives a known project (whose row the import holds locked), as a
+	 * revision with the import as its reason; the import's own access rule has been checked.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Plan reviseFromLedger(long projectId, Map<Stage, LocalDate> dates, String reason, String actor) {
+		return change(projectId, dates, reason, actor);
+	}
+
+	/** Why these agreed dates cannot be stored beside these reached milestones, by field (dates.STAGE). */
+	public static Map<String, String> problems(Map<Stage, LocalDate> agreed, Map<Stage, LocalDate> reached) {
+		try {
+			checked(agreed, reached);
+			return Map.of();
+		}
+		catch (InvalidInputException ex) {
+			return ex.fields();
+		}
+	}
+
+	private Plan change(long projectId, Map<Stage, LocalDate> dates, String reason, String actor) {
 		Plan before = plan(projectId);
 		Map<Stage, LocalDate> agreed = new EnumMap<>(Stage.class);
 		agreed.putAll(before.agreed());
@@ -120,10 +144,8 @@ public class PlanService {
 		Plan after = new Plan(checked, baseline, before.lastProgressOn());
 		plans.update(projectId, after);
 		String changes = changes(before.agreed(), checked);
-		plans.insertRevision(projectId, Instant.now(clock), user.username(), reason.strip(), changes);
-		audit.append(AuditEvent.of(user.username(), AuditAction.PLAN_REVISED, projectId)
-			.comment(reason.strip())
-			.details(changes));
+		plans.insertRevision(projectId, Instant.now(clock), actor, reason, changes);
+		audit.append(AuditEvent.of(actor, AuditAction.PLAN_REVISED, projectId).comment(reason).details(changes));
 		return after;
 	}
 

@@ -124,6 +124,17 @@ public class AccessPolicy {
 		}
 	}
 
+	/** The Excel ledger's import: managers and administrators, who take a bureau's whole record over at once. */
+	public boolean canImport(CurrentUser user) {
+		return user.isManager() || user.has(Role.ADMIN);
+	}
+
+	public void checkCanImport(CurrentUser user) {
+		if (!canImport(user)) {
+			throw deny("Only managers and administrators import the ledger");
+		}
+	}
+
 	/**
 	 * Reports (durations, time to production, the dashboard, the monthly bulletin) are the bureau's own figures:
 	 * every signed-in role reads them, on the pages and through the API alike.

@@ -78,6 +78,7 @@ class BoardController {
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("isOfficer", user.isOfficer());
 		model.addAttribute("isLeader", leader);
+		model.addAttribute("exportLink", filter.exportLink(user));
 		List<Stage> stages = filter.getStatus() == BoardFilter.Status.DROPPED
 				? Arrays.stream(Stage.values()).filter(Stage::droppable).toList() : List.of(Stage.values());
 		model.addAttribute("stages", stages);

@@ -84,6 +84,29 @@ public class BoardFilter {
 		return uri.build().encode().toUriString();
 	}
 
+	/**
+	 * The ledger export (.xlsx) of what this filter shows, for {@code user}: every outcome while
+	 * the board shows current projects (the ledger lists them all), only dropped ones when it shows those.
+	 */
+	String exportLink(CurrentUser user) {
+		boolean mineAsOfficer = mine && user.isOfficer();
+		boolean mineAsLeader = mine && !user.isOfficer() && user.has(Role.LEADER);
+		var uri = UriComponentsBuilder.fromPath("/api/projects/export.xlsx");
+		add(uri, "parkCode", park);
+		add(uri, "industryCode", industry);
+		add(uri, "officer", mineAsOfficer ? user.username() : officer);
+		add(uri, "assetModel", asset);
+		add(uri, "health", health);
+		add(uri, "q", q);
+		add(uri, "stage", stage);
+		add(uri, "leader", mineAsLeader ? user.username() : leader);
+		add(uri, "keyLevel", keyLevel);
+		add(uri, "projectType", projectType);
+		add(uri, "channel", channel);
+		add(uri, "outcome", status == Status.DROPPED ? Outcome.DROPPED : null);
+		return uri.build().encode().toUriString();
+	}
+
 	/** This filter's CSV download: the same criteria (and stage, if one is open) as the page. */
 	public String csvLink() {
 		String link = link(stage, 0);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,19 +20,26 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.web.servlet.WebMvcEndpointHandlerMapping;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
@@ -199,6 +209,15 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
 				403, 403, 403, 200, 401, 403));
 
+		// the Excel ledger: managers and administrators import it, everyone who reads the list exports it
+		rows.add(api("POST", "/api/imports", c -> new Call("/api/imports", ledger()), 401, 403, 403, 201, 403, 201, 401,
+				403));
+		rows.add(api("POST", "/api/imports/{id}/confirm",
+				c -> new Call("/api/imports/" + ledgerPreview() + "/confirm", null), 401, 403, 403, 200, 403, 200, 401,
+				403));
+		rows.add(api("GET", "/api/projects/export.xlsx", c -> call("/api/projects/export.xlsx?q=nothing-matches"), 401,
+				200, 200, 200, 200, 200, 401, 200));
+
 		// operations: the load balancer's probes are open (a disabled user's credentials are still refused); metrics
 		// are for the administrators' scraper
 		rows.add(api("GET", "/actuator/health", c -> call("/actuator/health"), 200, 200, 200, 200, 200, 200, 401,
@@ -299,6 +318,13 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/admin/calendar/{year}", "/admin/calendar",
 				c -> new Call("/admin/calendar/2088", form("holidays", "", "workdays", "")), 403, 403, 403, 403,
 				REDIRECT, 403));
+		// the ledger's import page: managers and administrators (a form without a file is refused with a message)
+		rows.add(page("GET", "/imports", c -> call("/imports"), 403, 403, 200, 403, 200, 403));
+		rows.add(page("POST", "/imports", "/imports", c -> new Call("/imports", form()), 403, 403, REFUSED, 403,
+				REFUSED, 403));
+		rows.add(page("POST", "/imports/{id}/confirm", "/imports",
+				c -> new Call("/imports/" + ledgerPreview() + "/confirm", form()), 403, 403, REDIRECT, 403, REDIRECT,
+				403));
 		return rows;
 	}
 
@@ -346,7 +372,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 		if (!row.page()) {
 			// the actuator answers JSON (health) or plain text (metrics), whatever the caller accepts
 			Map<String, String> accept = call.path().startsWith("/actuator/") ? Map.of("Accept", "*/*") : Map.of();
-			Response r = exchange(caller.username, row.method(), call.path(), call.body(), accept);
+			Response r = call.body() instanceof byte[] workbook ? upload(caller.username, call.path(), workbook)
+					: exchange(caller.username, row.method(), call.path(), call.body(), accept);
 			assertThat(r.status()).as(row.key() + " as " + caller + ": " + r.raw()).isEqualTo(expected);
 			return;
 		}
@@ -432,6 +459,63 @@ class AccessMatrixApiTest extends ApiTestBase {
 	}
 
 	// fresh data for one cell
+
+	/** A ledger of one new project, as an .xlsx workbook. */
+	private static byte[] ledger() {
+		try (var workbook = new XSSFWorkbook();
+				var out = new ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet();
+			String[][] cells = { { "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "招商专员" },
+					{ "Matrix project " + uniqueName(), "Investor", "JS-IMP", "EQUIPMENT", "100", "officer" } };
+			for (int r = 0; r < cells.length; r++) {
+				var row = sheet.createRow(r);
+				for (int c = 0; c < cells[r].length; c++) {
+					row.createCell(c).setCellValue(cells[r][c]);
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A fresh import preview of the manager's, waiting for its confirmation. */
+	private String ledgerPreview() {
+		Response r = upload("manager", "/api/imports", ledger());
+		assertThat(r.status()).as(r.raw()).isEqualTo(201);
+		return r.body().get("id").asText();
+	}
+
+	/** Sends a workbook as the multipart field "file". */
+	private Response upload(String user, String path, byte[] workbook) {
+		var headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		if (user != null) {
+			headers.setBasicAuth(user, TestData.PASSWORD);
+		}
+		var parts = new LinkedMultiValueMap<String, Object>();
+		parts.add("file", new ByteArrayResource(workbook) {
+
+			@Override
+			public String getFilename() {
+				return "ledger.xlsx";
+			}
+
+		});
+		var answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers),
+				String.class);
+		JsonNode node = null;
+		try {
+			node = answer.getBody() == null ? null : json.readTree(answer.getBody());
+		}
+		catch (Exception ex) {
+			node = null;
+		}
+		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), answer.getBody());
+	}
 
 	private long project() {
 		return createProject("officer", today().minusDays(20));

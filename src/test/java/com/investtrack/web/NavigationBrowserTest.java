@@ -15,10 +15,10 @@ class NavigationBrowserTest extends BrowserTestBase {
 	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",
 			List.of("board", "tasks", "new", "dashboard", "calendar"), "officer2",
 			List.of("board", "tasks", "new", "dashboard", "calendar"), "lead",
-			List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "manager",
-			List.of("board", "tasks", "new", "dashboard", "audit", "calendar"), "auditor",
+			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "manager",
+			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "auditor",
 			List.of("board", "dashboard", "audit", "calendar"), "admin",
-			List.of("board", "dashboard", "users", "parks", "calendar"), "leader",
+			List.of("board", "dashboard", "imports", "users", "parks", "calendar"), "leader",
 			List.of("board", "tasks", "dashboard", "calendar"));
 
 	@Test
