@@ -41,7 +41,7 @@ import com.investtrack.project.ProjectFilter;
 import com.investtrack.project.ProjectType;
 import com.investtrack.project.ReferenceData;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.UserRepository;
+import com.investtrack.security.Accounts;
 
 /**
  * Demo users, parks, industries and projects, switched on by {@code app.demo-data}. Each part is added only where its
@@ -127,7 +127,7 @@ class DemoData {
 
 	private static final CurrentUser LEADER2 = new CurrentUser("leader2", EnumSet.of(Role.LEADER));
 
-	private final UserRepository users;
+	private final Accounts users;
 
 	private final ReferenceData reference;
 
@@ -145,7 +145,7 @@ class DemoData {
 
 	private final Clock clock;
 
-	DemoData(UserRepository users, ReferenceData reference, ProjectLifecycle lifecycle, ProjectViews views,
+	DemoData(Accounts users, ReferenceData reference, ProjectLifecycle lifecycle, ProjectViews views,
 			ApprovalService approvals, IdentityService identity, PasswordEncoder encoder, TransactionTemplate tx,
 			Clock clock) {
 		this.users = users;
@@ -162,17 +162,17 @@ class DemoData {
 	@EventListener(ApplicationReadyEvent.class)
 	void load() {
 		tx.executeWithoutResult(s -> {
-			if (users.count() == 0) {
-				String hash = encoder.encode(PASSWORD);
-				Instant now = Instant.now(clock);
-				users.insert("officer", "Wang Fang (officer)", hash, Set.of(Role.OFFICER), now);
-				users.insert("officer2", "Li Qiang (officer)", hash, Set.of(Role.OFFICER), now);
-				users.insert("lead", "Zhang Wei (officer and manager)", hash, Set.of(Role.OFFICER, Role.MANAGER), now);
-				users.insert("manager", "Chen Jing (manager)", hash, Set.of(Role.MANAGER), now);
-				users.insert("auditor", "Liu Yang (auditor)", hash, Set.of(Role.AUDITOR), now);
-				users.insert("admin", "Zhao Min (administrator)", hash, Set.of(Role.ADMIN), now);
-				users.insert(LEADER.username(), "Zhou Jianguo (leader in charge)", hash, Set.of(Role.LEADER), now);
-				users.insert(LEADER2.username(), "Sun Li (leader in charge)", hash, Set.of(Role.LEADER), now);
+			List<Accounts.DemoAccount> accounts = List.of(
+					new Accounts.DemoAccount("officer", "Wang Fang (officer)", Set.of(Role.OFFICER)),
+					new Accounts.DemoAccount("officer2", "Li Qiang (officer)", Set.of(Role.OFFICER)),
+					new Accounts.DemoAccount("lead", "Zhang Wei (officer and manager)",
+							Set.of(Role.OFFICER, Role.MANAGER)),
+					new Accounts.DemoAccount("manager", "Chen Jing (manager)", Set.of(Role.MANAGER)),
+					new Accounts.DemoAccount("auditor", "Liu Yang (auditor)", Set.of(Role.AUDITOR)),
+					new Accounts.DemoAccount("admin", "Zhao Min (administrator)", Set.of(Role.ADMIN)),
+					new Accounts.DemoAccount(LEADER.username(), "Zhou Jianguo (leader in charge)", Set.of(Role.LEADER)),
+					new Accounts.DemoAccount(LEADER2.username(), "Sun Li (leader in charge)", Set.of(Role.LEADER)));
+			if (users.createDemoAccounts(accounts, encoder.encode(PASSWORD), Instant.now(clock))) {
 				log.info("Demo users created: officer, officer2, lead, manager, auditor, admin, leader, leader2 "
 						+ "(password '{}')", PASSWORD);
 			}

@@ -24,7 +24,6 @@ import com.investtrack.project.KeyLevel;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.ProjectType;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -64,8 +63,7 @@ class BoardController {
 
 	@GetMapping("/")
 	String board(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, Model model,
-			HttpServletRequest request) {
-		CurrentUser user = CurrentUsers.current();
+			HttpServletRequest request, CurrentUser user) {
 		boolean leader = !user.isOfficer() && user.has(Role.LEADER);
 		if (leader && request.getQueryString() == null) {
 			// a leader (包保领导) opens the board on the projects in their charge; "all" is one click away
@@ -106,8 +104,7 @@ class BoardController {
 	 * land in 亩, the record's classifications, the agreed dates, and the light with its reason and days late.
 	 */
 	@GetMapping("/board.csv")
-	ResponseEntity<byte[]> csv(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable) {
-		CurrentUser user = CurrentUsers.current();
+	ResponseEntity<byte[]> csv(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
 		Directory.Names names = directory.names();
 		List<Object> header = new ArrayList<>(List.of(text("record.code"), text("project.name"),
 				text("project.investor"), text("filter.park"), text("filter.industry"), text("timeline.stage"),

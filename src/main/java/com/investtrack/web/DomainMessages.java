@@ -53,6 +53,18 @@ public class DomainMessages {
 			known("must not be before the milestone it follows \\((\\w+) reached on (\\S+)\\)",
 					"record.reason.planAfterReached"),
 			known("must not be before the date agreed for (\\w+) \\((\\S+)\\)", "record.reason.planAfterAgreed"),
+			// supervision: progress log and notices
+			known("must not be in the past", "supervision.reason.past"),
+			known("is not an active user", "supervision.reason.owner"),
+			known("no such project", "supervision.reason.project"),
+			known("must be at most 2000 characters, without control characters", "supervision.reason.text"),
+			known("is required: say why the reply is not enough", "supervision.reason.reopenComment"),
+			known("Only the project's officer or a manager may record its progress", "supervision.forbidden.progress"),
+			known("Only the notice's owner may reply to it", "supervision.forbidden.reply"),
+			known("A manager may not close or send back a notice they own", "supervision.forbidden.own"),
+			known("This notice awaits its owner's reply", "supervision.conflict.awaitsReply"),
+			known("This notice is already closed", "supervision.conflict.closed"),
+			known("This notice is \\w+: it awaits no reply", "supervision.conflict.noReply"),
 			// the working-day calendar
 			known("must be between (\\d+) and (\\d+)", "calendar.reason.between"),
 			known("(\\S+) is not in (\\d+)", "calendar.reason.notInYear"),

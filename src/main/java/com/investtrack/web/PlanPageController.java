@@ -17,7 +17,6 @@ import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.plan.PlanService;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 
 /**
  * A plan revision from the project page: the same service (and rule: the owning officer or a manager, with a reason)
@@ -41,8 +40,7 @@ class PlanPageController {
 
 	@PostMapping("/projects/{id}/plan")
 	String revise(@PathVariable long id, @Validated @ModelAttribute("planForm") PlanForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		ProjectView project = views.get(id);
 		Map<Stage, LocalDate> dates = new HashMap<>();
 		PlanSection.openStages(project).forEach(stage -> dates.put(stage, form.getDates().get(stage)));

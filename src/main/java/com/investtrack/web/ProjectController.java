@@ -31,7 +31,6 @@ import com.investtrack.project.ProjectType;
 import com.investtrack.project.Outcome;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 
 /**
  * A project's page (facts, timeline to scale, history) and its writes: next milestone, drop, reassign, edit. Every
@@ -81,8 +80,7 @@ class ProjectController {
 	}
 
 	@GetMapping("/projects/new")
-	String newProject(Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String newProject(Model model, CurrentUser user) {
 		access.checkCanCreateProject(user);
 		if (!model.containsAttribute("project")) {
 			ProjectForm form = new ProjectForm();
@@ -101,8 +99,7 @@ class ProjectController {
 
 	@PostMapping("/projects/new")
 	String create(@Validated @ModelAttribute("project") ProjectForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!user.isManager()) {
 			form.setOfficer(null);
 		}
@@ -118,8 +115,7 @@ class ProjectController {
 	}
 
 	@GetMapping("/projects/{id}")
-	String show(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String show(@PathVariable long id, Model model, CurrentUser user) {
 		ProjectView project = views.get(id);
 		boolean canWork = access.canWork(user, project.officer());
 		boolean open = project.outcome() == Outcome.ACTIVE && project.pendingApproval() == null;
@@ -189,8 +185,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/advance")
 	String advance(@PathVariable long id, @Validated @ModelAttribute("milestone") MilestoneForm form,
-			BindingResult errors, RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors()) {
 			Optional<ProjectLifecycle.AdvanceResult> result = actions.attemptResult(
 					() -> lifecycle.advance(id, form.getTo(), form.getEffectiveOn(), form.getComment(), user), errors,
@@ -207,8 +202,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/drop")
 	String drop(@PathVariable long id, @Validated @ModelAttribute("drop") DropForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors() && actions
 			.attempt(() -> lifecycle.drop(id, form.getEffectiveOn(), form.getReason(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.dropped");
@@ -221,8 +215,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/reassign")
 	String reassign(@PathVariable long id, @Validated @ModelAttribute("reassign") ReassignForm form,
-			BindingResult errors, RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors()
 				&& actions.attempt(() -> lifecycle.reassign(id, form.getOfficer(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.reassigned");
@@ -234,8 +227,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/edit")
 	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, form.getCode(), stored -> form.facts(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
 			return "redirect:/projects/" + id;
