@@ -165,6 +165,28 @@ class ProjectFormsTest extends WebTestBase {
 		});
 	}
 
+	@Test
+	void onlyAManagerChangesTheLedgerNumberOnTheEditForm() {
+		long id = createProject("officer", "JS-IMP", "AGRI_FOOD", "HEAVY", today().minusDays(5), unique("Flour mill"));
+		String code = "JM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		WebSession officer = session("officer");
+		assertThat(officer.get("/projects/" + id).body()).doesNotContain("id=\"edit-code\"");
+		Map<String, String> form = facts("Flour mill", "5000");
+		form.put("code", code);
+		officer.post("/projects/" + id + "/edit", form);
+		assertThat(get("officer", "/api/projects/" + id).body().get("code").asText()).isNotEqualTo(code);
+
+		WebSession manager = session("manager");
+		assertThat(manager.get("/projects/" + id).body()).contains("id=\"edit-code\"");
+		assertThat(manager.post("/projects/" + id + "/edit", form).location()).endsWith("/projects/" + id);
+		assertThat(get("officer", "/api/projects/" + id).body().get("code").asText()).isEqualTo(code);
+		// a number another project holds is refused next to the field
+		long other = createProject("officer", "JS-IMP", "AGRI_FOOD", "HEAVY", today().minusDays(5), unique("Oat mill"));
+		manager.post("/projects/" + other + "/edit", form);
+		assertThat(manager.get("/projects/" + other).body()).contains("data-error-for=\"code\"")
+			.contains("is already the number of another project");
+	}
+
 	private static Map<String, String> facts(String name, String amount) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("name", name);
