@@ -40,3 +40,27 @@ CREATE TABLE supervision_notice (
 CREATE INDEX ix_notice_project ON supervision_notice (project_id, id);
 CREATE INDEX ix_notice_owner ON supervision_notice (owner, status);
 CREATE INDEX ix_notice_status ON supervision_notice (status, level);
+
+-- Evidence files (the agreement, the land contract, the permit, the acceptance record), kept in the database that
+-- every node shares, so that any node serves any file: the file's facts in evidence_file, its bytes in chunks of at
+-- most 512 KB (no packet or row is ever near a server's limit, and a download streams chunk by chunk).
+CREATE TABLE evidence_file (
+    id            BIGINT AUTO_INCREMENT PRIMARY KEY,
+    project_id    BIGINT        NOT NULL,
+    stage         VARCHAR(16)   NOT NULL,
+    name          VARCHAR(200)  NOT NULL,
+    content_type  VARCHAR(100)  NOT NULL,
+    size_bytes    BIGINT        NOT NULL,
+    sha256        VARCHAR(64)   NOT NULL,
+    uploaded_by   VARCHAR(64)   NOT NULL,
+    uploaded_at   TIMESTAMP(3)  NOT NULL,
+    CONSTRAINT fk_evidence_project FOREIGN KEY (project_id) REFERENCES project (id)
+);
+CREATE INDEX ix_evidence_project ON evidence_file (project_id, stage);
+CREATE TABLE evidence_chunk (
+    evidence_id  BIGINT   NOT NULL,
+    seq          INT      NOT NULL,
+    data         LONGBLOB NOT NULL,
+    CONSTRAINT pk_evidence_chunk PRIMARY KEY (evidence_id, seq),
+    CONSTRAINT fk_chunk_evidence FOREIGN KEY (evidence_id) REFERENCES evidence_file (id)
+);

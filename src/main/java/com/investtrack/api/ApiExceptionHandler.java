@@ -18,6 +18,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -112,6 +113,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException ex) {
 		return badRequest("A parameter is missing", Map.of(ex.getParameterName(), "is required"));
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ApiError> missingPart(MissingServletRequestPartException ex) {
+		return badRequest("A part of the upload is missing", Map.of(ex.getRequestPartName(), "is required"));
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)

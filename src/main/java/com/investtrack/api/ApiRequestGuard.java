@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.investtrack.supervision.EvidenceFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
@@ -39,6 +40,12 @@ class ApiRequestGuard extends OncePerRequestFilter {
 
 	static final String LEDGER_EXPORT = "/api/projects/export.xlsx";
 
+	/** An evidence upload: 20 MB of file and room for the multipart framing (multipart limits in application.properties). */
+	static final long MAX_UPLOAD_BYTES = EvidenceFiles.MAX_BYTES + 1024 * 1024;
+
+	private static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern
+		.compile("/api/projects/[^/]+/evidence");
+
 	/** Thrown while reading a chunked body that grows past the limit; answered 413 by {@link ApiExceptionHandler}. */
 	static final class BodyTooLargeException extends IOException {
 
@@ -65,6 +72,20 @@ class ApiRequestGuard extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// evidence files are the API's one large body and its one answer that is not JSON (see EvidenceApiController)
+		if (EVIDENCE_UPLOAD.matcher(path).matches() && "POST".equals(request.getMethod())) {
+			if (request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
+				refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+						"An evidence file may be at most 20 MB");
+				return;
+			}
+			chain.doFilter(request, response);
+			return;
+		}
+		if (path.startsWith("/api/evidence/") && "GET".equals(request.getMethod())) {
+			chain.doFilter(request, response);
+			return;
+		}
 		boolean upload = path.equals(LEDGER_UPLOAD) && "POST".equals(request.getMethod());
 		if (upload && request.getContentLengthLong() > MAX_LEDGER_UPLOAD_BYTES) {
 			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The ledger file may be at most 20 MB");

@@ -60,6 +60,20 @@ public class AccessPolicy {
 		}
 	}
 
+	/** Evidence files: the project's officer and managers add them. */
+	public void checkCanAddEvidence(CurrentUser user, String projectOfficer) {
+		if (!canWork(user, projectOfficer)) {
+			throw deny("Only the project's officer or a manager may add evidence");
+		}
+	}
+
+	/** Evidence files are read by every signed-in role, like the projects they belong to. */
+	public void checkCanReadEvidence(CurrentUser user) {
+		if (user.roles().isEmpty()) {
+			throw deny("Your account has no role");
+		}
+	}
+
 	/** Supervision notices are issued by managers. */
 	public void checkCanIssueNotice(CurrentUser user) {
 		if (!user.isManager()) {

@@ -9,6 +9,7 @@ import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.project.Project;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
+import com.investtrack.supervision.EvidenceFiles;
 import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.ProgressLog;
 import com.investtrack.supervision.SupervisionNotices;
@@ -90,6 +91,39 @@ final class SupervisionSections {
 			List<Notice> found = notices.search(new Notice.Filter(null, null, null, project.id()));
 			model.addAttribute("projectNotices", found);
 			model.addAttribute("canIssueNotice", user.isManager());
+			return true;
+		}
+
+	}
+
+	/** The project's evidence files, each a download (always an attachment). */
+	@Component
+	static class EvidenceSection implements ProjectPageSection {
+
+		private final EvidenceFiles evidence;
+
+		EvidenceSection(EvidenceFiles evidence) {
+			this.evidence = evidence;
+		}
+
+		@Override
+		public Column column() {
+			return Column.SIDE;
+		}
+
+		@Override
+		public int order() {
+			return 40;
+		}
+
+		@Override
+		public String fragment() {
+			return "fragments/supervision :: evidence";
+		}
+
+		@Override
+		public boolean addTo(Model model, ProjectView project, CurrentUser user) {
+			model.addAttribute("evidenceFiles", evidence.forProject(project.id()));
 			return true;
 		}
 

@@ -36,6 +36,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -178,6 +179,14 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("POST", "/api/notices/{id}/reopen",
 				c -> new Call("/api/notices/" + notice(true) + "/reopen", Map.of("comment", "no date given")), 401, 403,
 				403, 200, 403, 403, 401, 403));
+		// evidence files: the project's officer and managers add them (multipart); everyone signed in reads them
+		rows.add(api("POST", "/api/projects/{id}/evidence",
+				c -> new Call("/api/projects/" + project() + "/evidence", evidenceUpload()), 401, 201, 403, 201, 403, 403,
+				401, 403));
+		rows.add(api("GET", "/api/projects/{id}/evidence", c -> call("/api/projects/" + project() + "/evidence"), 401,
+				200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/evidence/{id}", c -> call("/api/evidence/" + evidence()), 401, 200, 200, 200, 200,
+				200, 401, 200));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403, 200,
@@ -373,6 +382,7 @@ class AccessMatrixApiTest extends ApiTestBase {
 			// the actuator answers JSON (health) or plain text (metrics), whatever the caller accepts
 			Map<String, String> accept = call.path().startsWith("/actuator/") ? Map.of("Accept", "*/*") : Map.of();
 			Response r = call.body() instanceof byte[] workbook ? upload(caller.username, call.path(), workbook)
+					: call.body() instanceof MultiValueMap<?, ?> parts ? multipart(caller.username, call.path(), parts)
 					: exchange(caller.username, row.method(), call.path(), call.body(), accept);
 			assertThat(r.status()).as(row.key() + " as " + caller + ": " + r.raw()).isEqualTo(expected);
 			return;
@@ -519,6 +529,46 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	private long project() {
 		return createProject("officer", today().minusDays(20));
+	}
+
+	/** An evidence upload: a minimal PDF for the contract signing. */
+	private static MultiValueMap<String, Object> evidenceUpload() {
+		var parts = new LinkedMultiValueMap<String, Object>();
+		parts.add("stage", "SIGNING");
+		parts.add("file", new ByteArrayResource("%PDF-1.7\n%%EOF\n".getBytes()) {
+
+			@Override
+			public String getFilename() {
+				return "agreement.pdf";
+			}
+
+		});
+		return parts;
+	}
+
+	/** An evidence file of a fresh project of officer's. */
+	private long evidence() {
+		Response r = multipart("officer", "/api/projects/" + project() + "/evidence", evidenceUpload());
+		assertThat(r.status()).as(r.raw()).isEqualTo(201);
+		return r.body().get("id").asLong();
+	}
+
+	private Response multipart(String user, String path, MultiValueMap<?, ?> parts) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		if (user != null) {
+			headers.setBasicAuth(user, TestData.PASSWORD);
+		}
+		var answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+		JsonNode node;
+		try {
+			node = answer.getBody() == null ? null : json.readTree(answer.getBody());
+		}
+		catch (Exception ex) {
+			node = null;
+		}
+		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), answer.getBody());
 	}
 
 	/** A supervision notice to officer about a fresh project, issued by manager2; replied to if asked. */
