@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.investtrack.project.Park;
 import com.investtrack.project.ParkService;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,15 +45,15 @@ class AdminParkApiController {
 
 	@Operation(summary = "Add a park (administrators)")
 	@PostMapping
-	ResponseEntity<Park> create(@Valid @RequestBody NewPark r) {
-		Park park = parks.create(new Park(r.code(), r.name(), r.district()), CurrentUsers.current());
+	ResponseEntity<Park> create(@Valid @RequestBody NewPark r, CurrentUser user) {
+		Park park = parks.create(new Park(r.code(), r.name(), r.district()), user);
 		return ResponseEntity.created(URI.create("/api/parks")).body(park);
 	}
 
 	@Operation(summary = "Rename a park or change its district (administrators)")
 	@PutMapping("/{code}")
-	Park change(@PathVariable @Pattern(regexp = ProjectRequests.CODE) String code, @Valid @RequestBody ParkChange r) {
-		return parks.change(code, r.name(), r.district(), CurrentUsers.current());
+	Park change(@PathVariable @Pattern(regexp = ProjectRequests.CODE) String code, @Valid @RequestBody ParkChange r, CurrentUser user) {
+		return parks.change(code, r.name(), r.district(), user);
 	}
 
 }

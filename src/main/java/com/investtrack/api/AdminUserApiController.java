@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.investtrack.common.Role;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 import com.investtrack.security.UserAccount;
 import com.investtrack.security.UserAdminService;
 
@@ -55,48 +55,48 @@ class AdminUserApiController {
 
 	@Operation(summary = "List user accounts with their roles (administrators, auditors)")
 	@GetMapping
-	List<UserAccount> list() {
-		return admin.list(CurrentUsers.current());
+	List<UserAccount> list(CurrentUser user) {
+		return admin.list(user);
 	}
 
 	@Operation(summary = "One user account (administrators, auditors)")
 	@GetMapping("/{username}")
-	UserAccount get(@PathVariable @Pattern(regexp = USERNAME) String username) {
-		return admin.get(username, CurrentUsers.current());
+	UserAccount get(@PathVariable @Pattern(regexp = USERNAME) String username, CurrentUser user) {
+		return admin.get(username, user);
 	}
 
 	@Operation(summary = "Create a user account with roles and a first password (administrators)")
 	@PostMapping
-	ResponseEntity<UserAccount> create(@Valid @RequestBody CreateUser r) {
+	ResponseEntity<UserAccount> create(@Valid @RequestBody CreateUser r, CurrentUser user) {
 		UserAccount created = admin.create(
 				new UserAdminService.NewUser(r.username(), r.displayName(), r.roles(), r.password()),
-				CurrentUsers.current());
+				user);
 		return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
 	}
 
 	@Operation(summary = "Replace a user's roles (administrators)")
 	@PutMapping("/{username}/roles")
-	UserAccount roles(@PathVariable @Pattern(regexp = USERNAME) String username, @Valid @RequestBody Roles r) {
-		return admin.setRoles(username, r.roles(), CurrentUsers.current());
+	UserAccount roles(@PathVariable @Pattern(regexp = USERNAME) String username, @Valid @RequestBody Roles r, CurrentUser user) {
+		return admin.setRoles(username, r.roles(), user);
 	}
 
 	@Operation(summary = "Disable an account and end its sessions (administrators)")
 	@PostMapping("/{username}/disable")
-	UserAccount disable(@PathVariable @Pattern(regexp = USERNAME) String username) {
-		return admin.disable(username, CurrentUsers.current());
+	UserAccount disable(@PathVariable @Pattern(regexp = USERNAME) String username, CurrentUser user) {
+		return admin.disable(username, user);
 	}
 
 	@Operation(summary = "Enable an account again (administrators)")
 	@PostMapping("/{username}/enable")
-	UserAccount enable(@PathVariable @Pattern(regexp = USERNAME) String username) {
-		return admin.enable(username, CurrentUsers.current());
+	UserAccount enable(@PathVariable @Pattern(regexp = USERNAME) String username, CurrentUser user) {
+		return admin.enable(username, user);
 	}
 
 	@Operation(summary = "Reset a user's password (administrators)")
 	@PutMapping("/{username}/password")
 	ResponseEntity<Void> password(@PathVariable @Pattern(regexp = USERNAME) String username,
-			@Valid @RequestBody Password r) {
-		admin.resetPassword(username, r.password(), CurrentUsers.current());
+			@Valid @RequestBody Password r, CurrentUser user) {
+		admin.resetPassword(username, r.password(), user);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.investtrack.security.CurrentUser;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -32,6 +35,11 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 class ApiDescription {
 
 	private static final String ERROR_SCHEMA = "ApiError";
+
+	static {
+		// the caller is a handler argument resolved from the session or Basic credentials, never a request parameter
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+	}
 
 	@Bean
 	OpenAPI apiInfo() {

@@ -18,7 +18,7 @@ import com.investtrack.audit.AuditTrail;
 import com.investtrack.audit.Verification;
 import com.investtrack.common.PageResult;
 import com.investtrack.security.AccessPolicy;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,20 +48,20 @@ class AuditApiController {
 			@RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) AuditAction action,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1000000) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-		checkAuditor();
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, CurrentUser user) {
+		checkAuditor(user);
 		return audit.find(new AuditFilter(from, to, actor, projectId, action == null ? null : action.name()), page, size);
 	}
 
 	@Operation(summary = "Recompute the hash chain of the audit trail (auditors, managers)")
 	@GetMapping("/verify")
-	Verification verify() {
-		checkAuditor();
+	Verification verify(CurrentUser user) {
+		checkAuditor(user);
 		return audit.verify();
 	}
 
-	private void checkAuditor() {
-		access.checkCanReadAudit(CurrentUsers.current());
+	private void checkAuditor(CurrentUser user) {
+		access.checkCanReadAudit(user);
 	}
 
 }

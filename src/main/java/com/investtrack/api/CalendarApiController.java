@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.investtrack.calendar.CalendarService;
 import com.investtrack.calendar.CalendarYear;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 /**
  * The working-day calendar by year: everyone signed in reads it, administrators replace a year's holidays and adjusted
@@ -43,8 +43,8 @@ class CalendarApiController {
 
 	@Operation(summary = "Replace a year's holidays and adjusted working days (administrators)")
 	@PutMapping("/{year}")
-	CalendarYear change(@PathVariable int year, @RequestBody CalendarChange change) {
-		return calendar.change(year, change.holidays(), change.workdays(), CurrentUsers.current());
+	CalendarYear change(@PathVariable int year, @RequestBody CalendarChange change, CurrentUser user) {
+		return calendar.change(year, change.holidays(), change.workdays(), user);
 	}
 
 }

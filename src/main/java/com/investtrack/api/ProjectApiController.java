@@ -36,7 +36,7 @@ import com.investtrack.plan.Plan;
 import com.investtrack.plan.PlanRevision;
 import com.investtrack.plan.PlanService;
 import com.investtrack.project.ProjectFilter;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -71,9 +71,9 @@ class ProjectApiController {
 
 	@Operation(summary = "Create a project at its first talk, with its record and optionally its agreed dates")
 	@PostMapping
-	ResponseEntity<ProjectView> create(@Valid @RequestBody ProjectRequests.Body r) {
+	ResponseEntity<ProjectView> create(@Valid @RequestBody ProjectRequests.Body r, CurrentUser user) {
 		long id = lifecycle.create(new ProjectLifecycle.CreateCommand(r.code(), r.facts(null), r.officer(),
-				r.negotiationStartedOn(), r.plan()), CurrentUsers.current());
+				r.negotiationStartedOn(), r.plan()), user);
 		return ResponseEntity.created(URI.create("/api/projects/" + id)).body(views.get(id));
 	}
 
@@ -102,9 +102,9 @@ class ProjectApiController {
 
 	@Operation(summary = "Change a project's record (its officer or a manager; the ledger number by managers only)")
 	@PutMapping("/{id}")
-	ProjectView edit(@PathVariable long id, @Valid @RequestBody ProjectRequests.Body r) {
+	ProjectView edit(@PathVariable long id, @Valid @RequestBody ProjectRequests.Body r, CurrentUser user) {
 		r.checkEditable();
-		lifecycle.edit(id, r.code(), r::facts, CurrentUsers.current());
+		lifecycle.edit(id, r.code(), r::facts, user);
 		return views.get(id);
 	}
 
@@ -118,30 +118,30 @@ class ProjectApiController {
 
 	@Operation(summary = "Revise agreed dates, with the reason (its officer or a manager)")
 	@PutMapping("/{id}/plan")
-	ProjectView revisePlan(@PathVariable long id, @Valid @RequestBody ProjectRequests.PlanChange r) {
-		plans.revise(id, r.dates(), r.reason(), CurrentUsers.current());
+	ProjectView revisePlan(@PathVariable long id, @Valid @RequestBody ProjectRequests.PlanChange r, CurrentUser user) {
+		plans.revise(id, r.dates(), r.reason(), user);
 		return views.get(id);
 	}
 
 	@Operation(summary = "Record the next milestone with the day it happened (200), or ask a manager to approve it (202)")
 	@PostMapping("/{id}/advance")
-	ResponseEntity<ProjectView> advance(@PathVariable long id, @Valid @RequestBody ProjectRequests.Advance r) {
-		var result = lifecycle.advance(id, r.to(), r.effectiveOn(), blankToNull(r.comment()), CurrentUsers.current());
+	ResponseEntity<ProjectView> advance(@PathVariable long id, @Valid @RequestBody ProjectRequests.Advance r, CurrentUser user) {
+		var result = lifecycle.advance(id, r.to(), r.effectiveOn(), blankToNull(r.comment()), user);
 		HttpStatus status = result == ProjectLifecycle.AdvanceResult.RECORDED ? HttpStatus.OK : HttpStatus.ACCEPTED;
 		return ResponseEntity.status(status).body(views.get(id));
 	}
 
 	@Operation(summary = "Drop a project before construction, with the day talks ended and the reason")
 	@PostMapping("/{id}/drop")
-	ProjectView drop(@PathVariable long id, @Valid @RequestBody ProjectRequests.Drop r) {
-		lifecycle.drop(id, r.effectiveOn(), r.reason().strip(), CurrentUsers.current());
+	ProjectView drop(@PathVariable long id, @Valid @RequestBody ProjectRequests.Drop r, CurrentUser user) {
+		lifecycle.drop(id, r.effectiveOn(), r.reason().strip(), user);
 		return views.get(id);
 	}
 
 	@Operation(summary = "Give a project to another officer (managers)")
 	@PostMapping("/{id}/reassign")
-	ProjectView reassign(@PathVariable long id, @Valid @RequestBody ProjectRequests.Reassign r) {
-		lifecycle.reassign(id, r.officer(), CurrentUsers.current());
+	ProjectView reassign(@PathVariable long id, @Valid @RequestBody ProjectRequests.Reassign r, CurrentUser user) {
+		lifecycle.reassign(id, r.officer(), user);
 		return views.get(id);
 	}
 

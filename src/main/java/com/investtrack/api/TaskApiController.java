@@ -19,7 +19,7 @@ import com.investtrack.approval.InboxItem;
 import com.investtrack.common.PageResult;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,23 +50,23 @@ class TaskApiController {
 	@Operation(summary = "The caller's inbox: approvals and reviews for managers, milestones owed for officers")
 	@GetMapping
 	PageResult<InboxItem> inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-		return approvals.inbox(CurrentUsers.current(), page, size);
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, CurrentUser user) {
+		return approvals.inbox(user, page, size);
 	}
 
 	@Operation(summary = "The caller's requests that a manager rejected, with the reason")
 	@GetMapping("/rejected")
 	PageResult<ApprovalRequest> rejected(@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-		return approvals.rejectedRequests(CurrentUsers.current(), page, size);
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, CurrentUser user) {
+		return approvals.rejectedRequests(user, page, size);
 	}
 
 	@Operation(summary = "Approve or reject a request (four-eyes), or acknowledge a review of a red project (managers)")
 	@PostMapping("/{taskId}/decision")
 	ProjectView decide(@PathVariable @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9-]+$") String taskId,
-			@Valid @RequestBody DecisionRequest r) {
+			@Valid @RequestBody DecisionRequest r, CurrentUser user) {
 		String comment = r.comment() == null || r.comment().isBlank() ? null : r.comment().strip();
-		long projectId = approvals.decide(taskId, r.decision(), comment, CurrentUsers.current());
+		long projectId = approvals.decide(taskId, r.decision(), comment, user);
 		return views.get(projectId);
 	}
 

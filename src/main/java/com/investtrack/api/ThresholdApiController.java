@@ -16,7 +16,7 @@ import com.investtrack.calendar.DayUnit;
 import com.investtrack.common.Stage;
 import com.investtrack.plan.Threshold;
 import com.investtrack.plan.ThresholdService;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,9 +47,9 @@ class ThresholdApiController {
 
 	@Operation(summary = "Change a stage's thresholds (managers, administrators)")
 	@PutMapping("/{stage}")
-	Threshold update(@PathVariable Stage stage, @Valid @RequestBody ThresholdRequest r) {
+	Threshold update(@PathVariable Stage stage, @Valid @RequestBody ThresholdRequest r, CurrentUser user) {
 		return thresholds.update(new ThresholdService.Change(stage, r.yellowDays(), r.redDays(), r.unit(),
-				r.lateYellowDays(), r.lateRedDays()), CurrentUsers.current());
+				r.lateYellowDays(), r.lateRedDays()), user);
 	}
 
 }

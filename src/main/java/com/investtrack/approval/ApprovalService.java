@@ -33,6 +33,8 @@ import com.investtrack.review.ReviewModel;
 import com.investtrack.review.StalledProjectReviews;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
+import com.investtrack.supervision.Notice;
+import com.investtrack.supervision.SupervisionNotices;
 
 /**
  * Approval requests and decisions. Requests and decisions are written by the model's task listener, so that a decision
@@ -57,9 +59,13 @@ public class ApprovalService {
 
 	private final StalledProjectReviews reviews;
 
+	private final SupervisionNotices notices;
+
 	ApprovalService(ApprovalRepository approvals, ProjectRepository projects, TaskService tasks, HistoryService history,
-			AccessPolicy access, AuditTrail audit, Clock clock, StalledProjectReviews reviews) {
+			AccessPolicy access, AuditTrail audit, Clock clock, StalledProjectReviews reviews,
+			SupervisionNotices notices) {
 		this.reviews = reviews;
+		this.notices = notices;
 		this.approvals = approvals;
 		this.projects = projects;
 		this.tasks = tasks;
@@ -153,17 +159,18 @@ public class ApprovalService {
 	@Transactional(readOnly = true)
 	public PageResult<InboxItem> inbox(CurrentUser user, int page, int size) {
 		var query = tasks.createTaskQuery().active();
-		if (user.isManager() && user.isOfficer()) {
-			query.or().taskAssignee(user.username()).taskCandidateGroup(Role.MANAGER.name()).endOr();
-		}
-		else if (user.isManager()) {
-			query.taskCandidateGroup(Role.MANAGER.name());
-		}
-		else if (user.isOfficer()) {
-			query.taskAssignee(user.username());
+		// a task assigned to the caller (an owed milestone, a notice to reply to, which any role may own), and for
+		// managers the managers' tasks
+		if (user.isManager()) {
+			// assigned ones too: an escalated notice is its owner's and the managers'
+			query.or()
+				.taskAssignee(user.username())
+				.taskCandidateGroup(Role.MANAGER.name())
+				.includeAssignedTasks()
+				.endOr();
 		}
 		else {
-			return new PageResult<>(List.of(), page, size, 0);
+			query.taskAssignee(user.username());
 		}
 		long total = query.count();
 		List<Task> taskPage = query.orderByTaskCreateTime().desc().listPage(page * size, size);
@@ -176,6 +183,13 @@ public class ApprovalService {
 			.stream()
 			.collect(Collectors.toMap(Project::id, Function.identity()));
 		reviewed.forEach((instance, projectId) -> byInstance.put(instance, reviewedProjects.get(projectId)));
+		// and so do supervision notices
+		Map<String, Notice> noticed = notices.byProcessInstances(instances);
+		Map<Long, Project> noticedProjects = projects
+			.findAll(noticed.values().stream().map(Notice::projectId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Project::id, Function.identity()));
+		noticed.forEach((instance, n) -> byInstance.put(instance, noticedProjects.get(n.projectId())));
 		Map<String, ApprovalRequest> requests = approvals.byTasks(taskPage.stream().map(Task::getId).toList())
 			.stream()
 			.collect(Collectors.toMap(ApprovalRequest::taskId, Function.identity()));
@@ -187,13 +201,22 @@ public class ApprovalService {
 			}
 			ApprovalRequest r = requests.get(t.getId());
 			String key = t.getTaskDefinitionKey();
+			Notice notice = noticed.get(t.getProcessInstanceId());
 			TaskKind kind = key.startsWith(ApprovalTask.PREFIX) ? TaskKind.APPROVAL
-					: key.equals(ReviewModel.REVIEW_TASK) ? TaskKind.REVIEW : TaskKind.MILESTONE;
+					: key.equals(ReviewModel.REVIEW_TASK) ? TaskKind.REVIEW : notice != null ? TaskKind.NOTICE
+							: TaskKind.MILESTONE;
 			boolean canDecide = switch (kind) {
 				case APPROVAL -> r != null && access.canDecide(user, r.requestedBy());
 				case REVIEW -> user.isManager();
+				case NOTICE -> notices.canAct(notice, user);
 				case MILESTONE -> access.canWork(user, p.officer());
 			};
+			if (notice != null) {
+				items.add(new InboxItem(t.getId(), kind, t.getName(), t.getCreateTime().toInstant(), p.id(), p.code(),
+						p.name(), p.officer(), p.stage(), p.stageEnteredOn(), null, notice.deadline(), notice.owner(),
+						notice.level() + ": " + notice.text(), canDecide));
+				continue;
+			}
 			items.add(new InboxItem(t.getId(), kind, t.getName(), t.getCreateTime().toInstant(), p.id(), p.code(), p.name(),
 					p.officer(), p.stage(), p.stageEnteredOn(), r == null ? p.stage().next().orElse(null) : r.to(),
 					r == null ? null : r.effectiveOn(), r == null ? null : r.requestedBy(),

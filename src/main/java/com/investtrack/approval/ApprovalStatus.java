@@ -1,6 +1,6 @@
 package com.investtrack.approval;
 
-public enum ApprovalStatus {
+enum ApprovalStatus {
 
 	PENDING, APPROVED, REJECTED, CANCELLED
 

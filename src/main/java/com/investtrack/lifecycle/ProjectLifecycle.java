@@ -110,7 +110,7 @@ public class ProjectLifecycle {
 		variables.put(ProcessConstants.VAR_PROJECT_ID, id);
 		variables.put(ProcessConstants.VAR_OFFICER, officer);
 		var instance = runtime.startProcessInstanceByKey(ProcessConstants.PROCESS_ID, String.valueOf(id), variables);
-		projects.setProcessInstance(id, instance.getId());
+		projectService.setProcessInstance(id, instance.getId());
 		return id;
 	}
 

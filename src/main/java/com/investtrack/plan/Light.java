@@ -28,6 +28,8 @@ public record Light(Health health, Reason reason, List<Object> args, Long daysLa
 		ON_TIME,
 		/** No agreed date: the stage's age against its thresholds. */
 		STAGE_AGE,
+		/** Nothing moved (no milestone, no progress entry) for longer than the "no progress" limits. */
+		NO_PROGRESS,
 		/** Finished: in production. */
 		IN_PRODUCTION,
 		/** Finished: dropped. */

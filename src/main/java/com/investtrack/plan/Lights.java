@@ -3,6 +3,7 @@ package com.investtrack.plan;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
+import com.investtrack.calendar.DayUnit;
 import com.investtrack.calendar.WorkingDays;
 import com.investtrack.common.Stage;
 import com.investtrack.project.Health;
@@ -28,9 +31,12 @@ import com.investtrack.project.Project;
  * {@code lateRedDays} late;</li>
  * <li>otherwise, a project that reached its current milestone on or before that milestone's agreed date is green in
  * the stage;</li>
- * <li>otherwise the stage's age against its yellow and red thresholds.</li>
+ * <li>otherwise the stage's age against its yellow and red thresholds;</li>
+ * <li>and whichever of these decided, an active project with no milestone and no progress entry for
+ * {@code app.lights.no-progress-yellow-days} / {@code -red-days} calendar days (60 / 90, as bureaus chase projects
+ * idle for two and three months) is at least yellow / red, for that reason.</li>
  * </ol>
- * Every count is in the stage's unit (calendar or working days). The same rule is available as SQL for list filters
+ * Every count of rules 1 to 3 is in the stage's unit (calendar or working days). The same rule is available as SQL for list filters
  * ({@link #condition}), so a filtered list and the lights on its rows always agree.
  */
 @Service
@@ -46,11 +52,20 @@ public class Lights {
 
 	private final Clock clock;
 
-	Lights(Thresholds thresholds, WorkingDays days, MessageSource messages, Clock clock) {
+	private final NoProgress noProgress;
+
+	/** The "no progress" limits in calendar days since the latest milestone or progress entry. */
+	record NoProgress(int yellowDays, int redDays) {
+	}
+
+	Lights(Thresholds thresholds, WorkingDays days, MessageSource messages, Clock clock,
+			@Value("${app.lights.no-progress-yellow-days:60}") int noProgressYellowDays,
+			@Value("${app.lights.no-progress-red-days:90}") int noProgressRedDays) {
 		this.thresholds = thresholds;
 		this.days = days;
 		this.messages = messages;
 		this.clock = clock;
+		this.noProgress = new NoProgress(noProgressYellowDays, noProgressRedDays);
 	}
 
 	public LocalDate today() {
@@ -74,7 +89,30 @@ public class Lights {
 	}
 
 	private Light of(Project p, Plan plan, Map<Stage, Threshold> limits, LocalDate today) {
-		return rule(p, plan, limits.get(p.stage()), today, days);
+		return withProgress(rule(p, plan, limits.get(p.stage()), today, days), p, plan, noProgress, today);
+	}
+
+	/** Rule 4: an active project idle for too long is at least as bad as its idleness, for that reason. */
+	static Light withProgress(Light light, Project p, Plan plan, NoProgress limits, LocalDate today) {
+		if (!p.isActive()) {
+			return light;
+		}
+		LocalDate last = lastMoved(p, plan);
+		long idle = ChronoUnit.DAYS.between(last, today);
+		Health health = idle >= limits.redDays() ? Health.RED
+				: idle >= limits.yellowDays() ? Health.YELLOW : Health.GREEN;
+		if (health.compareTo(light.health()) <= 0) {
+			return light;
+		}
+		return new Light(health, Light.Reason.NO_PROGRESS, List.of(last, new Light.Days(idle, DayUnit.CALENDAR_DAYS),
+				new Light.Days(limits.yellowDays(), DayUnit.CALENDAR_DAYS),
+				new Light.Days(limits.redDays(), DayUnit.CALENDAR_DAYS)), light.daysLate());
+	}
+
+	/** The day anything last moved: the current milestone or the latest progress entry, whichever is later. */
+	private static LocalDate lastMoved(Project p, Plan plan) {
+		LocalDate progress = plan.lastProgressOn();
+		return progress != null && progress.isAfter(p.stageEnteredOn()) ? progress : p.stageEnteredOn();
 	}
 
 	/** The rule itself, for one project on one day with its stage's thresholds (null: none). */
@@ -169,11 +207,16 @@ public class Lights {
 					+ "ly AND " + agreedNext + " > :" + s + "lr) OR (" + byAge + s + "ay AND p.stage_entered_on > :" + s
 					+ "ar)))");
 		}
-		String isRed = red.isEmpty() ? "1 = 0" : String.join(" OR ", red);
-		String isYellow = yellow.isEmpty() ? "1 = 0" : String.join(" OR ", yellow);
+		// rule 4: nothing moved since the cut-off (the stage date and the latest progress entry both on or before it)
+		params.put("npr", Date.valueOf(today.minusDays(noProgress.redDays())));
+		params.put("npy", Date.valueOf(today.minusDays(noProgress.yellowDays())));
+		red.add("(p.stage_entered_on <= :npr AND (pl.last_progress_on IS NULL OR pl.last_progress_on <= :npr))");
+		String idleYellow = "(p.stage_entered_on <= :npy AND (pl.last_progress_on IS NULL OR pl.last_progress_on <= :npy))";
+		String isRed = String.join(" OR ", red);
+		String isYellow = yellow.isEmpty() ? idleYellow : String.join(" OR ", yellow) + " OR " + idleYellow;
 		String where = switch (health) {
 			case RED -> "p.outcome = 'ACTIVE' AND (" + isRed + ")";
-			case YELLOW -> "p.outcome = 'ACTIVE' AND (" + isYellow + ")";
+			case YELLOW -> "p.outcome = 'ACTIVE' AND (" + isYellow + ") AND NOT (" + isRed + ")";
 			case GREEN -> "NOT (p.outcome = 'ACTIVE' AND (" + isRed + " OR " + isYellow + "))";
 		};
 		return new ListCondition(PLAN_JOIN, where, params);

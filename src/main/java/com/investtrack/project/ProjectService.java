@@ -183,6 +183,12 @@ public class ProjectService {
 		}
 	}
 
+	/** Links the project to the process instance that now carries its path (started in the same transaction). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void setProcessInstance(long projectId, String processInstanceId) {
+		projects.setProcessInstance(projectId, processInstanceId);
+	}
+
 	/** The project is now in {@code stage}, entered on {@code enteredOn} (its milestone was just recorded). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enterStage(long projectId, Stage stage, LocalDate enteredOn) {

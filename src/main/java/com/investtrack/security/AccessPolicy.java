@@ -53,6 +53,41 @@ public class AccessPolicy {
 		}
 	}
 
+	/** The progress log: the project's officer and managers write it (everyone signed in reads it). */
+	public void checkCanRecordProgress(CurrentUser user, String projectOfficer) {
+		if (!canWork(user, projectOfficer)) {
+			throw deny("Only the project's officer or a manager may record its progress");
+		}
+	}
+
+	/** Supervision notices are issued by managers. */
+	public void checkCanIssueNotice(CurrentUser user) {
+		if (!user.isManager()) {
+			throw deny("Only managers issue supervision notices");
+		}
+	}
+
+	/** A notice is answered by its owner and nobody else. */
+	public void checkCanReplyToNotice(CurrentUser user, String owner) {
+		if (!user.username().equals(owner)) {
+			throw deny("Only the notice's owner may reply to it");
+		}
+	}
+
+	/** Closing (销号) or sending back a notice: a manager other than its owner. */
+	public boolean canCloseNotice(CurrentUser user, String owner) {
+		return user.isManager() && !user.username().equals(owner);
+	}
+
+	public void checkCanCloseNotice(CurrentUser user, String owner) {
+		if (!user.isManager()) {
+			throw deny("Only managers close or send back supervision notices");
+		}
+		if (user.username().equals(owner)) {
+			throw deny("A manager may not close or send back a notice they own");
+		}
+	}
+
 	/** Reviews of red projects are the managers' to acknowledge. */
 	public void checkCanAcknowledgeReview(CurrentUser user) {
 		if (!user.isManager()) {

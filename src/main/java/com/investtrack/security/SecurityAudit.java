@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * in a transaction of its own: the refused request's own transaction, if any, has been rolled back.
  */
 @Component
-public class SecurityAudit {
+class SecurityAudit {
 
 	private static final Pattern PROJECT_PATH = Pattern.compile("/projects/(\\d{1,18})(?:/|$)");
 

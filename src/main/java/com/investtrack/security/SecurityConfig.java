@@ -130,6 +130,9 @@ class SecurityConfig {
 			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
 			.requestMatchers(ADMIN_PATHS)
 			.hasRole(Role.ADMIN.name())
+			// a supervision notice's owner may be any user (a leader too): its service lets only the owner reply
+			.requestMatchers(HttpMethod.POST, "/api/notices/*/reply")
+			.authenticated()
 			// auditors, and anyone else without a working role, change nothing
 			.requestMatchers(WRITE)
 			.hasAnyRole(Role.OFFICER.name(), Role.MANAGER.name(), Role.ADMIN.name())

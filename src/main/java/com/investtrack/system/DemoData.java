@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +30,18 @@ import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectLifecycle;
 import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.project.AssetModel;
-import com.investtrack.project.KeyLevel;
-import com.investtrack.project.ProjectFacts;
-import com.investtrack.project.Units;
+import com.investtrack.project.Channel;
+import com.investtrack.project.FundsOrigin;
+import com.investtrack.project.Identifiers;
 import com.investtrack.project.Industry;
+import com.investtrack.project.KeyLevel;
 import com.investtrack.project.Park;
+import com.investtrack.project.ProjectFacts;
 import com.investtrack.project.ProjectFilter;
+import com.investtrack.project.ProjectType;
 import com.investtrack.project.ReferenceData;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.UserRepository;
+import com.investtrack.security.Accounts;
 
 /**
  * Demo users, parks, industries and projects, switched on by {@code app.demo-data}. Each part is added only where its
@@ -88,7 +93,41 @@ class DemoData {
 
 	private static final CurrentUser MANAGER = new CurrentUser("manager", EnumSet.of(Role.MANAGER));
 
-	private final UserRepository users;
+	/** The seed's reference project (the Changfeng Cheetah automobile plant). */
+	static final String CHEETAH = "长风猎豹汽车整车项目";
+
+	/** Project and investor, as a Jingmen bureau's ledger names them. */
+	private static final String[][] NAMES = { { "数控机床主轴生产线项目", "湖北精机数控股份有限公司" },
+			{ "磷酸铁锂正极材料项目", "湖北绿能新材料有限公司" }, { "精细化工中间体项目", "楚天化工集团有限公司" },
+			{ "稻米精深加工产业园项目", "屈家岭粮油集团有限公司" }, { "印制电路板生产基地项目", "荆门芯科电子有限公司" },
+			{ "废旧动力电池回收利用基地项目", "荆楚循环科技有限公司" }, { "康养医疗中心项目", "康宁健康产业集团有限公司" },
+			{ "液压油缸生产车间项目", "钟祥重工机械有限公司" }, { "光伏玻璃生产线项目", "旭日新能源科技有限公司" },
+			{ "磷化工升级改造项目", "荆门磷化集团有限公司" }, { "皮蛋及鸭制品加工项目", "沙洋绿源食品有限公司" },
+			{ "智能电表组装项目", "掇刀智能电网设备有限公司" }, { "废钢加工配送中心项目", "东宝再生资源有限公司" },
+			{ "中药提取生产线项目", "荆楚药业股份有限公司" }, { "植保无人机生产基地项目", "漳河通航科技有限公司" },
+			{ "钠离子电池中试线项目", "湖北钠科新能源有限公司" }, { "有机硅密封胶项目", "钟祥盐化新材料有限公司" },
+			{ "油茶精深加工项目", "京山油茶产业有限公司" }, { "光纤预制棒项目", "荆门光通科技有限公司" },
+			{ "废旧轮胎热裂解项目", "绿环资源科技有限公司" }, { "医疗器械灭菌产业园项目", "荆门医疗科技有限公司" },
+			{ "轴承锻造生产线项目", "京山精密轴承有限公司" }, { "氢能电解槽生产车间项目", "楚氢能源科技有限公司" },
+			{ "特种树脂项目", "荆门华宇化工有限公司" }, { "小龙虾精深加工项目", "沙洋水产食品有限公司" },
+			{ "服务器主板组装项目", "荆门云端设备有限公司" }, { "废塑料再生造粒项目", "东宝高分子再生科技有限公司" },
+			{ "保健食品胶囊生产项目", "荆门康源生物科技有限公司" }, { "农业机械装配项目", "钟祥农机装备有限公司" },
+			{ "储能柜集成项目", "东宝储能系统有限公司" }, { "标准厂房入驻：传感器贴片项目", "荆门感知电子有限公司" },
+			{ "标准厂房入驻：服装辅料项目", "沙洋时尚服饰有限公司" } };
+
+	/** Jingmen's administrative divisions in national project codes: 东宝, 掇刀, 钟祥, 京山, 沙洋. */
+	private static final String[] DIVISIONS = { "420802", "420804", "420881", "420882", "420822" };
+
+	private static final ProjectType[] TYPES = { ProjectType.NEW, ProjectType.NEW, ProjectType.EXPANSION,
+			ProjectType.NEW, ProjectType.UPGRADE, ProjectType.NEW, ProjectType.RELOCATION };
+
+	private static final String[] REFERRERS = { "湖北荆门商会 王会长", "长三角荆门籍企业家联谊会", "深圳湖北商会 陈秘书长" };
+
+	private static final CurrentUser LEADER = new CurrentUser("leader", EnumSet.of(Role.LEADER));
+
+	private static final CurrentUser LEADER2 = new CurrentUser("leader2", EnumSet.of(Role.LEADER));
+
+	private final Accounts users;
 
 	private final ReferenceData reference;
 
@@ -106,7 +145,7 @@ class DemoData {
 
 	private final Clock clock;
 
-	DemoData(UserRepository users, ReferenceData reference, ProjectLifecycle lifecycle, ProjectViews views,
+	DemoData(Accounts users, ReferenceData reference, ProjectLifecycle lifecycle, ProjectViews views,
 			ApprovalService approvals, IdentityService identity, PasswordEncoder encoder, TransactionTemplate tx,
 			Clock clock) {
 		this.users = users;
@@ -123,16 +162,19 @@ class DemoData {
 	@EventListener(ApplicationReadyEvent.class)
 	void load() {
 		tx.executeWithoutResult(s -> {
-			if (users.count() == 0) {
-				String hash = encoder.encode(PASSWORD);
-				Instant now = Instant.now(clock);
-				users.insert("officer", "Wang Fang (officer)", hash, Set.of(Role.OFFICER), now);
-				users.insert("officer2", "Li Qiang (officer)", hash, Set.of(Role.OFFICER), now);
-				users.insert("lead", "Zhang Wei (officer and manager)", hash, Set.of(Role.OFFICER, Role.MANAGER), now);
-				users.insert("manager", "Chen Jing (manager)", hash, Set.of(Role.MANAGER), now);
-				users.insert("auditor", "Liu Yang (auditor)", hash, Set.of(Role.AUDITOR), now);
-				users.insert("admin", "Zhao Min (administrator)", hash, Set.of(Role.ADMIN), now);
-				log.info("Demo users created: officer, officer2, lead, manager, auditor, admin (password '{}')", PASSWORD);
+			List<Accounts.DemoAccount> accounts = List.of(
+					new Accounts.DemoAccount("officer", "Wang Fang (officer)", Set.of(Role.OFFICER)),
+					new Accounts.DemoAccount("officer2", "Li Qiang (officer)", Set.of(Role.OFFICER)),
+					new Accounts.DemoAccount("lead", "Zhang Wei (officer and manager)",
+							Set.of(Role.OFFICER, Role.MANAGER)),
+					new Accounts.DemoAccount("manager", "Chen Jing (manager)", Set.of(Role.MANAGER)),
+					new Accounts.DemoAccount("auditor", "Liu Yang (auditor)", Set.of(Role.AUDITOR)),
+					new Accounts.DemoAccount("admin", "Zhao Min (administrator)", Set.of(Role.ADMIN)),
+					new Accounts.DemoAccount(LEADER.username(), "Zhou Jianguo (leader in charge)", Set.of(Role.LEADER)),
+					new Accounts.DemoAccount(LEADER2.username(), "Sun Li (leader in charge)", Set.of(Role.LEADER)));
+			if (users.createDemoAccounts(accounts, encoder.encode(PASSWORD), Instant.now(clock))) {
+				log.info("Demo users created: officer, officer2, lead, manager, auditor, admin, leader, leader2 "
+						+ "(password '{}')", PASSWORD);
 			}
 			if (reference.parks().isEmpty()) {
 				PARKS.forEach(reference::addPark);
@@ -148,54 +190,81 @@ class DemoData {
 
 	private void createProjects() {
 		LocalDate today = LocalDate.now(clock);
-		// The seed's reference project: 36 days from first talk to site selection, 15 months from commencement to production.
-		LocalDate talk = today.minusMonths(30);
-		long cheetah = create(OFFICER, "Changfeng Cheetah automobile plant", "Changfeng Group", "EQUIPMENT", "JS-IMP",
-				AssetModel.HEAVY, "5000000000", "400000", talk);
-		approve(cheetah, Stage.SIGNING, talk.plusDays(20), OFFICER);
-		advance(cheetah, Stage.SITE_SELECTION, talk.plusDays(36), OFFICER);
-		LocalDate commenced = talk.plusDays(70);
-		advance(cheetah, Stage.CONSTRUCTION, commenced, OFFICER);
-		approve(cheetah, Stage.PRODUCTION, commenced.plusMonths(15), OFFICER);
-
-		String[][] names = { { "CNC machine tool spindle line", "Hubei Jingji CNC" },
-				{ "Lithium iron phosphate cathode plant", "Hubei Greenpower Materials" },
-				{ "Fine chemicals intermediate plant", "Chutian Chemical" },
-				{ "Rice deep-processing cluster", "Qujialing Grain Group" },
-				{ "Printed circuit board factory", "Jingmen Xinke Electronics" },
-				{ "Waste battery recycling base", "GEM Circular" }, { "Elderly care and rehabilitation centre", "Kangning Health" },
-				{ "Hydraulic cylinder workshop", "Zhongxiang Heavy Industry" }, { "Photovoltaic glass line", "Sunrise New Energy" },
-				{ "Phosphate fertiliser upgrade", "Jingmen Phosphorus" }, { "Preserved egg and duck products", "Shayang Lvyuan Foods" },
-				{ "Smart meter assembly", "Duodao Smart Grid" }, { "Scrap steel processing centre", "Dongbao Renewables" },
-				{ "Traditional Chinese medicine extraction", "Jingchu Pharma" }, { "Agricultural drone factory", "Zhanghe Aviation" },
-				{ "Sodium-ion battery pilot line", "Hubei Natrium Tech" }, { "Silicone sealants plant", "Zhongxiang Salt Chem" },
-				{ "Tea-oil camellia pressing plant", "Jingshan Camellia" }, { "Optical fibre preform plant", "Jingmen Guangtong" },
-				{ "Tyre recycling and pyrolysis", "Green Loop Resources" }, { "Medical device sterilisation park", "Jingmen Meditech" },
-				{ "Bearing forging line", "Jingshan Precision Bearings" }, { "Hydrogen electrolyser workshop", "Chuqing Hydrogen" },
-				{ "Specialty resin plant", "Jingmen Huayu Chemical" }, { "Freshwater crayfish processing", "Qianjiang-Shayang Aquatic" },
-				{ "Server motherboard assembly", "Jingmen Cloud Devices" }, { "Plastic regeneration granulation", "Dongbao Polymer Renewal" },
-				{ "Health food capsules plant", "Jingmen Kangyuan" }, { "Agricultural machinery assembly", "Zhongxiang Nongji" },
-				{ "Energy storage cabinet integration", "Dongbao Storage Systems" }, { "Standard factory move-in: sensor SMT", "Jingmen Sensetek" },
-				{ "Standard factory move-in: garment accessories", "Shayang Fashion" } };
-		String[] industries = { "EQUIPMENT", "NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE", "HEALTH" };
 		Random random = new Random(20261127L);
+		// The seed's reference project: 36 days from first talk to site selection, 15 months from commencement to
+		// production. Its agreement's dates are the real ones, so it is green from first talk to production.
+		LocalDate talk = today.minusMonths(30);
+		LocalDate commenced = talk.plusDays(70);
+		Map<Stage, LocalDate> cheetahDates = new EnumMap<>(Stage.class);
+		cheetahDates.put(Stage.SIGNING, talk.plusDays(20));
+		cheetahDates.put(Stage.SITE_SELECTION, talk.plusDays(36));
+		cheetahDates.put(Stage.CONSTRUCTION, commenced);
+		cheetahDates.put(Stage.PRODUCTION, commenced.plusMonths(15));
+		var cheetahFacts = new ProjectFacts(CHEETAH, "长风集团有限公司", "EQUIPMENT", "JS-IMP", AssetModel.HEAVY,
+				new BigDecimal("500000"), new BigDecimal("420000"), new BigDecimal("500000"), new BigDecimal("600"), null,
+				talk.getYear() + "-420882-36-03-000001", creditCode(random), ProjectType.NEW, Channel.BUSINESS_REFERRAL,
+				"长风集团驻鄂办事处", FundsOrigin.OUT_OF_PROVINCE, LEADER.username(), KeyLevel.PROVINCE);
+		long cheetah = create(OFFICER, "JM" + talk.getYear() + "-001", cheetahFacts, talk, cheetahDates);
+		approve(cheetah, Stage.SIGNING, cheetahDates.get(Stage.SIGNING), OFFICER);
+		advance(cheetah, Stage.SITE_SELECTION, cheetahDates.get(Stage.SITE_SELECTION), OFFICER);
+		advance(cheetah, Stage.CONSTRUCTION, commenced, OFFICER);
+		approve(cheetah, Stage.PRODUCTION, cheetahDates.get(Stage.PRODUCTION), OFFICER);
+
+		String[] industries = { "EQUIPMENT", "NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE", "HEALTH" };
 		CurrentUser[] owners = { OFFICER, OFFICER2, LEAD };
-		for (int i = 0; i < names.length; i++) {
+		Channel[] channels = { Channel.BUSINESS_REFERRAL, Channel.RESIDENT_OFFICE, Channel.BUSINESS_REFERRAL,
+				Channel.EXPO, Channel.AGENCY, Channel.FUND, Channel.ONLINE, Channel.BUSINESS_REFERRAL, Channel.OTHER };
+		DemoPlans plans = new DemoPlans();
+		for (int i = 0; i < NAMES.length; i++) {
 			CurrentUser owner = owners[i % owners.length];
 			String industry = industries[i % industries.length];
 			String park = PARKS.get((i * 7) % PARKS.size()).code();
-			AssetModel asset = names[i][0].startsWith("Standard factory") || i % 5 == 4 ? AssetModel.LIGHT : AssetModel.HEAVY;
+			AssetModel asset = NAMES[i][0].startsWith("标准厂房") || i % 5 == 4 ? AssetModel.LIGHT : AssetModel.HEAVY;
 			LocalDate start = today.minusDays(40 + random.nextInt(1000));
-			long amount = (50 + random.nextInt(3000)) * 1_000_000L;
-			String land = asset == AssetModel.HEAVY ? String.valueOf(20_000 + random.nextInt(300_000)) : null;
-			long id = create(owner, names[i][0], names[i][1], industry, park, asset, String.valueOf(amount), land, start);
-			walk(id, owner, start, i, random, today);
+			Path path = path(start, i, random, today);
+			long totalWan = (500 + random.nextInt(30_000)) * 10L;
+			Channel channel = channels[i % channels.length];
+			var facts = new ProjectFacts(NAMES[i][0], NAMES[i][1], industry, park, asset, BigDecimal.valueOf(totalWan),
+					BigDecimal.valueOf(totalWan * (70 + random.nextInt(21)) / 100),
+					BigDecimal.valueOf(totalWan * (80 + random.nextInt(21)) / 100),
+					asset == AssetModel.HEAVY ? BigDecimal.valueOf(30 + random.nextInt(450)) : null,
+					asset == AssetModel.LIGHT ? BigDecimal.valueOf(2_000 + random.nextInt(18_000)) : null,
+					path.steps().isEmpty() ? null
+							: String.format("%d-%s-%02d-03-%06d", start.getYear(), DIVISIONS[i % DIVISIONS.length],
+									10 + i, 100 + random.nextInt(900_000)),
+					creditCode(random), TYPES[i % TYPES.length], channel,
+					channel == Channel.BUSINESS_REFERRAL ? REFERRERS[i % REFERRERS.length] : null,
+					i % 4 == 3 ? FundsOrigin.IN_PROVINCE : i % 7 == 5 ? FundsOrigin.ABROAD : FundsOrigin.OUT_OF_PROVINCE,
+					i % 6 == 5 ? null : i % 2 == 0 ? LEADER.username() : LEADER2.username(),
+					totalWan >= 150_000 ? KeyLevel.PROVINCE : totalWan >= 50_000 ? KeyLevel.CITY : KeyLevel.NONE);
+			String code = String.format("JM%d-%03d", start.getYear(), i + 2);
+			long id = create(owner, code, facts, start, plans.plan(path, i, random, today));
+			walk(id, owner, path, i);
 		}
-		log.info("Demo projects created: {}", names.length + 1);
+		log.info("Demo projects created: {}", NAMES.length + 1);
 	}
 
-	/** Moves a project along its path with realistic stage lengths, stopping before today or at its planned end. */
-	private void walk(long id, CurrentUser owner, LocalDate start, int index, Random random, LocalDate today) {
+	/**
+	 * Where a demo project gets to: the dates of the milestones it reaches (signing first), whether the last of them
+	 * waits for a manager's approval, and whether it is dropped, and on which day.
+	 */
+	private record Path(LocalDate start, List<LocalDate> steps, boolean lastPending, LocalDate droppedOn) {
+
+		/** The day of the latest milestone reached (a pending one is not). */
+		LocalDate lastReached() {
+			int reached = steps.size() - (lastPending ? 1 : 0);
+			return reached == 0 ? start : steps.get(reached - 1);
+		}
+
+		/** The stage the project is in. */
+		Stage stage() {
+			return Stage.values()[steps.size() - (lastPending ? 1 : 0)];
+		}
+
+	}
+
+	/** Realistic stage lengths, stopping before today or at the project's planned end. */
+	private static Path path(LocalDate start, int index, Random random, LocalDate today) {
 		int[][] lengths = { { 15, 90 }, { 10, 50 }, { 30, 150 }, { 240, 330 } };
 		int plannedEnd = switch (index % 8) {
 			case 0 -> 0;
@@ -206,8 +275,10 @@ class DemoData {
 			case 6 -> -1;
 			default -> 4;
 		};
+		List<LocalDate> steps = new ArrayList<>();
 		LocalDate on = start;
 		Stage stage = Stage.NEGOTIATION;
+		boolean pending = false;
 		while (stage.next().isPresent() && stage.ordinal() < Math.max(plannedEnd, 0)) {
 			int[] range = lengths[stage.ordinal()];
 			LocalDate next = on.plusDays(range[0] + random.nextInt(range[1] - range[0]));
@@ -215,43 +286,129 @@ class DemoData {
 				break;
 			}
 			Stage to = stage.next().get();
-			boolean lastStep = to.ordinal() == plannedEnd;
-			if (to.approvalRequired() && lastStep && index % 3 == 0) {
-				request(id, to, next, owner);
-				return;
-			}
-			if (to.approvalRequired()) {
-				approve(id, to, next, owner);
-			}
-			else {
-				advance(id, to, next, owner);
+			steps.add(next);
+			if (to.approvalRequired() && to.ordinal() == plannedEnd && index % 3 == 0) {
+				pending = true;
+				break;
 			}
 			on = next;
 			stage = to;
 		}
-		if ((plannedEnd == -1 || index == 9) && stage.droppable()) {
-			LocalDate dropOn = on.plusDays(10).isAfter(today) ? today : on.plusDays(10);
+		LocalDate dropped = null;
+		if (!pending && (plannedEnd == -1 || index == 9) && stage.droppable()) {
+			dropped = on.plusDays(10).isAfter(today) ? today : on.plusDays(10);
+		}
+		return new Path(start, steps, pending, dropped);
+	}
+
+	/**
+	 * The agreed dates of the demo projects: each milestone reached was agreed for a few days after it happened, the
+	 * next one lies ahead (green), except for a few whose next agreed date has passed: up to three by more than 30
+	 * days (red), up to three by one to two weeks (yellow). Two projects have no agreed dates at all, so their light is
+	 * the stage's age.
+	 */
+	private static final class DemoPlans {
+
+		private static final int[] TYPICAL_DAYS = { 0, 45, 40, 90, 300 };
+
+		private int red;
+
+		private int yellow;
+
+		Map<Stage, LocalDate> plan(Path path, int index, Random random, LocalDate today) {
+			Map<Stage, LocalDate> agreed = new EnumMap<>(Stage.class);
+			if (index % 11 == 10) {
+				return agreed;
+			}
+			LocalDate previous = path.start();
+			for (int k = 0; k < path.steps().size(); k++) {
+				Stage stage = Stage.values()[k + 1];
+				boolean reached = !(path.lastPending() && k == path.steps().size() - 1);
+				if (!reached) {
+					break;
+				}
+				LocalDate date = path.steps().get(k).plusDays(random.nextInt(15));
+				agreed.put(stage, date.isBefore(previous) ? previous : date);
+				previous = agreed.get(stage);
+			}
+			Stage next = path.stage().next().orElse(null);
+			if (next == null) {
+				return agreed;
+			}
+			LocalDate last = path.lastReached();
+			boolean active = path.droppedOn() == null;
+			LocalDate date;
+			if (active && red < 3 && index % 3 == 1 && !last.isAfter(today.minusDays(45))) {
+				red++;
+				date = today.minusDays(35 + random.nextInt(10));
+			}
+			else if (active && yellow < 3 && index % 3 == 2 && !last.isAfter(today.minusDays(20))) {
+				yellow++;
+				date = today.minusDays(5 + random.nextInt(12));
+			}
+			else {
+				date = (last.isAfter(today) ? last : today).plusDays(15 + random.nextInt(120));
+			}
+			agreed.put(next, date.isBefore(previous) ? previous : date);
+			for (Stage s = next; s.next().isPresent(); s = s.next().get()) {
+				Stage after = s.next().get();
+				agreed.put(after, agreed.get(s).plusDays(TYPICAL_DAYS[after.ordinal()]));
+			}
+			return agreed;
+		}
+
+	}
+
+	/** Moves a project along its path, as its officer, with a manager's decision where one is needed. */
+	private void walk(long id, CurrentUser owner, Path path, int index) {
+		for (int k = 0; k < path.steps().size(); k++) {
+			Stage to = Stage.values()[k + 1];
+			LocalDate on = path.steps().get(k);
+			if (path.lastPending() && k == path.steps().size() - 1) {
+				request(id, to, on, owner);
+				return;
+			}
+			if (to.approvalRequired()) {
+				approve(id, to, on, owner);
+			}
+			else {
+				advance(id, to, on, owner);
+			}
+		}
+		if (path.droppedOn() != null) {
 			as(owner, () -> {
-				lifecycle.drop(id, dropOn, "Investor chose another city after the land price talks", owner);
+				lifecycle.drop(id, path.droppedOn(), "投资方在土地价格谈判后选择了其他城市", owner);
 				return null;
 			});
 		}
 		// project 24 is one of officer's that stays in negotiation (index % 8 == 0), so its request is always there to reject
-		if (index == 24 && stage == Stage.NEGOTIATION) {
-			LocalDate asked = on.plusDays(5).isAfter(today) ? today : on.plusDays(5);
+		if (index == 24 && path.stage() == Stage.NEGOTIATION) {
+			LocalDate asked = path.start().plusDays(5).isAfter(LocalDate.now(clock)) ? LocalDate.now(clock)
+					: path.start().plusDays(5);
 			String task = request(id, Stage.SIGNING, asked, owner);
-			as(MANAGER, () -> approvals.decide(task, Decision.REJECT, "Investment intensity below the park's 3 million yuan per mu",
-					MANAGER));
+			as(MANAGER, () -> approvals.decide(task, Decision.REJECT, "投资强度低于园区每亩300万元的准入标准", MANAGER));
 		}
 	}
 
-	private long create(CurrentUser owner, String name, String investor, String industry, String park, AssetModel asset,
-			String amount, String land, LocalDate started) {
-		var facts = new ProjectFacts(name, investor, industry, park, asset, Units.yuanToWan(new BigDecimal(amount)), null,
-				null, land == null ? null : Units.m2ToMu(new BigDecimal(land)), null, null, null, null, null, null, null,
-				null, KeyLevel.NONE);
+	/** A well-formed 统一社会信用代码 of a Jingmen company: its check character computed as GB 32100-2015 says. */
+	private static String creditCode(Random random) {
+		String digits = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		var body = new StringBuilder("91420800MA4");
+		for (int i = 0; i < 6; i++) {
+			body.append(digits.charAt(random.nextInt(10)));
+		}
+		for (char check : digits.toCharArray()) {
+			if (Identifiers.isValidCreditCode(body.toString() + check)) {
+				return body.toString() + check;
+			}
+		}
+		throw new IllegalStateException("no check character for " + body);
+	}
+
+	private long create(CurrentUser owner, String code, ProjectFacts facts, LocalDate started,
+			Map<Stage, LocalDate> plan) {
 		return as(owner, () -> lifecycle.create(
-				new ProjectLifecycle.CreateCommand(null, facts, owner.username(), started, Map.of()), owner));
+				new ProjectLifecycle.CreateCommand(code, facts, owner.username(), started, plan), owner));
 	}
 
 	private void advance(long id, Stage to, LocalDate on, CurrentUser owner) {
@@ -259,14 +416,14 @@ class DemoData {
 	}
 
 	private String request(long id, Stage to, LocalDate on, CurrentUser owner) {
-		as(owner, () -> lifecycle.advance(id, to, on, "Contract terms agreed; please approve", owner));
+		as(owner, () -> lifecycle.advance(id, to, on, "合同条款已谈妥，请审批", owner));
 		return views.get(id).pendingApproval().taskId();
 	}
 
 	private void approve(long id, Stage to, LocalDate on, CurrentUser owner) {
 		String task = request(id, to, on, owner);
 		CurrentUser decider = owner.username().equals(MANAGER.username()) ? LEAD : MANAGER;
-		as(decider, () -> approvals.decide(task, Decision.APPROVE, "Approved at the weekly review meeting", decider));
+		as(decider, () -> approvals.decide(task, Decision.APPROVE, "周调度会审议通过", decider));
 	}
 
 	private <T> T as(CurrentUser user, Supplier<T> action) {

@@ -15,7 +15,7 @@ import com.investtrack.audit.AuditEntry;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.PageResult;
 import com.investtrack.security.AccessPolicy;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 /**
  * The audit trail for auditors and managers: who did what to which project, when, with which decision and comment;
@@ -50,8 +50,8 @@ class AuditController {
 
 	@GetMapping("/audit")
 	String trail(@ModelAttribute("filter") AuditFilterForm filter, BindingResult ignoredUnparsable,
-			@RequestParam(defaultValue = "false") boolean verify, Model model) {
-		checkAuditor();
+			@RequestParam(defaultValue = "false") boolean verify, Model model, CurrentUser user) {
+		checkAuditor(user);
 		model.addAttribute("entries", audit.find(filter.toFilter(), filter.getPage(), PAGE_SIZE));
 		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("names", directory.names());
@@ -63,8 +63,8 @@ class AuditController {
 
 	/** Every matching entry, newest first; entries appended meanwhile are left out rather than repeated. */
 	@GetMapping("/audit.csv")
-	ResponseEntity<byte[]> csv(@ModelAttribute AuditFilterForm filter, BindingResult ignoredUnparsable) {
-		checkAuditor();
+	ResponseEntity<byte[]> csv(@ModelAttribute AuditFilterForm filter, BindingResult ignoredUnparsable, CurrentUser user) {
+		checkAuditor(user);
 		Csv csv = new Csv().row(text("audit.seq"), text("audit.at"), text("audit.actor"), text("audit.action"),
 				text("audit.project"), text("audit.fromStage"), text("audit.toStage"), text("audit.effectiveOn"),
 				text("audit.decision"), text("audit.comment"), text("audit.details"), text("audit.hash"));
@@ -97,8 +97,8 @@ class AuditController {
 		return value == null ? "" : value;
 	}
 
-	private void checkAuditor() {
-		access.checkCanReadAudit(CurrentUsers.current());
+	private void checkAuditor(CurrentUser user) {
+		access.checkCanReadAudit(user);
 	}
 
 }

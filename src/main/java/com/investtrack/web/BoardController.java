@@ -1,9 +1,11 @@
 package com.investtrack.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,13 +13,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import com.investtrack.common.PageResult;
+import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.Channel;
 import com.investtrack.project.Health;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.Outcome;
+import com.investtrack.project.ProjectType;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The pipeline board: one column per stage with its count and its first cards, each column opening into a paged list
@@ -29,6 +37,8 @@ class BoardController {
 	static final int COLUMN_CARDS = 25;
 
 	static final int LIST_PAGE = 50;
+
+	private static final int EXPORT_BATCH = 200;
 
 	/** One column: a stage, how many projects are in it, and the first of them. */
 	record Column(Stage stage, long count, List<ProjectView> cards) {
@@ -43,24 +53,36 @@ class BoardController {
 
 	private final Directory directory;
 
-	BoardController(ProjectViews views, Directory directory) {
+	private final DomainMessages messages;
+
+	BoardController(ProjectViews views, Directory directory, DomainMessages messages) {
 		this.views = views;
 		this.directory = directory;
+		this.messages = messages;
 	}
 
 	@GetMapping("/")
-	String board(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String board(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, Model model,
+			HttpServletRequest request, CurrentUser user) {
+		boolean leader = !user.isOfficer() && user.has(Role.LEADER);
+		if (leader && request.getQueryString() == null) {
+			// a leader (包保领导) opens the board on the projects in their charge; "all" is one click away
+			filter.setMine(true);
+		}
 		model.addAttribute("names", directory.names());
 		model.addAttribute("assetModels", AssetModel.values());
 		model.addAttribute("healths", Health.values());
 		model.addAttribute("statuses", BoardFilter.Status.values());
+		model.addAttribute("keyLevels", KeyLevel.values());
+		model.addAttribute("projectTypes", ProjectType.values());
+		model.addAttribute("channels", Channel.values());
 		model.addAttribute("isOfficer", user.isOfficer());
+		model.addAttribute("isLeader", leader);
 		List<Stage> stages = filter.getStatus() == BoardFilter.Status.DROPPED
 				? Arrays.stream(Stage.values()).filter(Stage::droppable).toList() : List.of(Stage.values());
 		model.addAttribute("stages", stages);
 		if (filter.getStage() != null) {
-			PageResult<ProjectView> page = views.search(filter.toFilter(filter.getStage(), user.username()),
+			PageResult<ProjectView> page = views.search(filter.toFilter(filter.getStage(), user),
 					filter.getPage(), LIST_PAGE);
 			model.addAttribute("list", page);
 			return "board";
@@ -68,13 +90,73 @@ class BoardController {
 		List<Column> columns = new ArrayList<>();
 		long total = 0;
 		for (Stage stage : stages) {
-			PageResult<ProjectView> first = views.search(filter.toFilter(stage, user.username()), 0, COLUMN_CARDS);
+			PageResult<ProjectView> first = views.search(filter.toFilter(stage, user), 0, COLUMN_CARDS);
 			columns.add(new Column(stage, first.totalElements(), first.content()));
 			total += first.totalElements();
 		}
 		model.addAttribute("columns", columns);
 		model.addAttribute("total", total);
 		return "board";
+	}
+
+	/**
+	 * The board's projects under its filter as the bureau's ledger lists them, stage by stage: code, money in 万元,
+	 * land in 亩, the record's classifications, the agreed dates, and the light with its reason and days late.
+	 */
+	@GetMapping("/board.csv")
+	ResponseEntity<byte[]> csv(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+		Directory.Names names = directory.names();
+		List<Object> header = new ArrayList<>(List.of(text("record.code"), text("project.name"),
+				text("project.investor"), text("filter.park"), text("filter.industry"), text("timeline.stage"),
+				text("record.csv.status"), text("filter.officer"), text("record.leader"), text("record.keyLevel"),
+				text("record.projectType"), text("record.channel"), text("record.fundsOrigin"),
+				text("record.totalInvestmentWan"), text("record.fixedAssetInvestmentWan"),
+				text("record.contractedInvestmentWan"), text("record.landMu"), text("record.floorAreaM2")));
+		ProjectController.PLANNED.forEach(stage -> header.add(text("record.agreed." + stage)));
+		header.addAll(List.of(text("filter.health"), text("record.csv.reason"), text("plan.daysLate")));
+		Csv csv = new Csv().row(header);
+		List<Stage> stages = filter.getStage() != null ? List.of(filter.getStage())
+				: filter.getStatus() == BoardFilter.Status.DROPPED
+						? Arrays.stream(Stage.values()).filter(Stage::droppable).toList() : List.of(Stage.values());
+		for (Stage stage : stages) {
+			for (int page = 0;; page++) {
+				PageResult<ProjectView> batch = views.search(filter.toFilter(stage, user), page, EXPORT_BATCH);
+				batch.content().forEach(p -> csv.row(row(p, names)));
+				if (batch.content().size() < EXPORT_BATCH) {
+					break;
+				}
+			}
+		}
+		return csv.download("projects.csv");
+	}
+
+	private List<Object> row(ProjectView p, Directory.Names names) {
+		List<Object> cells = new ArrayList<>(Arrays.asList(p.code(), p.name(), p.investor(), names.park(p.parkCode()),
+				names.industry(p.industryCode()), text("stage." + p.stage()), text("outcome." + p.outcome()),
+				names.user(p.officer()), p.leader() == null ? null : names.user(p.leader()),
+				label("keyLevel.", p.keyLevel()), label("projectType.", p.projectType()), label("channel.", p.channel()),
+				label("fundsOrigin.", p.fundsOrigin()), plain(p.totalInvestmentWan()),
+				plain(p.fixedAssetInvestmentWan()), plain(p.contractedInvestmentWan()), plain(p.landMu()),
+				plain(p.floorAreaM2())));
+		ProjectController.PLANNED.forEach(stage -> cells.add(p.plan().get(stage)));
+		boolean active = p.outcome() == Outcome.ACTIVE;
+		cells.add(active ? text("health." + p.health()) : null);
+		cells.add(p.healthReason());
+		cells.add(active ? p.daysLate() : null);
+		return cells;
+	}
+
+	private String label(String prefix, Enum<?> value) {
+		return value == null ? null : text(prefix + value.name());
+	}
+
+	private String text(String key) {
+		return messages.text(key);
+	}
+
+	/** 1200, not 1.2E+3 or 1200.000000, in the spreadsheet. */
+	private static BigDecimal plain(BigDecimal value) {
+		return value == null ? null : new BigDecimal(value.stripTrailingZeros().toPlainString());
 	}
 
 }

@@ -3,10 +3,15 @@ package com.investtrack.web;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.investtrack.common.Stage;
+import com.investtrack.common.Role;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.Channel;
 import com.investtrack.project.Health;
+import com.investtrack.project.KeyLevel;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.ProjectFilter;
+import com.investtrack.project.ProjectType;
+import com.investtrack.security.CurrentUser;
 
 /** The board's query parameters; a value that does not parse is ignored, so an old bookmark still opens. */
 public class BoardFilter {
@@ -30,6 +35,14 @@ public class BoardFilter {
 
 	private String q;
 
+	private String leader;
+
+	private KeyLevel keyLevel;
+
+	private ProjectType projectType;
+
+	private Channel channel;
+
 	private boolean mine;
 
 	private Status status = Status.CURRENT;
@@ -38,12 +51,17 @@ public class BoardFilter {
 
 	private int page;
 
-	/** The service filter for one stage of the board, for a user named {@code username}. */
-	ProjectFilter toFilter(Stage column, String username) {
+	/**
+	 * The service filter for one stage of the board, for {@code user}: "my projects" are those an officer owns, or
+	 * those a leader (包保领导) is in charge of.
+	 */
+	ProjectFilter toFilter(Stage column, CurrentUser user) {
 		Outcome outcome = status == Status.DROPPED ? Outcome.DROPPED
 				: column == Stage.PRODUCTION ? Outcome.IN_PRODUCTION : Outcome.ACTIVE;
-		return new ProjectFilter(column, park, industry, mine ? username : officer, health, asset, outcome, q, null,
-				null, null, null);
+		boolean mineAsOfficer = mine && user.isOfficer();
+		boolean mineAsLeader = mine && !user.isOfficer() && user.has(Role.LEADER);
+		return new ProjectFilter(column, park, industry, mineAsOfficer ? user.username() : officer, health, asset,
+				outcome, q, mineAsLeader ? user.username() : leader, keyLevel, projectType, channel);
 	}
 
 	/** This filter's address with another stage and page (stage null: the whole board). */
@@ -55,6 +73,10 @@ public class BoardFilter {
 		add(uri, "asset", asset);
 		add(uri, "health", health);
 		add(uri, "q", q);
+		add(uri, "leader", leader);
+		add(uri, "keyLevel", keyLevel);
+		add(uri, "projectType", projectType);
+		add(uri, "channel", channel);
 		add(uri, "mine", mine ? "true" : null);
 		add(uri, "status", status == Status.DROPPED ? status : null);
 		add(uri, "stage", toStage);
@@ -74,20 +96,37 @@ public class BoardFilter {
 		add(uri, "assetModel", asset);
 		add(uri, "health", health);
 		add(uri, "q", q);
+		add(uri, "leader", leader);
+		add(uri, "keyLevel", keyLevel);
+		add(uri, "projectType", projectType);
+		add(uri, "channel", channel);
 		add(uri, "stage", stage);
 		add(uri, "outcome", status == Status.DROPPED ? Outcome.DROPPED : null);
 		return uri.build().encode().toUriString();
 	}
 
-	/** The same stage (or the whole board) without any other criterion. */
-	public String clearLink() {
-		return stage == null ? "/" : UriComponentsBuilder.fromPath("/").queryParam("stage", stage).build().toUriString();
+	/** This filter's CSV download: the same criteria (and stage, if one is open) as the page. */
+	public String csvLink() {
+		String link = link(stage, 0);
+		return "/board.csv" + link.substring(1);
+	}
+
+	/**
+	 * The same stage (or the whole board) without any other criterion. A leader's bare board opens on their own
+	 * projects, so theirs says "mine=false" to show every project.
+	 */
+	public String clearLink(boolean leader) {
+		if (stage != null) {
+			return UriComponentsBuilder.fromPath("/").queryParam("stage", stage).build().toUriString();
+		}
+		return leader ? "/?mine=false" : "/";
 	}
 
 	/** Whether anything narrows the board, so the page can offer to clear it. */
 	public boolean isFiltered() {
 		return park != null || industry != null || officer != null || asset != null || health != null || q != null
-				|| mine || status != Status.CURRENT;
+				|| leader != null || keyLevel != null || projectType != null || channel != null || mine
+				|| status != Status.CURRENT;
 	}
 
 	private static void add(UriComponentsBuilder uri, String name, Object value) {
@@ -142,6 +181,38 @@ public class BoardFilter {
 
 	public void setQ(String q) {
 		this.q = q == null || q.length() <= 100 ? q : q.substring(0, 100);
+	}
+
+	public String getLeader() {
+		return leader;
+	}
+
+	public void setLeader(String leader) {
+		this.leader = leader;
+	}
+
+	public KeyLevel getKeyLevel() {
+		return keyLevel;
+	}
+
+	public void setKeyLevel(KeyLevel keyLevel) {
+		this.keyLevel = keyLevel;
+	}
+
+	public ProjectType getProjectType() {
+		return projectType;
+	}
+
+	public void setProjectType(ProjectType projectType) {
+		this.projectType = projectType;
+	}
+
+	public Channel getChannel() {
+		return channel;
+	}
+
+	public void setChannel(Channel channel) {
+		this.channel = channel;
 	}
 
 	public boolean isMine() {

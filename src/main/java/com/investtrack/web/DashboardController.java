@@ -32,7 +32,7 @@ import com.investtrack.report.ReportService;
 import com.investtrack.report.TimeToProduction;
 import com.investtrack.report.YearKpis;
 import com.investtrack.security.AccessPolicy;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 /**
  * The managers' dashboard (auditors may read it): time to production by park, industry, asset model and year as charts
@@ -94,8 +94,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(@ModelAttribute("filter") DashboardFilter filter, BindingResult ignoredUnparsable, Model model) {
-		checkReader();
+	String dashboard(@ModelAttribute("filter") DashboardFilter filter, BindingResult ignoredUnparsable, Model model, CurrentUser user) {
+		checkReader(user);
 		Directory.Names names = directory.names();
 		ReportFilter f = filter.toReportFilter();
 		int kpiYear = filter.getYear() != null ? filter.getYear() : dates.today().getYear();
@@ -127,8 +127,8 @@ class DashboardController {
 
 	@GetMapping("/dashboard/ttp.csv")
 	ResponseEntity<byte[]> timeToProductionCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable,
-			@RequestParam(defaultValue = "park") String by) {
-		checkReader();
+			@RequestParam(defaultValue = "park") String by, CurrentUser user) {
+		checkReader(user);
 		ReportFilter f = filter.toReportFilter();
 		Csv csv = new Csv();
 		if ("stage".equals(by)) {
@@ -186,8 +186,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard/durations.csv")
-	ResponseEntity<byte[]> durationsCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable) {
-		checkReader();
+	ResponseEntity<byte[]> durationsCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+		checkReader(user);
 		Directory.Names names = directory.names();
 		DurationStats stats = reports.durations(filter.getFrom(), filter.getTo(), filter.toReportFilter());
 		return new Csv()
@@ -206,8 +206,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard/kpis.csv")
-	ResponseEntity<byte[]> kpisCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable) {
-		checkReader();
+	ResponseEntity<byte[]> kpisCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+		checkReader(user);
 		ReportFilter f = filter.toReportFilter();
 		int year = filter.getYear() != null ? filter.getYear() : dates.today().getYear();
 		YearKpis kpis = reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), year));
@@ -222,8 +222,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard/attention.csv")
-	ResponseEntity<byte[]> attentionCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable) {
-		checkReader();
+	ResponseEntity<byte[]> attentionCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+		checkReader(user);
 		Directory.Names names = directory.names();
 		ReportFilter f = filter.toReportFilter();
 		Csv csv = new Csv().row(text("csv.health"), text("csv.code"), text("csv.project"), text("filter.park"),
@@ -318,8 +318,8 @@ class DashboardController {
 		return messages.text(key, args);
 	}
 
-	private void checkReader() {
-		access.checkCanReadReports(CurrentUsers.current());
+	private void checkReader(CurrentUser user) {
+		access.checkCanReadReports(user);
 	}
 
 }

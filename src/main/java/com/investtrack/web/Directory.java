@@ -13,13 +13,14 @@ import com.investtrack.project.ReferenceData;
 import com.investtrack.security.UserAccount;
 import com.investtrack.security.UserRepository;
 
-/** The small lists every page needs to show names instead of codes: parks, industries and people. */
+/** The small lists every page needs to show names instead of codes: parks, industries and people (officers, leaders). */
 @Component
 class Directory {
 
 	/** What one page needs, read once per request. */
 	record Names(List<Park> parks, List<Industry> industries, Map<String, String> parkNames,
-			Map<String, String> industryNames, Map<String, String> userNames, List<UserAccount> officers) {
+			Map<String, String> industryNames, Map<String, String> userNames, List<UserAccount> officers,
+			List<UserAccount> leaders) {
 
 		public String park(String code) {
 			return parkNames.getOrDefault(code, code);
@@ -58,7 +59,9 @@ class Directory {
 		Map<String, String> userNames = new LinkedHashMap<>();
 		accounts.forEach(u -> userNames.put(u.username(), u.displayName()));
 		List<UserAccount> officers = accounts.stream().filter(u -> u.enabled() && u.roles().contains(Role.OFFICER)).toList();
-		return new Names(parks, industries, parkNames, industryNames, userNames, officers);
+		// 包保领导: the leaders a project can be put in the charge of
+		List<UserAccount> leaders = accounts.stream().filter(u -> u.enabled() && u.roles().contains(Role.LEADER)).toList();
+		return new Names(parks, industries, parkNames, industryNames, userNames, officers, leaders);
 	}
 
 }

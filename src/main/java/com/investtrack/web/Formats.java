@@ -91,6 +91,31 @@ class Formats {
 		return msg("unit.area", format.format(m2), format.format(m2.divide(M2_PER_MU, 0, RoundingMode.HALF_UP)));
 	}
 
+	/** Money in the bureau's unit: "1,200 万元" / "1,200 × 10,000 yuan"; a dash when not given. */
+	public String wan(BigDecimal wan) {
+		return wan == null ? "—" : msg("record.unit.wan", decimal(wan));
+	}
+
+	/** Land as entered, in mu, with its m²: "600 亩 (400,000 m²)". */
+	public String mu(BigDecimal mu, BigDecimal m2) {
+		if (mu == null) {
+			return "—";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMaximumFractionDigits(0);
+		return msg("record.unit.mu", decimal(mu), m2 == null ? "—" : format.format(m2));
+	}
+
+	/** A figure as entered, up to six decimals, grouped in the page's language. */
+	public String decimal(BigDecimal value) {
+		if (value == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMaximumFractionDigits(6);
+		return format.format(value);
+	}
+
 	/** A park's name in the page's language where a translation exists, else its stored name. */
 	public String park(String code, String storedName) {
 		return messages.getMessage("park." + code, null, storedName == null ? code : storedName, locale());

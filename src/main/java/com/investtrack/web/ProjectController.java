@@ -24,10 +24,13 @@ import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.milestone.MilestoneDates;
 import com.investtrack.plan.ThresholdService;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.Channel;
+import com.investtrack.project.FundsOrigin;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.ProjectType;
 import com.investtrack.project.Outcome;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 
 /**
  * A project's page (facts, timeline to scale, history) and its writes: next milestone, drop, reassign, edit. Every
@@ -39,6 +42,10 @@ class ProjectController {
 	private static final String VIEW = "project";
 
 	private static final String NEW_VIEW = "project-new";
+
+	/** The milestones with an agreed date: all but the first talk. */
+	static final List<Stage> PLANNED = List.of(Stage.SIGNING, Stage.SITE_SELECTION, Stage.CONSTRUCTION,
+			Stage.PRODUCTION);
 
 	private final ProjectViews views;
 
@@ -73,8 +80,7 @@ class ProjectController {
 	}
 
 	@GetMapping("/projects/new")
-	String newProject(Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String newProject(Model model, CurrentUser user) {
 		access.checkCanCreateProject(user);
 		if (!model.containsAttribute("project")) {
 			ProjectForm form = new ProjectForm();
@@ -83,16 +89,17 @@ class ProjectController {
 			model.addAttribute("project", form);
 		}
 		model.addAttribute("names", directory.names());
-		model.addAttribute("assetModels", AssetModel.values());
+		addChoices(model);
 		model.addAttribute("today", dates.today());
 		model.addAttribute("chooseOfficer", user.isManager());
+		model.addAttribute("codeEditable", true);
+		model.addAttribute("plannedStages", PLANNED);
 		return NEW_VIEW;
 	}
 
 	@PostMapping("/projects/new")
 	String create(@Validated @ModelAttribute("project") ProjectForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!user.isManager()) {
 			form.setOfficer(null);
 		}
@@ -108,8 +115,7 @@ class ProjectController {
 	}
 
 	@GetMapping("/projects/{id}")
-	String show(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String show(@PathVariable long id, Model model, CurrentUser user) {
 		ProjectView project = views.get(id);
 		boolean canWork = access.canWork(user, project.officer());
 		boolean open = project.outcome() == Outcome.ACTIVE && project.pendingApproval() == null;
@@ -118,8 +124,9 @@ class ProjectController {
 		LocalDate today = dates.today();
 		model.addAttribute("p", project);
 		model.addAttribute("timeline", Timeline.of(project));
-		// the light's rule, so nobody has to guess why a project is yellow
-		model.addAttribute("threshold", project.outcome() != Outcome.ACTIVE ? null
+		// the stage-age rule, where it is the one that sets the light (no agreed date for the next milestone)
+		boolean byAge = project.outcome() == Outcome.ACTIVE && (next == null || !project.plan().containsKey(next));
+		model.addAttribute("threshold", !byAge ? null
 				: thresholds.all().stream().filter(t -> t.stage() == project.stage()).findFirst().orElse(null));
 		model.addAttribute("history", audit.forProject(id));
 		model.addAttribute("names", directory.names());
@@ -131,7 +138,8 @@ class ProjectController {
 		model.addAttribute("canReassign", user.isManager() && project.outcome() != Outcome.DROPPED);
 		model.addAttribute("canDecide",
 				project.pendingApproval() != null && access.canDecide(user, project.pendingApproval().requestedBy()));
-		model.addAttribute("assetModels", AssetModel.values());
+		addChoices(model);
+		model.addAttribute("codeEditable", user.isManager());
 		List<String> main = new ArrayList<>();
 		List<String> side = new ArrayList<>();
 		sections.stream().sorted(Comparator.comparingInt(ProjectPageSection::order)).forEach(section -> {
@@ -166,10 +174,18 @@ class ProjectController {
 		return VIEW;
 	}
 
+	/** The choices of the record's selects. */
+	private static void addChoices(Model model) {
+		model.addAttribute("assetModels", AssetModel.values());
+		model.addAttribute("projectTypes", ProjectType.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("fundsOrigins", FundsOrigin.values());
+		model.addAttribute("keyLevels", KeyLevel.values());
+	}
+
 	@PostMapping("/projects/{id}/advance")
 	String advance(@PathVariable long id, @Validated @ModelAttribute("milestone") MilestoneForm form,
-			BindingResult errors, RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors()) {
 			Optional<ProjectLifecycle.AdvanceResult> result = actions.attemptResult(
 					() -> lifecycle.advance(id, form.getTo(), form.getEffectiveOn(), form.getComment(), user), errors,
@@ -186,8 +202,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/drop")
 	String drop(@PathVariable long id, @Validated @ModelAttribute("drop") DropForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors() && actions
 			.attempt(() -> lifecycle.drop(id, form.getEffectiveOn(), form.getReason(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.dropped");
@@ -200,8 +215,7 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/reassign")
 	String reassign(@PathVariable long id, @Validated @ModelAttribute("reassign") ReassignForm form,
-			BindingResult errors, RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		if (!errors.hasErrors()
 				&& actions.attempt(() -> lifecycle.reassign(id, form.getOfficer(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.reassigned");
@@ -213,9 +227,8 @@ class ProjectController {
 
 	@PostMapping("/projects/{id}/edit")
 	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
-			RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
-		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, null, form::applyTo, user), errors, flash)) {
+			RedirectAttributes flash, CurrentUser user) {
+		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, form.getCode(), stored -> form.facts(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
 			return "redirect:/projects/" + id;
 		}

@@ -2,17 +2,20 @@ package com.investtrack.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
 import com.investtrack.lifecycle.ProjectLifecycle;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.project.AssetModel;
+import com.investtrack.project.Channel;
+import com.investtrack.project.FundsOrigin;
 import com.investtrack.project.KeyLevel;
 import com.investtrack.project.ProjectFacts;
-import com.investtrack.project.Units;
+import com.investtrack.project.ProjectType;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -22,10 +25,20 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** A project's facts: the creation form (with officer and first-talk date) and the edit form (without them). */
+/**
+ * A project's record as the bureau's ledger keeps it, money in 万元 and land in 亩: the creation form (with officer,
+ * first-talk date and the agreed dates known so far) and the edit form (without them: they have steps of their own).
+ * The rules beyond the shape (codes, leader, amounts) are the project service's, shared with the API.
+ */
 public class ProjectForm {
 
 	private static final String NO_CONTROL = "^[^\\p{Cntrl}]*$";
+
+	private static final String MAX_WAN = "10000000000";
+
+
+	@Size(max = 32)
+	private String code;
 
 	@NotBlank
 	@Size(max = 200)
@@ -50,13 +63,52 @@ public class ProjectForm {
 
 	@NotNull
 	@Positive
-	@Digits(integer = 16, fraction = 2)
-	private BigDecimal investmentAmountYuan;
+	@Digits(integer = 11, fraction = 6)
+	@DecimalMax(MAX_WAN)
+	private BigDecimal totalInvestmentWan;
+
+	@Positive
+	@Digits(integer = 11, fraction = 6)
+	@DecimalMax(MAX_WAN)
+	private BigDecimal fixedAssetInvestmentWan;
+
+	@Positive
+	@Digits(integer = 11, fraction = 6)
+	@DecimalMax(MAX_WAN)
+	private BigDecimal contractedInvestmentWan;
 
 	@PositiveOrZero
-	@Digits(integer = 12, fraction = 2)
+	@Digits(integer = 7, fraction = 6)
+	@DecimalMax("1000000")
+	private BigDecimal landMu;
+
+	@PositiveOrZero
+	@Digits(integer = 9, fraction = 2)
 	@DecimalMax("100000000")
-	private BigDecimal landAreaM2;
+	private BigDecimal floorAreaM2;
+
+	@Size(max = 32)
+	@Pattern(regexp = NO_CONTROL)
+	private String nationalCode;
+
+	@Size(max = 18)
+	@Pattern(regexp = NO_CONTROL)
+	private String creditCode;
+
+	private ProjectType projectType;
+
+	private Channel channel;
+
+	@Size(max = 200)
+	@Pattern(regexp = NO_CONTROL)
+	private String referrer;
+
+	private FundsOrigin fundsOrigin;
+
+	@Size(max = 64)
+	private String leader;
+
+	private KeyLevel keyLevel;
 
 	@Size(max = 64)
 	private String officer;
@@ -64,15 +116,30 @@ public class ProjectForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate negotiationStartedOn;
 
+	@Valid
+	private AgreedDates dates = new AgreedDates();
+
 	static ProjectForm of(ProjectView p) {
 		ProjectForm form = new ProjectForm();
+		form.code = p.code();
 		form.name = p.name();
 		form.investor = p.investor();
 		form.industryCode = p.industryCode();
 		form.parkCode = p.parkCode();
 		form.assetModel = p.assetModel();
-		form.investmentAmountYuan = plain(p.investmentAmountYuan());
-		form.landAreaM2 = plain(p.landAreaM2());
+		form.totalInvestmentWan = plain(p.totalInvestmentWan());
+		form.fixedAssetInvestmentWan = plain(p.fixedAssetInvestmentWan());
+		form.contractedInvestmentWan = plain(p.contractedInvestmentWan());
+		form.landMu = plain(p.landMu());
+		form.floorAreaM2 = plain(p.floorAreaM2());
+		form.nationalCode = p.nationalCode();
+		form.creditCode = p.creditCode();
+		form.projectType = p.projectType();
+		form.channel = p.channel();
+		form.referrer = p.referrer();
+		form.fundsOrigin = p.fundsOrigin();
+		form.leader = p.leader();
+		form.keyLevel = p.keyLevel();
 		return form;
 	}
 
@@ -82,19 +149,28 @@ public class ProjectForm {
 	}
 
 	ProjectLifecycle.CreateCommand toCreate() {
-		return new ProjectLifecycle.CreateCommand(null, applyTo(null), officer, negotiationStartedOn, Map.of());
+		return new ProjectLifecycle.CreateCommand(code, facts(), officer, negotiationStartedOn, dates.set());
 	}
 
-	/** The stored facts (null for a new project) with this form's fields put in. */
-	ProjectFacts applyTo(ProjectFacts stored) {
-		return new ProjectFacts(name, investor, industryCode, parkCode, assetModel, Units.yuanToWan(investmentAmountYuan),
-				stored == null ? null : stored.fixedAssetInvestmentWan(),
-				stored == null ? null : stored.contractedInvestmentWan(), Units.m2ToMu(landAreaM2),
-				stored == null ? null : stored.floorAreaM2(), stored == null ? null : stored.nationalCode(),
-				stored == null ? null : stored.creditCode(), stored == null ? null : stored.projectType(),
-				stored == null ? null : stored.channel(), stored == null ? null : stored.referrer(),
-				stored == null ? null : stored.fundsOrigin(), stored == null ? null : stored.leader(),
-				stored == null ? KeyLevel.NONE : stored.keyLevel());
+	/** The record as this form states it (every fact is on the form, so nothing stored is kept). */
+	ProjectFacts facts() {
+		return new ProjectFacts(name, investor, industryCode, parkCode, assetModel, totalInvestmentWan,
+				fixedAssetInvestmentWan, contractedInvestmentWan, landMu, floorAreaM2, upper(nationalCode),
+				upper(creditCode), projectType, channel, referrer, fundsOrigin, leader,
+				keyLevel == null ? KeyLevel.NONE : keyLevel);
+	}
+
+	/** Codes are written in capitals; people type them either way. */
+	private static String upper(String code) {
+		return code == null ? null : code.toUpperCase(Locale.ROOT);
+	}
+
+	public String getCode() {
+		return code;
+	}
+
+	public void setCode(String code) {
+		this.code = code;
 	}
 
 	public String getName() {
@@ -137,20 +213,108 @@ public class ProjectForm {
 		this.assetModel = assetModel;
 	}
 
-	public BigDecimal getInvestmentAmountYuan() {
-		return investmentAmountYuan;
+	public BigDecimal getTotalInvestmentWan() {
+		return totalInvestmentWan;
 	}
 
-	public void setInvestmentAmountYuan(BigDecimal investmentAmountYuan) {
-		this.investmentAmountYuan = investmentAmountYuan;
+	public void setTotalInvestmentWan(BigDecimal totalInvestmentWan) {
+		this.totalInvestmentWan = totalInvestmentWan;
 	}
 
-	public BigDecimal getLandAreaM2() {
-		return landAreaM2;
+	public BigDecimal getFixedAssetInvestmentWan() {
+		return fixedAssetInvestmentWan;
 	}
 
-	public void setLandAreaM2(BigDecimal landAreaM2) {
-		this.landAreaM2 = landAreaM2;
+	public void setFixedAssetInvestmentWan(BigDecimal fixedAssetInvestmentWan) {
+		this.fixedAssetInvestmentWan = fixedAssetInvestmentWan;
+	}
+
+	public BigDecimal getContractedInvestmentWan() {
+		return contractedInvestmentWan;
+	}
+
+	public void setContractedInvestmentWan(BigDecimal contractedInvestmentWan) {
+		this.contractedInvestmentWan = contractedInvestmentWan;
+	}
+
+	public BigDecimal getLandMu() {
+		return landMu;
+	}
+
+	public void setLandMu(BigDecimal landMu) {
+		this.landMu = landMu;
+	}
+
+	public BigDecimal getFloorAreaM2() {
+		return floorAreaM2;
+	}
+
+	public void setFloorAreaM2(BigDecimal floorAreaM2) {
+		this.floorAreaM2 = floorAreaM2;
+	}
+
+	public String getNationalCode() {
+		return nationalCode;
+	}
+
+	public void setNationalCode(String nationalCode) {
+		this.nationalCode = nationalCode;
+	}
+
+	public String getCreditCode() {
+		return creditCode;
+	}
+
+	public void setCreditCode(String creditCode) {
+		this.creditCode = creditCode;
+	}
+
+	public ProjectType getProjectType() {
+		return projectType;
+	}
+
+	public void setProjectType(ProjectType projectType) {
+		this.projectType = projectType;
+	}
+
+	public Channel getChannel() {
+		return channel;
+	}
+
+	public void setChannel(Channel channel) {
+		this.channel = channel;
+	}
+
+	public String getReferrer() {
+		return referrer;
+	}
+
+	public void setReferrer(String referrer) {
+		this.referrer = referrer;
+	}
+
+	public FundsOrigin getFundsOrigin() {
+		return fundsOrigin;
+	}
+
+	public void setFundsOrigin(FundsOrigin fundsOrigin) {
+		this.fundsOrigin = fundsOrigin;
+	}
+
+	public String getLeader() {
+		return leader;
+	}
+
+	public void setLeader(String leader) {
+		this.leader = leader;
+	}
+
+	public KeyLevel getKeyLevel() {
+		return keyLevel;
+	}
+
+	public void setKeyLevel(KeyLevel keyLevel) {
+		this.keyLevel = keyLevel;
 	}
 
 	public String getOfficer() {
@@ -167,6 +331,14 @@ public class ProjectForm {
 
 	public void setNegotiationStartedOn(LocalDate negotiationStartedOn) {
 		this.negotiationStartedOn = negotiationStartedOn;
+	}
+
+	public AgreedDates getDates() {
+		return dates;
+	}
+
+	public void setDates(AgreedDates dates) {
+		this.dates = dates;
 	}
 
 }

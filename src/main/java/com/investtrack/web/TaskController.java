@@ -31,7 +31,6 @@ import com.investtrack.project.Project;
 import com.investtrack.project.ProjectFilter;
 import com.investtrack.project.ProjectRepository;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 
 /**
  * The inbox: for managers the approvals and stalled-project reviews to decide in place; for officers the milestones
@@ -80,8 +79,7 @@ class TaskController {
 	}
 
 	@GetMapping("/tasks")
-	String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String inbox(@RequestParam(defaultValue = "0") int page, Model model, CurrentUser user) {
 		int current = Math.max(0, Math.min(page, 100_000));
 		PageResult<InboxItem> inbox = approvals.inbox(user, current, PAGE_SIZE);
 		List<InboxItem> milestones = inbox.content().stream().filter(i -> i.kind() == TaskKind.MILESTONE).toList();
@@ -100,6 +98,7 @@ class TaskController {
 		model.addAttribute("inbox", inbox);
 		model.addAttribute("approvals", inbox.content().stream().filter(i -> i.kind() == TaskKind.APPROVAL).toList());
 		model.addAttribute("reviews", inbox.content().stream().filter(i -> i.kind() == TaskKind.REVIEW).toList());
+		model.addAttribute("noticeTasks", inbox.content().stream().filter(i -> i.kind() == TaskKind.NOTICE).toList());
 		model.addAttribute("owed", owed);
 		model.addAttribute("isOfficer", user.isOfficer());
 		model.addAttribute("isManager", user.isManager());
@@ -128,8 +127,7 @@ class TaskController {
 
 	@PostMapping("/tasks/{taskId}/decision")
 	String decide(@PathVariable String taskId, @Validated @ModelAttribute("decision") DecisionForm form,
-			BindingResult errors, RedirectAttributes flash) {
-		CurrentUser user = CurrentUsers.current();
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		boolean done = false;
 		if (!errors.hasErrors()) {
 			try {

@@ -72,6 +72,9 @@ class ApiDescriptionApiTest extends ApiTestBase {
 						assertThat(operation.path("parameters").findValuesAsText("name")).as(key)
 							.contains("Idempotency-Key");
 					}
+					// the caller is a handler argument taken from the credentials, never something a client sends
+					assertThat(operation.path("parameters").findValuesAsText("name")).as(key)
+						.doesNotContain("user", "caller");
 				});
 			}
 		});

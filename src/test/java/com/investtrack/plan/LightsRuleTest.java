@@ -134,6 +134,35 @@ class LightsRuleTest {
 		assertThat(Lights.rule(p, plan, calendar, monday, days).health()).isEqualTo(Health.YELLOW);
 	}
 
+	@Test
+	void nothingMovedForSixtyDaysIsYellowAndForNinetyRedUnlessAnotherRuleSaysWorse() {
+		LocalDate talk = LocalDate.of(2025, 1, 1);
+		Project p = project(Stage.NEGOTIATION, talk, Outcome.ACTIVE);
+		Plan onPlan = plan(Map.of(Stage.SIGNING, talk.plusYears(1)));
+		Lights.NoProgress limits = new Lights.NoProgress(60, 90);
+
+		assertThat(idle(p, onPlan, limits, talk.plusDays(59)).health()).isEqualTo(Health.GREEN);
+		Light yellow = idle(p, onPlan, limits, talk.plusDays(60));
+		assertThat(yellow.health()).isEqualTo(Health.YELLOW);
+		assertThat(yellow.reason()).isEqualTo(Light.Reason.NO_PROGRESS);
+		assertThat(yellow.args()).first().isEqualTo(talk);
+		assertThat(idle(p, onPlan, limits, talk.plusDays(90)).health()).isEqualTo(Health.RED);
+
+		Plan moved = new Plan(onPlan.agreed(), onPlan.agreed(), talk.plusDays(80));
+		assertThat(idle(p, moved, limits, talk.plusDays(90)).reason()).isEqualTo(Light.Reason.ON_PLAN);
+		// the stage's own red (95 days without a plan) keeps its reason though progress came ten days ago
+		Light stageRed = idle(p, new Plan(Map.of(), Map.of(), talk.plusDays(85)), limits, talk.plusDays(95));
+		assertThat(stageRed.health()).isEqualTo(Health.RED);
+		assertThat(stageRed.reason()).isEqualTo(Light.Reason.STAGE_AGE);
+		// a finished project never turns for want of progress
+		Project producing = project(Stage.PRODUCTION, talk, Outcome.IN_PRODUCTION);
+		assertThat(idle(producing, onPlan, limits, talk.plusYears(2)).health()).isEqualTo(Health.GREEN);
+	}
+
+	private Light idle(Project p, Plan plan, Lights.NoProgress limits, LocalDate today) {
+		return Lights.withProgress(light(p, plan, today), p, plan, limits, today);
+	}
+
 	private Light light(Project p, Plan plan, LocalDate today) {
 		return Lights.rule(p, plan, SHIPPED.get(p.stage()), today, days);
 	}

@@ -60,6 +60,7 @@ class PlanApiTest extends ApiTestBase {
 	void theNextMilestonesAgreedDateGivesTheLightItsReasonAndDaysLate() {
 		LocalDate start = today().minusDays(100);
 		long late = createProject("officer", start);
+		moved(late);
 		revise(late, Map.of("SIGNING", today().minusDays(1)));
 		JsonNode oneDay = get("officer", "/api/projects/" + late).body();
 		assertThat(oneDay.get("health").asText()).isEqualTo("YELLOW");
@@ -104,6 +105,14 @@ class PlanApiTest extends ApiTestBase {
 		long signedLate = createIn(park, today().minusDays(400), Map.of("SIGNING", today().minusDays(301)));
 		reach("officer", signedLate, "SIGNING", today().minusDays(300));
 		expected.put(signedLate, "RED");
+		// the rules above, with progress today; without any, the "no progress" rule turns a project on plan
+		for (long id : List.of(onPlan, yellow, red, oldNoPlan, signedOnTime, signedLate)) {
+			moved(id);
+		}
+		expected.put(createIn(park, today().minusDays(65), Map.of("SIGNING", today().plusDays(5))), "YELLOW");
+		expected.put(createIn(park, today().minusDays(95), Map.of("SIGNING", today().plusDays(5))), "RED");
+		long stageYellowIdleRed = createIn(park, today().minusDays(95), Map.of("SIGNING", today().minusDays(3)));
+		expected.put(stageYellowIdleRed, "RED");
 
 		expected.forEach((id, health) -> assertThat(get("officer", "/api/projects/" + id).body().get("health").asText())
 			.as("light of project %d", id)
@@ -171,6 +180,13 @@ class PlanApiTest extends ApiTestBase {
 		dates.forEach((stage, date) -> body.put(stage, date.toString()));
 		Response r = put("officer", "/api/projects/" + id + "/plan", Map.of("dates", body, "reason", "test revision"));
 		assertThat(r.status()).as(r.raw()).isEqualTo(200);
+	}
+
+	/** A progress entry today, so that the "no progress" rule leaves the project to the others. */
+	private void moved(long id) {
+		Response r = post("officer", "/api/projects/" + id + "/progress",
+				Map.of("on", today().toString(), "progress", "talks go on"));
+		assertThat(r.status()).as(r.raw()).isEqualTo(201);
 	}
 
 }

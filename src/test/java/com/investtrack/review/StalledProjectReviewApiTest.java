@@ -106,9 +106,10 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 			.single()).isEqualTo("manager: Called the investor: financing closes next month");
 	}
 
-	/** A project of officer's in negotiation for 100 days, with contract signing agreed for {@code signingAgreed}. */
+	/** A project of officer's in negotiation for 50 days, with contract signing agreed for {@code signingAgreed}. */
 	private long project(LocalDate signingAgreed) {
-		Map<String, Object> body = newProject("officer", today().minusDays(100));
+		// 50 days in: younger than the "no progress" limits, so that only the agreed date decides
+		Map<String, Object> body = newProject("officer", today().minusDays(50));
 		body.put("plan", Map.of("SIGNING", signingAgreed.toString()));
 		Response r = post("officer", "/api/projects", body);
 		assertThat(r.status()).as(r.raw()).isEqualTo(201);

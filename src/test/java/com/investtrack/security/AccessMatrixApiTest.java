@@ -155,6 +155,29 @@ class AccessMatrixApiTest extends ApiTestBase {
 				401, 403, 403, 200, 403, 403, 401, 403));
 		rows.add(api("PUT", "/api/thresholds/{stage}", c -> new Call("/api/thresholds/NEGOTIATION", currentThreshold()),
 				401, 403, 403, 200, 403, 200, 401, 403));
+		// supervision: the progress log (its officer and managers write it), notices (managers issue, close and send
+		// back those they do not own; the owner, of any role, replies); everyone signed in reads both
+		rows.add(api("GET", "/api/projects/{id}/progress", c -> call("/api/projects/" + project() + "/progress"), 401,
+				200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("POST", "/api/projects/{id}/progress",
+				c -> new Call("/api/projects/" + project() + "/progress",
+						Map.of("on", today().toString(), "progress", "met the investor")),
+				401, 201, 403, 201, 403, 403, 401, 403));
+		rows.add(api("GET", "/api/notices", c -> call("/api/notices?status=OPEN"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("GET", "/api/notices/{id}", c -> call("/api/notices/" + notice(false)), 401, 200, 200, 200, 200,
+				200, 401, 200));
+		rows.add(api("POST", "/api/notices", c -> new Call("/api/notices", noticeBody()), 401, 403, 403, 201, 403, 403,
+				401, 403));
+		rows.add(api("POST", "/api/notices/{id}/reply",
+				c -> new Call("/api/notices/" + notice(false) + "/reply", Map.of("text", "survey booked")), 401, 200, 403,
+				403, 403, 403, 401, 403));
+		rows.add(api("POST", "/api/notices/{id}/close",
+				c -> new Call("/api/notices/" + notice(true) + "/close", Map.of("comment", "solved")), 401, 403, 403, 200,
+				403, 403, 401, 403));
+		rows.add(api("POST", "/api/notices/{id}/reopen",
+				c -> new Call("/api/notices/" + notice(true) + "/reopen", Map.of("comment", "no date given")), 401, 403,
+				403, 200, 403, 403, 401, 403));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403, 200,
@@ -209,6 +232,7 @@ class AccessMatrixApiTest extends ApiTestBase {
 				columns(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200, REDIRECT), "/"));
 		rows.add(page("GET", "/", c -> call("/"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("GET", "/projects/{id}", c -> call("/projects/" + project()), 200, 200, 200, 200, 200, 200));
+		rows.add(page("GET", "/board.csv", c -> call("/board.csv"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("GET", "/tasks", c -> call("/tasks"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("GET", "/projects/new", c -> call("/projects/new"), 200, 200, 200, 403, 403, 403));
 		// reports, pages and API alike: every role reads them
@@ -238,9 +262,32 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/projects/{id}/edit", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/edit", projectForm(null, false)), REDIRECT, REFUSED, REDIRECT,
 				403, REFUSED, 403));
+		rows.add(page("POST", "/projects/{id}/plan", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/plan",
+						form("dates.CONSTRUCTION", today().plusDays(200).toString(), "reason", "agreement signed")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/tasks/{taskId}/decision", "/tasks",
 				c -> new Call("/tasks/" + pendingApproval() + "/decision", form("decision", "APPROVE", "comment", "fine")),
 				REFUSED, REFUSED, REDIRECT, 403, REFUSED, 403));
+		// supervision pages: everyone reads the notices; the services refuse writes as in the API
+		rows.add(page("GET", "/notices", c -> call("/notices?status=OPEN"), 200, 200, 200, 200, 200, 200));
+		rows.add(page("POST", "/projects/{id}/progress", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/progress",
+						form("on", today().toString(), "progress", "met the investor")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
+		rows.add(page("POST", "/projects/{id}/notices", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/notices",
+						form("owner", "officer", "deadline", today().plusDays(7).toString(), "text", "agree a date")),
+				REFUSED, REFUSED, REDIRECT, 403, REFUSED, 403));
+		rows.add(page("POST", "/notices/{id}/reply", "/notices",
+				c -> new Call("/notices/" + notice(false) + "/reply", form("text", "survey booked")), REDIRECT, REFUSED,
+				REFUSED, 403, REFUSED, 403));
+		rows.add(page("POST", "/notices/{id}/close", "/notices",
+				c -> new Call("/notices/" + notice(true) + "/close", form("text", "solved")), REFUSED, REFUSED, REDIRECT,
+				403, REFUSED, 403));
+		rows.add(page("POST", "/notices/{id}/reopen", "/notices",
+				c -> new Call("/notices/" + notice(true) + "/reopen", form("text", "no date given")), REFUSED, REFUSED,
+				REDIRECT, 403, REFUSED, 403));
 		// administration pages: administrators; auditors read them
 		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200, 403));
 		rows.add(page("POST", "/admin/users", "/admin/users",
@@ -474,6 +521,22 @@ class AccessMatrixApiTest extends ApiTestBase {
 		return createProject("officer", today().minusDays(20));
 	}
 
+	/** A supervision notice to officer about a fresh project, issued by manager2; replied to if asked. */
+	private long notice(boolean replied) {
+		Response r = post("manager2", "/api/notices", noticeBody());
+		assertThat(r.status()).as(r.raw()).isEqualTo(201);
+		long id = r.body().get("id").asLong();
+		if (replied) {
+			assertThat(post("officer", "/api/notices/" + id + "/reply", Map.of("text", "done")).status()).isEqualTo(200);
+		}
+		return id;
+	}
+
+	private Map<String, Object> noticeBody() {
+		return Map.of("projectId", project(), "owner", "officer", "deadline", today().plusDays(7).toString(), "text",
+				"Agree the land delivery date with the park");
+	}
+
 	private String pendingApproval() {
 		long id = project();
 		Response r = advance("officer", id, "SIGNING", today().minusDays(2));
@@ -484,8 +547,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 	/** The fields of the project form: for a new project of {@code officer}, or the facts of an edit. */
 	private Map<String, List<String>> projectForm(String officer, boolean create) {
 		Map<String, List<String>> fields = form("name", "Page project " + uniqueName(), "investor", "Test investor",
-				"industryCode", "EQUIPMENT", "parkCode", "JS-IMP", "assetModel", "HEAVY", "investmentAmountYuan",
-				"120000000", "landAreaM2", "50000");
+				"industryCode", "EQUIPMENT", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan",
+				"12000", "landMu", "75");
 		if (create) {
 			fields.put("officer", List.of(officer));
 			fields.put("negotiationStartedOn", List.of(today().minusDays(10).toString()));

@@ -20,6 +20,13 @@ import org.springframework.test.context.ActiveProfiles;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
+import com.investtrack.lifecycle.ProjectView;
+import com.investtrack.lifecycle.ProjectViews;
+import com.investtrack.project.AssetModel;
+import com.investtrack.project.Health;
+import com.investtrack.project.KeyLevel;
+import com.investtrack.project.Outcome;
+import com.investtrack.project.ProjectFilter;
 import com.investtrack.security.UserRepository;
 
 /**
@@ -51,11 +58,14 @@ class DemoDataTest {
 	@Autowired
 	TaskService tasks;
 
+	@Autowired
+	ProjectViews views;
+
 	@Test
 	void demoUsersWithTheirRolesAndThePasswordDemo() {
 		Map<String, List<Role>> expected = Map.of("officer", List.of(Role.OFFICER), "officer2", List.of(Role.OFFICER), "lead",
 				List.of(Role.OFFICER, Role.MANAGER), "manager", List.of(Role.MANAGER), "auditor", List.of(Role.AUDITOR), "admin",
-				List.of(Role.ADMIN));
+				List.of(Role.ADMIN), "leader", List.of(Role.LEADER), "leader2", List.of(Role.LEADER));
 		expected.forEach((username, roles) -> {
 			var account = users.find(username).orElseThrow();
 			assertThat(account.enabled()).isTrue();
@@ -63,7 +73,7 @@ class DemoDataTest {
 			String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).single();
 			assertThat(encoder.matches("demo", hash)).as("password of %s", username).isTrue();
 		});
-		assertThat(users.count()).isEqualTo(6);
+		assertThat(users.count()).isEqualTo(8);
 	}
 
 	@Test
@@ -111,7 +121,7 @@ class DemoDataTest {
 
 	@Test
 	void theChangfengCheetahProjectHasTheSeedsFigures() {
-		long id = jdbc.sql("SELECT id FROM project WHERE name = 'Changfeng Cheetah automobile plant'").query(Long.class).single();
+		long id = jdbc.sql("SELECT id FROM project WHERE name = ?").param(DemoData.CHEETAH).query(Long.class).single();
 		Map<String, LocalDate> on = new LinkedHashMap<>();
 		jdbc.sql("SELECT stage, effective_on FROM milestone WHERE project_id = ?")
 			.param(id)
@@ -120,6 +130,45 @@ class DemoDataTest {
 			});
 		assertThat(ChronoUnit.DAYS.between(on.get("NEGOTIATION"), on.get("SITE_SELECTION"))).isEqualTo(36);
 		assertThat(on.get("CONSTRUCTION").plusMonths(15)).isEqualTo(on.get("PRODUCTION"));
+		// its agreement's dates are the real ones: green from first talk to production
+		ProjectView cheetah = views.get(id);
+		for (Stage stage : List.of(Stage.SIGNING, Stage.SITE_SELECTION, Stage.CONSTRUCTION, Stage.PRODUCTION)) {
+			assertThat(cheetah.plan().get(stage)).as("agreed %s", stage).isEqualTo(on.get(stage.name()));
+		}
+		assertThat(cheetah.health()).isEqualTo(Health.GREEN);
+		assertThat(cheetah.investor()).isEqualTo("长风集团有限公司");
+		assertThat(cheetah.totalInvestmentWan()).isEqualByComparingTo("500000");
+		assertThat(cheetah.landMu()).isEqualByComparingTo("600");
+		assertThat(cheetah.leader()).isEqualTo("leader");
+		assertThat(cheetah.keyLevel()).isEqualTo(KeyLevel.PROVINCE);
+	}
+
+	@Test
+	void theLedgerLooksLikeAJingmenBureausMostProjectsGreenAFewBehindTheirAgreedDates() {
+		List<ProjectView> all = views.search(ProjectFilter.none(), 0, 200).content();
+		assertThat(all).allSatisfy(p -> {
+			assertThat(p.code()).matches("JM\\d{4}-\\d{3}");
+			assertThat(p.name()).matches(".*[\\u4e00-\\u9fff].*");
+			assertThat(p.totalInvestmentWan()).isPositive();
+			assertThat(p.creditCode()).hasSize(18);
+			assertThat(p.projectType()).isNotNull();
+			assertThat(p.channel()).isNotNull();
+		});
+		assertThat(all).filteredOn(p -> p.assetModel() == AssetModel.HEAVY).allSatisfy(p -> assertThat(p.landMu()).isNotNull());
+		assertThat(all).filteredOn(p -> !p.plan().isEmpty()).hasSizeGreaterThan(all.size() * 3 / 4);
+		assertThat(all).extracting(ProjectView::leader).contains("leader", "leader2");
+		List<ProjectView> active = all.stream().filter(p -> p.outcome() == Outcome.ACTIVE).toList();
+		List<ProjectView> red = active.stream().filter(p -> p.health() == Health.RED).toList();
+		List<ProjectView> yellow = active.stream().filter(p -> p.health() == Health.YELLOW).toList();
+		assertThat(red).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(yellow).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(active.stream().filter(p -> p.health() == Health.GREEN).count()).isGreaterThan(active.size() / 2);
+		// red and yellow for a visible reason: the next agreed date has passed, by so many days
+		assertThat(red).anySatisfy(p -> {
+			assertThat(p.daysLate()).isGreaterThanOrEqualTo(30);
+			assertThat(p.healthReason()).contains(p.plan().get(p.stage().next().orElseThrow()).toString());
+		});
+		assertThat(yellow).anySatisfy(p -> assertThat(p.daysLate()).isBetween(1L, 29L));
 	}
 
 	@Test

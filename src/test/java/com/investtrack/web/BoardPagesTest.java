@@ -2,6 +2,8 @@ package com.investtrack.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,8 @@ import com.investtrack.support.WebSession;
 
 /**
  * The board beyond a screenful: a column shows its count and its first cards with a link to all of them, the stage's
- * own list is paged, and the filters (park, officer, "my projects", health, dropped) narrow every column.
+ * own list is paged, and the filters (park, officer, "my projects", health, dropped, leader, key level, type, channel)
+ * narrow every column; a leader opens it on the projects they lead; the CSV lists the ledger's columns.
  */
 class BoardPagesTest extends WebTestBase {
 
@@ -65,6 +68,111 @@ class BoardPagesTest extends WebTestBase {
 			.doesNotContain("data-project=\"" + red + "\"");
 		// a value that does not parse is ignored rather than failing the page
 		assertThat(officer.get("/?park=" + park + "&health=PURPLE&page=x").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theRecordsFiltersNarrowTheBoardAndEachRowSaysWhyItsLightIsWhatItIs() {
+		String park = newPark();
+		long led = createRecord(park, unique("Led plant"), "leader", "CITY", "UPGRADE", "EXPO",
+				Map.of("SIGNING", today().minusDays(40).toString()));
+		long other = createRecord(park, unique("Plain plant"), null, "NONE", "NEW", "ONLINE", Map.of());
+		WebSession manager = session("manager");
+		for (String criterion : List.of("leader=leader", "keyLevel=CITY", "projectType=UPGRADE", "channel=EXPO")) {
+			String board = manager.get("/?park=" + park + "&" + criterion).body();
+			assertThat(column(board, "NEGOTIATION")).as(criterion)
+				.contains("data-project=\"" + led + "\"")
+				.doesNotContain("data-project=\"" + other + "\"");
+			assertThat(board).as(criterion).contains("Clear filters");
+		}
+		// forty days past the agreed signing: red, and the list says so on the row
+		String list = manager.get("/?park=" + park + "&stage=NEGOTIATION").body();
+		Matcher row = Pattern.compile("<tr data-project=\"" + led + "\".*?</tr>", Pattern.DOTALL).matcher(list);
+		assertThat(row.find()).isTrue();
+		assertThat(row.group()).contains("data-health=\"RED\"").contains("data-health-reason").contains("Behind plan");
+		assertThat(column(manager.get("/?park=" + park).body(), "NEGOTIATION")).contains("data-health-reason");
+	}
+
+	@Test
+	void aLeaderOpensTheBoardOnTheProjectsTheyLeadAndChangesNothing() {
+		String park = newPark();
+		long led = createRecord(park, unique("Led plant"), "leader", "PROVINCE", "NEW", "FUND", Map.of());
+		long other = createRecord(park, unique("Plain plant"), null, "NONE", "NEW", "FUND", Map.of());
+		WebSession leader = session("leader");
+		String board = leader.get("/").body();
+		assertThat(board).contains("Only projects I lead").containsPattern("name=\"mine\" value=\"true\" checked");
+		long expected = get("leader", "/api/projects?leader=leader&stage=NEGOTIATION&outcome=ACTIVE&size=1").body()
+			.get("totalElements")
+			.asLong();
+		assertThat(column(board, "NEGOTIATION")).contains("data-count=\"" + expected + "\"");
+		String mine = leader.get("/?park=" + park + "&mine=true").body();
+		assertThat(column(mine, "NEGOTIATION")).contains("data-project=\"" + led + "\"")
+			.doesNotContain("data-project=\"" + other + "\"");
+		// unticked, the leader sees every project; "clear filters" too
+		assertThat(column(leader.get("/?park=" + park).body(), "NEGOTIATION")).contains("data-count=\"2\"");
+		assertThat(board).contains("href=\"/?mine=false\"");
+		assertThat(leader.get("/?mine=false").body()).doesNotContainPattern("name=\"mine\" value=\"true\" checked");
+		// read-only: the page offers no form, and a form sent anyway is refused
+		String page = leader.get("/projects/" + led).body();
+		assertThat(page).contains("id=\"plan\"")
+			.doesNotContain("id=\"next-milestone\"")
+			.doesNotContain("id=\"edit\"")
+			.doesNotContain("id=\"revise-plan\"");
+		assertThat(leader.post("/projects/" + led + "/plan", Map.of("dates.SIGNING", today().plusDays(9).toString(),
+				"reason", "leader tries")).status()).isEqualTo(403);
+		assertThat(board).doesNotContain("href=\"/projects/new\"");
+	}
+
+	@Test
+	void theCsvHasTheLedgersColumnsUnderTheBoardsFilter() {
+		String park = newPark();
+		LocalDate agreed = today().minusDays(45);
+		long led = createRecord(park, unique("Export plant"), "leader", "CITY", "RELOCATION", "BUSINESS_REFERRAL",
+				Map.of("SIGNING", agreed.toString(), "CONSTRUCTION", today().plusDays(200).toString()));
+		createRecord(park, unique("Other plant"), null, "NONE", "NEW", "ONLINE", Map.of());
+		String code = get("manager", "/api/projects/" + led).body().get("code").asText();
+		var csv = session("manager").get("/board.csv?park=" + park + "&leader=leader");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.contentType()).startsWith("text/csv");
+		String[] lines = csv.body().split("\r\n");
+		assertThat(lines).hasSize(2);
+		assertThat(lines[0]).isEqualTo("\uFEFFProject number,Project,Investor,Park,Industry,Stage,Status,Officer,"
+				+ "Leader in charge,Key project,Project type,Channel,Funds from,\"Total investment (10,000 yuan)\","
+				+ "\"Fixed-asset investment (10,000 yuan)\",\"Contracted investment (10,000 yuan)\",Land (mu),"
+				+ "Floor area (m²),Agreed signing,Agreed site selection,Agreed construction start,"
+				+ "Agreed production start,Health,Why this light,Days late");
+		assertThat(lines[1]).startsWith(code + ",Export plant ")
+			.contains(",Negotiation,Active,officer,leader,City key project,Relocation,Business referral,Within Hubei,"
+					+ "12000,9000,10000,75,," + agreed + ",," + today().plusDays(200) + ",,Stalled,")
+			.contains("Behind plan")
+			.endsWith(",45");
+		// in Chinese, the headers and labels of the bureau's ledger
+		String chinese = session("manager").header("Accept-Language", "zh-CN")
+			.get("/board.csv?park=" + park + "&leader=leader")
+			.body();
+		assertThat(chinese).contains("项目编号", "总投资（万元）", "用地（亩）", "约定开工", "包保领导", "迁建", "以商招商", "红灯");
+	}
+
+	/** A project in negotiation since 60 days ago with the given record fields, created by officer through the API. */
+	private long createRecord(String park, String name, String leader, String keyLevel, String type, String channel,
+			Map<String, String> plan) {
+		Map<String, Object> body = newProject("officer", today().minusDays(60));
+		body.remove("investmentAmountYuan");
+		body.remove("landAreaM2");
+		body.put("parkCode", park);
+		body.put("name", name);
+		body.put("totalInvestmentWan", 12000);
+		body.put("fixedAssetInvestmentWan", 9000);
+		body.put("contractedInvestmentWan", 10000);
+		body.put("landMu", 75);
+		body.put("leader", leader);
+		body.put("keyLevel", keyLevel);
+		body.put("projectType", type);
+		body.put("channel", channel);
+		body.put("fundsOrigin", "IN_PROVINCE");
+		body.put("plan", plan);
+		Response r = post("officer", "/api/projects", body);
+		assertThat(r.status()).as(r.raw()).isEqualTo(201);
+		return r.body().get("id").asLong();
 	}
 
 	/** The HTML of one board column. */

@@ -127,6 +127,8 @@ class MessagesInSyncTest {
 		labelled.put("decided.", Decision.values());
 		labelled.put("notice.decided.", Decision.values());
 		labelled.put("board.status.", BoardFilter.Status.values());
+		labelled.put("supervision.level.", com.investtrack.supervision.NoticeLevel.values());
+		labelled.put("supervision.status.", com.investtrack.supervision.NoticeStatus.values());
 		labelled.forEach((prefix, values) -> {
 			for (Enum<?> value : values) {
 				assertThat(ENGLISH.getProperty(prefix + value.name())).as(prefix + value.name()).isNotBlank();
@@ -139,7 +141,7 @@ class MessagesInSyncTest {
 			assertThat(ENGLISH.getProperty("dashboard.by." + by)).isNotBlank();
 			assertThat(ENGLISH.getProperty("csv.group." + by)).isNotBlank();
 		}
-		assertThat(TaskKind.values()).hasSize(3); // the inbox has a section per kind; a new kind needs one
+		assertThat(TaskKind.values()).hasSize(4); // the inbox has a section per kind; a new kind needs one
 	}
 
 	@Test

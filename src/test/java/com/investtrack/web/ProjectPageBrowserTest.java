@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -117,6 +118,43 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		assertThat(days("NEGOTIATION")).isEqualTo("37");
 		assertThat($("table.history tr[data-action=PROJECT_DROPPED]").getText()).contains("Investor chose another city");
 		screenshot("project-dropped");
+	}
+
+	@Test
+	void theOfficerRevisesThePlanOnThePageAndSeesTheHistory() {
+		LocalDate today = today();
+		var body = newProject("officer", today.minusDays(30));
+		body.put("name", unique("Late signing"));
+		body.put("plan", Map.of("SIGNING", today.minusDays(5).toString()));
+		Response created = post("officer", "/api/projects", body);
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		long id = created.body().get("id").asLong();
+
+		loginAs("officer");
+		open("/projects/" + id);
+		assertThat($(".project-page .status .light").getAttribute("data-health")).isEqualTo("YELLOW");
+		assertThat($("[data-health-reason]").getText()).contains("Behind plan").contains(today.minusDays(5).toString());
+		assertThat($("[data-days-late]").getText()).isEqualTo("5 days late");
+		assertThat($("tr[data-plan-stage=SIGNING] td[data-late]").getText()).isEqualTo("5");
+
+		$("#revise-plan summary").click();
+		setValue($("#plan-agreed-SIGNING"), today.plusDays(10).toString());
+		setValue($("#plan-agreed-CONSTRUCTION"), today.plusDays(90).toString());
+		$("#plan-reason").sendKeys("Investor asked for a month to finish due diligence");
+		clickAndWait($("#revise-plan button[type=submit]"));
+
+		assertThat($(".flash.notice").getText()).isEqualTo("Plan revised.");
+		assertThat($(".project-page .status .light").getAttribute("data-health")).isEqualTo("GREEN");
+		assertThat($("tr[data-plan-stage=SIGNING] td[data-agreed]").getText()).isEqualTo(today.plusDays(10).toString());
+		assertThat($("tr[data-plan-stage=SIGNING] td[data-baseline]").getText()).isEqualTo(today.minusDays(5).toString());
+		assertThat($("tr[data-plan-stage=CONSTRUCTION] td[data-agreed]").getText())
+			.isEqualTo(today.plusDays(90).toString());
+		WebElement latest = $$("table.plan-revisions tr[data-plan-revision]").get(0);
+		assertThat(latest.getText()).contains("Investor asked for a month to finish due diligence")
+			.contains("Contract signed: " + today.minusDays(5) + " → " + today.plusDays(10))
+			.contains("Construction commenced: — → " + today.plusDays(90));
+		assertThat($("table.history tr[data-action=PLAN_REVISED]").getText()).isNotBlank();
+		screenshot("project-plan-revised");
 	}
 
 	private String days(String stage) {

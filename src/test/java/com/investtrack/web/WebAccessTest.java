@@ -118,15 +118,15 @@ class WebAccessTest extends WebTestBase {
 	void aNewProjectIsCreatedFromTheFormAndItsErrorsAreShownPerField() {
 		WebSession officer = session("officer");
 		Page refused = officer.post("/projects/new", Map.of("name", "", "investor", "Acme", "industryCode", "HEALTH",
-				"parkCode", "JS-IMP", "assetModel", "LIGHT", "investmentAmountYuan", "-5", "negotiationStartedOn",
+				"parkCode", "JS-IMP", "assetModel", "LIGHT", "totalInvestmentWan", "-5", "negotiationStartedOn",
 				today().plusDays(3).toString()));
 		assertThat(refused.location()).endsWith("/projects/new");
 		String form = officer.get("/projects/new").body();
-		assertThat(form).contains("data-error-for=\"name\"").contains("data-error-for=\"investmentAmountYuan\"");
+		assertThat(form).contains("data-error-for=\"name\"").contains("data-error-for=\"totalInvestmentWan\"");
 		assertThat(form).contains("value=\"Acme\"");
 
 		Page future = officer.post("/projects/new", Map.of("name", "Solar farm", "investor", "Acme", "industryCode",
-				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "investmentAmountYuan", "1000000",
+				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan", "100",
 				"negotiationStartedOn", today().plusDays(3).toString()));
 		assertThat(future.location()).endsWith("/projects/new");
 		assertThat(officer.get("/projects/new").body()).contains("data-error-for=\"negotiationStartedOn\"")
@@ -134,11 +134,11 @@ class WebAccessTest extends WebTestBase {
 
 		String name = unique("Solar farm");
 		Page created = officer.post("/projects/new", Map.of("name", name, "investor", "Acme", "industryCode",
-				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "investmentAmountYuan", "1000000",
-				"landAreaM2", "66667", "negotiationStartedOn", LocalDate.of(2025, 3, 6).toString()));
+				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan", "100",
+				"landMu", "100", "negotiationStartedOn", LocalDate.of(2025, 3, 6).toString()));
 		assertThat(created.location()).matches(".*/projects/\\d+");
 		String page = officer.get(created.location().replaceFirst("^https?://[^/]+", "")).body();
-		assertThat(page).contains(name).contains("Project created.").contains("66,667 m² (100 mu)").contains("2025-03-06");
+		assertThat(page).contains(name).contains("Project created.").contains("100 mu (66,667 m²)").contains("2025-03-06");
 	}
 
 	private static void assertForbidden(Page page, String path) {

@@ -22,7 +22,7 @@ import com.investtrack.calendar.CalendarService;
 import com.investtrack.calendar.CalendarYear;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.security.AccessPolicy;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 import com.investtrack.web.DomainMessages;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,24 +59,24 @@ class CalendarAdminController {
 	}
 
 	@GetMapping
-	String show(@RequestParam(required = false) Integer year, Model model) {
+	String show(@RequestParam(required = false) Integer year, Model model, CurrentUser user) {
 		CalendarYear shown = calendar.year(year == null ? LocalDate.now(clock).getYear() : year);
 		CalendarForm form = new CalendarForm(DateListText.format(shown.holidayRanges()),
 				DateListText.format(shown.workdayRanges()));
-		return render(model, shown, form, Map.of());
+		return render(model, shown, form, Map.of(), user);
 	}
 
 	@PostMapping("/{year}")
 	String change(@PathVariable int year, @RequestParam(required = false) String holidays,
 			@RequestParam(required = false) String workdays, Model model, HttpServletResponse response,
-			RedirectAttributes flash) {
+			RedirectAttributes flash, CurrentUser user) {
 		CalendarForm typed = new CalendarForm(holidays, workdays);
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<LocalDate> holidayDays = read("holidays", holidays, errors);
 		List<LocalDate> workdayDays = read("workdays", workdays, errors);
 		try {
 			if (errors.isEmpty()) {
-				CalendarYear saved = calendar.change(year, holidayDays, workdayDays, CurrentUsers.current());
+				CalendarYear saved = calendar.change(year, holidayDays, workdayDays, user);
 				flash.addFlashAttribute("message", messages.text("calendar.done.saved", saved.year()));
 				return "redirect:/admin/calendar?year=" + saved.year();
 			}
@@ -85,7 +85,7 @@ class CalendarAdminController {
 			ex.fields().forEach((field, reason) -> errors.put(field, messages.translate(reason)));
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		return render(model, calendar.year(year), typed, errors);
+		return render(model, calendar.year(year), typed, errors, user);
 	}
 
 	/** The days of one text field, or none with the reason put into {@code errors}. */
@@ -99,12 +99,12 @@ class CalendarAdminController {
 		}
 	}
 
-	private String render(Model model, CalendarYear shown, CalendarForm form, Map<String, String> errors) {
+	private String render(Model model, CalendarYear shown, CalendarForm form, Map<String, String> errors, CurrentUser user) {
 		model.addAttribute("calendar", shown);
 		model.addAttribute("years", calendar.definedYears());
 		model.addAttribute("grid", CalendarGrid.of(shown, LocaleContextHolder.getLocale(),
 				DateTimeFormatter.ofPattern(messages.text("calendar.monthPattern"))));
-		model.addAttribute("canEdit", access.canChangeCalendar(CurrentUsers.current()));
+		model.addAttribute("canEdit", access.canChangeCalendar(user));
 		model.addAttribute("form", form);
 		model.addAttribute("fieldErrors", errors);
 		return VIEW;

@@ -26,7 +26,6 @@ import com.investtrack.project.ParkService;
 import com.investtrack.project.ReferenceData;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 import com.investtrack.web.DomainMessages;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,17 +61,17 @@ class ParkAdminController {
 	}
 
 	@GetMapping
-	String list(Model model) {
-		return render(model, new NewPark("", "", ""), null, null, Map.of());
+	String list(Model model, CurrentUser user) {
+		return render(model, new NewPark("", "", ""), null, null, Map.of(), user);
 	}
 
 	@PostMapping
 	String create(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String district, Model model, HttpServletResponse response,
-			RedirectAttributes flash) {
+			RedirectAttributes flash, CurrentUser user) {
 		NewPark typed = new NewPark(code, name, district);
-		return change(model, typed, null, response, flash, () -> {
-			Park park = parks.create(new Park(code, name, district), CurrentUsers.current());
+		return change(model, typed, null, response, flash, user, () -> {
+			Park park = parks.create(new Park(code, name, district), user);
 			return messages.text("admin.done.parkCreated", park.code());
 		});
 	}
@@ -80,9 +79,9 @@ class ParkAdminController {
 	@PostMapping("/{code}")
 	String rename(@PathVariable String code, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String district, Model model, HttpServletResponse response,
-			RedirectAttributes flash) {
-		return change(model, new NewPark("", "", ""), code, response, flash, () -> {
-			parks.change(code, name, district, CurrentUsers.current());
+			RedirectAttributes flash, CurrentUser user) {
+		return change(model, new NewPark("", "", ""), code, response, flash, user, () -> {
+			parks.change(code, name, district, user);
 			return messages.text("admin.done.parkChanged", code);
 		});
 	}
@@ -99,7 +98,7 @@ class ParkAdminController {
 
 	/** Applies a change and redirects back with its outcome, or re-renders the page with the reason it was refused. */
 	private String change(Model model, NewPark typed, String row, HttpServletResponse response, RedirectAttributes flash,
-			Supplier<String> change) {
+			CurrentUser user, Supplier<String> change) {
 		try {
 			flash.addFlashAttribute("message", change.get());
 			return "redirect:/admin/parks";
@@ -115,16 +114,15 @@ class ParkAdminController {
 						+ ": " + e.getValue())
 				.collect(Collectors.joining("; "));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return render(model, typed, row, reasons, row == null ? fields : Map.of());
+			return render(model, typed, row, reasons, row == null ? fields : Map.of(), user);
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			return render(model, typed, row, messages.translate(ex.getMessage()), Map.of());
+			return render(model, typed, row, messages.translate(ex.getMessage()), Map.of(), user);
 		}
 	}
 
-	private String render(Model model, NewPark form, String row, String error, Map<String, String> fieldErrors) {
-		CurrentUser user = CurrentUsers.current();
+	private String render(Model model, NewPark form, String row, String error, Map<String, String> fieldErrors, CurrentUser user) {
 		access.checkCanReadAdministration(user);
 		model.addAttribute("parks", reference.parks());
 		model.addAttribute("canEdit", user.has(Role.ADMIN));

@@ -26,7 +26,6 @@ import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Role;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 import com.investtrack.security.UserAdminService;
 import com.investtrack.web.DomainMessages;
 
@@ -64,54 +63,54 @@ class UserAdminController {
 	}
 
 	@GetMapping
-	String list(Model model) {
-		return render(model, CreateForm.empty(), null, Map.of());
+	String list(Model model, CurrentUser user) {
+		return render(model, CreateForm.empty(), null, Map.of(), user);
 	}
 
 	@PostMapping
 	String create(@ModelAttribute("form") CreateForm form, BindingResult binding, Model model,
-			HttpServletResponse response, RedirectAttributes flash) {
+			HttpServletResponse response, RedirectAttributes flash, CurrentUser user) {
 		if (binding.hasErrors()) {
-			return refused(model, form, response, HttpStatus.BAD_REQUEST, messages.text("admin.badFields"), Map.of());
+			return refused(model, form, response, HttpStatus.BAD_REQUEST, messages.text("admin.badFields"), Map.of(), user);
 		}
-		return change(model, form, response, flash, () -> {
+		return change(model, form, response, flash, user, () -> {
 			admin.create(new UserAdminService.NewUser(form.username(), form.displayName(),
-					form.roles() == null ? Set.of() : form.roles(), form.password()), CurrentUsers.current());
+					form.roles() == null ? Set.of() : form.roles(), form.password()), user);
 			return messages.text("admin.done.created", form.username().strip());
 		});
 	}
 
 	@PostMapping("/{username}/roles")
 	String roles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<Role> roles,
-			Model model, HttpServletResponse response, RedirectAttributes flash) {
-		return change(model, CreateForm.empty(), response, flash, () -> {
-			admin.setRoles(username, roles == null ? Set.of() : roles, CurrentUsers.current());
+			Model model, HttpServletResponse response, RedirectAttributes flash, CurrentUser user) {
+		return change(model, CreateForm.empty(), response, flash, user, () -> {
+			admin.setRoles(username, roles == null ? Set.of() : roles, user);
 			return messages.text("admin.done.roles", username);
 		});
 	}
 
 	@PostMapping("/{username}/disable")
 	String disable(@PathVariable String username, Model model, HttpServletResponse response,
-			RedirectAttributes flash) {
-		return change(model, CreateForm.empty(), response, flash, () -> {
-			admin.disable(username, CurrentUsers.current());
+			RedirectAttributes flash, CurrentUser user) {
+		return change(model, CreateForm.empty(), response, flash, user, () -> {
+			admin.disable(username, user);
 			return messages.text("admin.done.disabled", username);
 		});
 	}
 
 	@PostMapping("/{username}/enable")
-	String enable(@PathVariable String username, Model model, HttpServletResponse response, RedirectAttributes flash) {
-		return change(model, CreateForm.empty(), response, flash, () -> {
-			admin.enable(username, CurrentUsers.current());
+	String enable(@PathVariable String username, Model model, HttpServletResponse response, RedirectAttributes flash, CurrentUser user) {
+		return change(model, CreateForm.empty(), response, flash, user, () -> {
+			admin.enable(username, user);
 			return messages.text("admin.done.enabled", username);
 		});
 	}
 
 	@PostMapping("/{username}/password")
 	String password(@PathVariable String username, @RequestParam(name = "password", required = false) String password,
-			Model model, HttpServletResponse response, RedirectAttributes flash) {
-		return change(model, CreateForm.empty(), response, flash, () -> {
-			admin.resetPassword(username, password, CurrentUsers.current());
+			Model model, HttpServletResponse response, RedirectAttributes flash, CurrentUser user) {
+		return change(model, CreateForm.empty(), response, flash, user, () -> {
+			admin.resetPassword(username, password, user);
 			return messages.text("admin.done.password", username);
 		});
 	}
@@ -128,7 +127,7 @@ class UserAdminController {
 
 	/** Applies a change and redirects back with its outcome, or re-renders the page with the reason it was refused. */
 	private String change(Model model, CreateForm form, HttpServletResponse response, RedirectAttributes flash,
-			Supplier<String> change) {
+			CurrentUser user, Supplier<String> change) {
 		try {
 			flash.addFlashAttribute("message", change.get());
 			return REDIRECT;
@@ -143,21 +142,21 @@ class UserAdminController {
 				.stream()
 				.map(e -> messages.textOr("admin.field." + e.getKey(), e.getKey()) + ": " + e.getValue())
 				.collect(Collectors.joining("; "));
-			return refused(model, form, response, HttpStatus.BAD_REQUEST, reasons, fields);
+			return refused(model, form, response, HttpStatus.BAD_REQUEST, reasons, fields, user);
 		}
 		catch (ConflictException ex) {
-			return refused(model, form, response, HttpStatus.CONFLICT, messages.translate(ex.getMessage()), Map.of());
+			return refused(model, form, response, HttpStatus.CONFLICT, messages.translate(ex.getMessage()), Map.of(), user);
 		}
 	}
 
 	private String refused(Model model, CreateForm form, HttpServletResponse response, HttpStatus status,
-			String reason, Map<String, String> fieldErrors) {
+			String reason, Map<String, String> fieldErrors, CurrentUser user) {
 		response.setStatus(status.value());
-		return render(model, new CreateForm(form.username(), form.displayName(), "", form.roles()), reason, fieldErrors);
+		return render(model, new CreateForm(form.username(), form.displayName(), "", form.roles()), reason, fieldErrors,
+				user);
 	}
 
-	private String render(Model model, CreateForm form, String error, Map<String, String> fieldErrors) {
-		CurrentUser user = CurrentUsers.current();
+	private String render(Model model, CreateForm form, String error, Map<String, String> fieldErrors, CurrentUser user) {
 		model.addAttribute("users", admin.list(user));
 		model.addAttribute("allRoles", Role.values());
 		model.addAttribute("canEdit", user.has(Role.ADMIN));

@@ -93,6 +93,31 @@ final class Databases {
 		}
 	}
 
+	/**
+	 * The server's durability settings as it reports them, read rather than assumed: whether every commit is flushed
+	 * to disk (innodb_flush_log_at_trx_commit=1) and the binary log synced (sync_binlog).
+	 */
+	String durability() throws SQLException {
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement();
+				var rs = s.executeQuery("SELECT @@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin")) {
+			rs.next();
+			return "innodb_flush_log_at_trx_commit=" + rs.getString(1) + ", sync_binlog=" + rs.getString(2) + ", log_bin="
+					+ rs.getString(3);
+		}
+	}
+
+	/** Statements the server has received from every client since it started (its Questions counter). */
+	long statements() {
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement();
+				var rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+			rs.next();
+			return rs.getLong(2);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the server's statement counter", ex);
+		}
+	}
+
 	/** Parks, industries and the benchmark's users (roles as given) in a database whose schema Flyway has created. */
 	static void seed(Connection c, String passwordHash, List<String[]> usersAndRoles) throws SQLException {
 		try (var park = c.prepareStatement("INSERT INTO park (code, name, district) SELECT ?, ?, ? FROM DUAL "

@@ -90,7 +90,7 @@ public final class Benchmark {
 	private void run() throws Exception {
 		long started = System.nanoTime();
 		Files.createDirectories(workDir);
-		results.machine = Machine.describe(databases.serverVersion());
+		results.machine = Machine.describe(databases.serverVersion(), databases.durability());
 		results.options = options;
 		log("machine: " + results.machine);
 		Path appJar = appJar();
@@ -138,11 +138,11 @@ public final class Benchmark {
 					Rounds ours = new Rounds(clients);
 					for (int round = 0; round < ROUNDS; round++) {
 						int paths = options.paths() / ROUNDS + (round < options.paths() % ROUNDS ? 1 : 0);
-						CpuMeter plainCpu = new CpuMeter(bare);
+						CpuMeter plainCpu = new CpuMeter(bare, databases);
 						results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad,
 								bare.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
 						plain.cpu(plainCpu);
-						CpuMeter ourCpu = new CpuMeter(app);
+						CpuMeter ourCpu = new CpuMeter(app, databases);
 						results.appRssUnderLoad = Math.max(results.appRssUnderLoad,
 								app.peakRssDuring(() -> ours.add(load.run(clients, paths, RUN_LIMIT))));
 						ours.cpu(ourCpu);
@@ -165,27 +165,32 @@ public final class Benchmark {
 
 	/**
 	 * CPU time spent from its creation to {@link #stop()} by the application under test, the database server (all of
-	 * it, whoever asked) and this driver (the HTTP clients, on our side).
+	 * it, whoever asked) and this driver (the HTTP clients, on our side), and the statements the server received
+	 * meanwhile (from every client: counted by the server, not estimated).
 	 */
 	private static final class CpuMeter {
 
 		private final AppProcess app;
 
+		private final Databases databases;
+
 		private final double[] start;
 
-		CpuMeter(AppProcess app) {
+		CpuMeter(AppProcess app, Databases databases) {
 			this.app = app;
-			this.start = now(app);
+			this.databases = databases;
+			this.start = now();
 		}
 
 		double[] stop() {
-			double[] end = now(app);
-			return new double[] { end[0] - start[0], end[1] - start[1], end[2] - start[2] };
+			double[] end = now();
+			// the counter's own two reads are not the side's
+			return new double[] { end[0] - start[0], end[1] - start[1], end[2] - start[2], end[3] - start[3] - 2 };
 		}
 
-		private static double[] now(AppProcess app) {
+		private double[] now() {
 			return new double[] { app.cpuMillis(), AppProcess.cpuMillis(databasePid()),
-					AppProcess.cpuMillis(ProcessHandle.current().pid()) };
+					AppProcess.cpuMillis(ProcessHandle.current().pid()), databases.statements() };
 		}
 
 		private static long databasePid() {
@@ -205,7 +210,7 @@ public final class Benchmark {
 
 		private final List<long[]> micros = new ArrayList<>();
 
-		private final double[] cpu = new double[3];
+		private final double[] cpu = new double[4];
 
 		private long elapsedNanos;
 
@@ -225,10 +230,10 @@ public final class Benchmark {
 			}
 		}
 
-		/** Milliseconds of CPU per step: application, database server, driver. */
+		/** Per step: milliseconds of CPU of the application, database server and driver; statements. */
 		double[] cpuPerStep() {
 			long steps = micros.stream().mapToLong(m -> m.length).sum();
-			return new double[] { cpu[0] / steps, cpu[1] / steps, cpu[2] / steps };
+			return new double[] { cpu[0] / steps, cpu[1] / steps, cpu[2] / steps, cpu[3] / steps };
 		}
 
 		Latencies total() {

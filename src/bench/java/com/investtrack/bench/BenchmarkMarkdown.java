@@ -17,7 +17,7 @@ final class BenchmarkMarkdown {
 		line("# Benchmarks");
 		line("");
 		line("Written by the benchmark itself on every run (`mvn -B -Pbench verify`); this is the last run's output.");
-		line("How the benchmark works and how to read it: the README's \"Benchmarks\" section.");
+		line("How the benchmark works and how to read it: docs/benchmarks.md. Every figure below was measured by this run.");
 		line("");
 		line("## Machine and run");
 		line("");
@@ -27,7 +27,8 @@ final class BenchmarkMarkdown {
 		line("| CPU | " + r.machine.cores() + " cores, " + r.machine.cpu() + " |");
 		line("| memory | %.1f GiB |".formatted(r.machine.memoryGib()));
 		line("| OS, Java | " + r.machine.os() + ", " + r.machine.java() + " |");
-		line("| database | MariaDB/MySQL " + r.machine.database() + " on loopback, default durability (fsync on every commit) |");
+		line("| database | MariaDB/MySQL " + r.machine.database() + " on loopback |");
+		line("| durability, as the server reports it | " + r.machine.durability() + " |");
 		line("| load average at start | %.2f |".formatted(r.machine.loadAverage()));
 		line("| options | projects=%d, paths per run=%d (%d steps), warm-up paths=%d, report requests per variant=%d, naive runs per variant=%d%s |"
 			.formatted(r.options.projects(), r.options.paths(), r.options.paths() * StepLoad.STEPS_PER_PATH,
@@ -72,12 +73,14 @@ final class BenchmarkMarkdown {
 		line("| p99 ours / plain <= 1.5x | %s | %s |".formatted(verdict(r.app1.p99() / r.plain1.p99(), 1.5, false),
 				verdict(r.app4.p99() / r.plain4.p99(), 1.5, false)));
 		line("");
-		line("CPU per step, in milliseconds, measured from /proc while each side ran: what two cores can carry. The "
-				+ "database column is the whole server's, so other users of it count too; the driver column is the "
-				+ "HTTP clients on our side and the console's bookkeeping on the plain side.");
+		line("Per step, while each side ran: CPU in milliseconds from /proc, and the statements the database server "
+				+ "received (the difference of its Questions counter). The database columns are the whole server's, so "
+				+ "other users of it count too (the other side's idle job executor polls); the driver column is the "
+				+ "HTTP clients on our side and the console's bookkeeping on the plain side. The figures are the mean over a "
+				+ "path's seven steps (create, request, approve, two advances, request, accept).");
 		line("");
-		line("| clients | side | application | database | driver | total |");
-		line("| ---: | --- | ---: | ---: | ---: | ---: |");
+		line("| clients | side | application ms | database ms | driver ms | total ms | statements |");
+		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
 		for (Results.CpuPerStep c : r.cpu) {
 			cpuRow(c.clients(), "ours (HTTP)", c.ours());
 			cpuRow(c.clients(), "plain Camunda (Java API)", c.plain());
@@ -86,7 +89,8 @@ final class BenchmarkMarkdown {
 	}
 
 	private void cpuRow(int clients, String side, double[] ms) {
-		line("| %d | %s | %.1f | %.1f | %.1f | %.1f |".formatted(clients, side, ms[0], ms[1], ms[2], ms[0] + ms[1] + ms[2]));
+		line("| %d | %s | %.1f | %.1f | %.1f | %.1f | %.1f |".formatted(clients, side, ms[0], ms[1], ms[2],
+				ms[0] + ms[1] + ms[2], ms[3]));
 	}
 
 	private void row(Latencies l, String side) {
@@ -165,36 +169,22 @@ final class BenchmarkMarkdown {
 		line("");
 	}
 
-	/** Why a target can be missed: what each side does, so a miss can be read against it. */
+	/** How the figures were taken: what each side does, never a figure this run did not measure. */
 	private void notes() {
 		line("## Notes");
 		line("");
-		line("- Load: the two sides run one after the other on the same two cores, so anything else running shifts the "
-				+ "ratios; the load average at the start of the run is in the table above. Compare runs on a quiet machine.");
-		line("- (a) Warm-up: both sides first run the warm-up paths above, untimed. A short run measures the JIT "
-				+ "compiler more than the application: in a profile of a run with a tenth of this warm-up, compiler "
-				+ "threads used more CPU than the request threads.");
-		line("- (a) What a step costs. One of our steps is an HTTP request (Basic authentication: the login throttle's "
-				+ "and the account's rows read, the password checked from the credential cache), the lifecycle's checks "
-				+ "(project row locked, pending approval, open task), the engine completing the stage task of a model "
-				+ "with a sub-process and two threshold timers per stage (timers cancelled and armed on every stage "
-				+ "change), the milestone, timeline, project and audit rows, and the project read back for the answer. "
-				+ "Counted with the server's general log on one advance (site selection to construction): about 52 "
-				+ "statements, 35 of them the engine's and 17 the product's (of which 5 for the answer and 3 for the "
-				+ "audit chain). A plain step on the five-user-task model is an in-process call of about 23 statements "
-				+ "with full history. Each statement costs CPU in the driver, MyBatis and the database whether it reads or "
-				+ "writes, so on two cores the ratio of the throughputs follows the ratio of the statements; our history "
-				+ "is cut to what auditors use (see the README), and the step does no second engine command, which is "
-				+ "what keeps the larger step within about twice the plain one.");
-		line("- (b) The naive side re-reads the engine's history for every request (a scan of ACT_HI_ACTINST, which "
-				+ "grows with every activity of every project); ours reads one narrow row per project from "
-				+ "milestone_timeline (for time-to-production from a covering index alone), a histogram for durations. "
-				+ "A computed time-to-production over all projects carries every project in production to the "
-				+ "application (tens of thousands of rows of five days each) for its exact percentiles; the repeated "
-				+ "requests show what a dashboard sees between two steps.");
-		line("- (c) Our application auto-configures more than the bare starter (Spring Security, Flyway, Thymeleaf, "
-				+ "validation, our own beans) and runs Flyway's migrations on a first start; resident memory follows the "
-				+ "JVM's default heap sizing on this machine, the same for both.");
+		line("- Load: the two sides take turns on the same cores, so anything else running shifts the ratios; the "
+				+ "load average at the start of the run is in the table above. Compare runs on a quiet machine.");
+		line("- (a) Warm-up: both sides first run the warm-up paths above, untimed, so that the JIT has compiled the "
+				+ "hot paths of both.");
+		line("- (a) One of our steps is an HTTP request with Basic authentication, the lifecycle's checks (project row "
+				+ "locked, pending approval, open task), the engine completing the stage's task, the milestone, project "
+				+ "and audit rows, and the project read back for the answer. A plain step is an in-process call of "
+				+ "`TaskService.complete` (or `startProcessInstanceByKey`) with the starter's default history.");
+		line("- (b) The naive side re-reads the engine's history for every request; ours reads one narrow row per "
+				+ "project from milestone_timeline, a histogram for durations.");
+		line("- (c) Our application starts more than the bare starter (Spring Security, Flyway, Thymeleaf, Spring "
+				+ "Session, our own beans) and runs Flyway's migrations on a first start.");
 		line("");
 	}
 

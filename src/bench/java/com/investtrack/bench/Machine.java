@@ -8,14 +8,14 @@ import java.time.format.DateTimeFormatter;
 
 /** What the figures were measured on. */
 record Machine(String date, int cores, String cpu, double memoryGib, String os, String java, String database,
-		double loadAverage) {
+		String durability, double loadAverage) {
 
-	static Machine describe(String databaseVersion) {
+	static Machine describe(String databaseVersion, String durability) {
 		return new Machine(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
 				Runtime.getRuntime().availableProcessors(), readCpu(), readMemoryGib(),
 				System.getProperty("os.name") + " " + System.getProperty("os.version"),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-				databaseVersion, currentLoad());
+				databaseVersion, durability, currentLoad());
 	}
 
 	static double currentLoad() {

@@ -11,7 +11,10 @@ final class Results {
 	record ReportFigures(String label, String path, Latencies ours, Latencies computed, Latencies naive, Boolean identical) {
 	}
 
-	/** Milliseconds of CPU per step at a client count: application, database server, driver; plain and ours. */
+	/**
+	 * Per step at a client count, plain and ours: milliseconds of CPU of the application, the database server and the
+	 * driver, then the statements the database server received (its Questions counter, all clients).
+	 */
 	record CpuPerStep(int clients, double[] plain, double[] ours) {
 	}
 
