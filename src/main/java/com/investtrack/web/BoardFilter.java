@@ -98,6 +98,10 @@ public class BoardFilter {
 		add(uri, "assetModel", asset);
 		add(uri, "health", health);
 		add(uri, "q", q);
+		add(uri, "leader", leader);
+		add(uri, "keyLevel", keyLevel);
+		add(uri, "projectType", projectType);
+		add(uri, "channel", channel);
 		add(uri, "stage", stage);
 		add(uri, "leader", mineAsLeader ? user.username() : leader);
 		add(uri, "keyLevel", keyLevel);
