@@ -21,7 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import com.investtrack.common.Stage;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 import com.investtrack.supervision.EvidenceFile;
 import com.investtrack.supervision.EvidenceFiles;
 
@@ -41,10 +41,10 @@ class EvidenceApiController {
 	@Operation(summary = "Add an evidence file to a project's milestone (multipart: stage, file; PDF, JPEG, PNG, DOCX or "
 			+ "XLSX by content, at most 20 MB)")
 	@PostMapping(path = "/api/projects/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<EvidenceFile> add(@PathVariable long id, @RequestParam Stage stage, @RequestParam MultipartFile file) {
+	ResponseEntity<EvidenceFile> add(@PathVariable long id, @RequestParam Stage stage, @RequestParam MultipartFile file, CurrentUser user) {
 		EvidenceFile added = evidence.add(id, stage,
 				new EvidenceFiles.Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream),
-				CurrentUsers.current());
+				user);
 		return ResponseEntity.created(URI.create("/api/evidence/" + added.id())).body(added);
 	}
 
@@ -56,8 +56,8 @@ class EvidenceApiController {
 
 	@Operation(summary = "Download an evidence file (always as an attachment, never shown inline)")
 	@GetMapping("/api/evidence/{id}")
-	void download(@PathVariable long id, HttpServletResponse response) throws IOException {
-		EvidenceFile file = evidence.get(id, CurrentUsers.current());
+	void download(@PathVariable long id, HttpServletResponse response, CurrentUser user) throws IOException {
+		EvidenceFile file = evidence.get(id, user);
 		response.setContentType(file.contentType());
 		response.setContentLengthLong(file.size());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -33,7 +33,7 @@ import com.investtrack.project.KeyLevel;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.ProjectFilter;
 import com.investtrack.project.ProjectType;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 /**
  * The Excel ledger's import in two steps: a preview (201, nothing written but the preview) and its confirmation, which
@@ -56,18 +56,18 @@ class LedgerApiController {
 
 	@Operation(summary = "Preview the import of an Excel ledger (.xlsx, multipart field 'file'): what each row would do")
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<LedgerImports.Preview> preview(@RequestParam("file") MultipartFile file) throws IOException {
+	ResponseEntity<LedgerImports.Preview> preview(@RequestParam("file") MultipartFile file, CurrentUser user) throws IOException {
 		if (file.isEmpty()) {
 			throw new InvalidInputException("file", "is empty");
 		}
-		var preview = imports.preview(file.getOriginalFilename(), file.getBytes(), CurrentUsers.current());
+		var preview = imports.preview(file.getOriginalFilename(), file.getBytes(), user);
 		return ResponseEntity.created(URI.create("/api/imports/" + preview.id())).body(preview);
 	}
 
 	@Operation(summary = "Confirm a preview: apply every row without errors, all of them or none")
 	@PostMapping("/api/imports/{id}/confirm")
-	LedgerImports.Confirmation confirm(@PathVariable String id) {
-		return imports.confirm(id, CurrentUsers.current());
+	LedgerImports.Confirmation confirm(@PathVariable String id, CurrentUser user) {
+		return imports.confirm(id, user);
 	}
 
 	/**
@@ -83,10 +83,10 @@ class LedgerApiController {
 			@RequestParam(required = false) @Size(max = 100) String q,
 			@RequestParam(required = false) String leader, @RequestParam(required = false) KeyLevel keyLevel,
 			@RequestParam(required = false) ProjectType projectType, @RequestParam(required = false) Channel channel,
-			HttpServletResponse response) throws IOException {
+			HttpServletResponse response, CurrentUser caller) throws IOException {
 		var filter = new ProjectFilter(stage, parkCode, industryCode, officer, health, assetModel, outcome, q, leader,
 				keyLevel, projectType, channel);
-		var user = CurrentUsers.current();
+		var user = caller;
 		export.checkCanExport(user);
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.NoticeLevel;
 import com.investtrack.supervision.NoticeStatus;
@@ -58,8 +58,8 @@ class NoticeApiController {
 
 	@Operation(summary = "Issue a supervision notice (督办单) about a project to an owner with a deadline (managers)")
 	@PostMapping
-	ResponseEntity<Notice> issue(@Valid @RequestBody NewNotice r) {
-		Notice notice = notices.issue(r.projectId(), r.owner(), r.deadline(), r.text(), CurrentUsers.current());
+	ResponseEntity<Notice> issue(@Valid @RequestBody NewNotice r, CurrentUser user) {
+		Notice notice = notices.issue(r.projectId(), r.owner(), r.deadline(), r.text(), user);
 		return ResponseEntity.created(URI.create("/api/notices/" + notice.id())).body(notice);
 	}
 
@@ -80,20 +80,20 @@ class NoticeApiController {
 
 	@Operation(summary = "The owner's reply to a notice; stops its escalation")
 	@PostMapping("/{id}/reply")
-	Notice reply(@PathVariable long id, @Valid @RequestBody Reply r) {
-		return notices.reply(id, r.text(), CurrentUsers.current());
+	Notice reply(@PathVariable long id, @Valid @RequestBody Reply r, CurrentUser user) {
+		return notices.reply(id, r.text(), user);
 	}
 
 	@Operation(summary = "Close a replied notice (销号): a manager other than its owner")
 	@PostMapping("/{id}/close")
-	Notice close(@PathVariable long id, @Valid @RequestBody Comment r) {
-		return notices.close(id, blankToNull(r.comment()), CurrentUsers.current());
+	Notice close(@PathVariable long id, @Valid @RequestBody Comment r, CurrentUser user) {
+		return notices.close(id, blankToNull(r.comment()), user);
 	}
 
 	@Operation(summary = "Send a replied notice back to its owner, with the reason; its escalation restarts")
 	@PostMapping("/{id}/reopen")
-	Notice reopen(@PathVariable long id, @Valid @RequestBody Comment r) {
-		return notices.reopen(id, blankToNull(r.comment()), CurrentUsers.current());
+	Notice reopen(@PathVariable long id, @Valid @RequestBody Comment r, CurrentUser user) {
+		return notices.reopen(id, blankToNull(r.comment()), user);
 	}
 
 	private static String blankToNull(String value) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 import com.investtrack.supervision.ProgressEntry;
 import com.investtrack.supervision.ProgressLog;
 
@@ -47,9 +47,9 @@ class ProgressApiController {
 
 	@Operation(summary = "Add a dated progress entry to a project (its officer or a manager)")
 	@PostMapping
-	ResponseEntity<ProgressEntry> record(@PathVariable long id, @Valid @RequestBody NewEntry r) {
+	ResponseEntity<ProgressEntry> record(@PathVariable long id, @Valid @RequestBody NewEntry r, CurrentUser user) {
 		ProgressEntry entry = log.record(id, new ProgressEntry.New(r.on(), r.progress(), r.problems(), r.nextSteps()),
-				CurrentUsers.current());
+				user);
 		return ResponseEntity.created(URI.create("/api/projects/" + id + "/progress")).body(entry);
 	}
 

@@ -21,7 +21,7 @@ import com.investtrack.common.ConflictException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.ledger.LedgerImports;
 import com.investtrack.security.AccessPolicy;
-import com.investtrack.security.CurrentUsers;
+import com.investtrack.security.CurrentUser;
 
 /**
  * The ledger's import page for managers and administrators (the page over {@code /api/imports}): upload a workbook,
@@ -47,22 +47,22 @@ class ImportController {
 	}
 
 	@GetMapping
-	String show() {
-		access.checkCanImport(CurrentUsers.current());
+	String show(CurrentUser user) {
+		access.checkCanImport(user);
 		return VIEW;
 	}
 
 	@PostMapping
 	String preview(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response,
-			RedirectAttributes flash) throws IOException {
-		access.checkCanImport(CurrentUsers.current());
+			RedirectAttributes flash, CurrentUser user) throws IOException {
+		access.checkCanImport(user);
 		if (file == null || file.isEmpty()) {
 			flash.addFlashAttribute(FormActions.PROBLEM, messages.text("imports.noFile"));
 			return "redirect:/imports";
 		}
 		try {
 			model.addAttribute("preview", imports.preview(file.getOriginalFilename(), file.getBytes(),
-					CurrentUsers.current()));
+					user));
 			model.addAttribute("fileName", file.getOriginalFilename());
 		}
 		catch (InvalidInputException ex) {
@@ -74,9 +74,9 @@ class ImportController {
 	}
 
 	@PostMapping("/{id}/confirm")
-	String confirm(@PathVariable String id, RedirectAttributes flash) {
+	String confirm(@PathVariable String id, RedirectAttributes flash, CurrentUser user) {
 		try {
-			var done = imports.confirm(id, CurrentUsers.current());
+			var done = imports.confirm(id, user);
 			flash.addFlashAttribute("importDone",
 					messages.text("imports.done", done.created(), done.updated(), done.unchanged(), done.skipped()));
 		}

@@ -20,7 +20,6 @@ import com.investtrack.common.InvalidInputException;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectRepository;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.CurrentUsers;
 import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.NoticeLevel;
 import com.investtrack.supervision.NoticeStatus;
@@ -66,8 +65,7 @@ class SupervisionController {
 
 	@GetMapping("/notices")
 	String list(@RequestParam(required = false) NoticeStatus status, @RequestParam(required = false) NoticeLevel level,
-			@RequestParam(required = false) Boolean mine, Model model) {
-		CurrentUser user = CurrentUsers.current();
+			@RequestParam(required = false) Boolean mine, Model model, CurrentUser user) {
 		List<Notice> found = notices
 			.search(new Notice.Filter(status, level, Boolean.TRUE.equals(mine) ? user.username() : null, null));
 		Map<Long, Project> byId = projects.findAll(found.stream().map(Notice::projectId).distinct().toList())
@@ -86,41 +84,41 @@ class SupervisionController {
 
 	@PostMapping("/projects/{id}/progress")
 	String addProgress(@PathVariable long id, @ModelAttribute("progressForm") SupervisionForms.Progress form,
-			BindingResult errors, RedirectAttributes flash) {
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
 		attempt(() -> progress.record(id, new ProgressEntry.New(required(form.getOn(), "on"),
 				requiredText(form.getProgress(), "progress"), form.getProblems(), form.getNextSteps()),
-				CurrentUsers.current()), "supervision.progress.added", errors, flash);
+				user), "supervision.progress.added", errors, flash);
 		return "redirect:/projects/" + id + "#progress";
 	}
 
 	@PostMapping("/projects/{id}/notices")
 	String issue(@PathVariable long id, @ModelAttribute("issueForm") SupervisionForms.Issue form, BindingResult errors,
-			RedirectAttributes flash) {
+			RedirectAttributes flash, CurrentUser user) {
 		attempt(() -> notices.issue(id, requiredText(form.getOwner(), "owner"), required(form.getDeadline(), "deadline"),
-				requiredText(form.getText(), "text"), CurrentUsers.current()), "supervision.notice.issued", errors, flash);
+				requiredText(form.getText(), "text"), user), "supervision.notice.issued", errors, flash);
 		return "redirect:/projects/" + id + "#notices";
 	}
 
 	@PostMapping("/notices/{id}/reply")
 	String reply(@PathVariable long id, @ModelAttribute("textForm") SupervisionForms.Text form, BindingResult errors,
-			RedirectAttributes flash) {
-		attempt(() -> notices.reply(id, requiredText(form.getText(), "text"), CurrentUsers.current()),
+			RedirectAttributes flash, CurrentUser user) {
+		attempt(() -> notices.reply(id, requiredText(form.getText(), "text"), user),
 				"supervision.notice.replied", errors, flash);
 		return "redirect:/notices";
 	}
 
 	@PostMapping("/notices/{id}/close")
 	String close(@PathVariable long id, @ModelAttribute("textForm") SupervisionForms.Text form, BindingResult errors,
-			RedirectAttributes flash) {
-		attempt(() -> notices.close(id, blankToNull(form.getText()), CurrentUsers.current()), "supervision.notice.closed",
+			RedirectAttributes flash, CurrentUser user) {
+		attempt(() -> notices.close(id, blankToNull(form.getText()), user), "supervision.notice.closed",
 				errors, flash);
 		return "redirect:/notices";
 	}
 
 	@PostMapping("/notices/{id}/reopen")
 	String reopen(@PathVariable long id, @ModelAttribute("textForm") SupervisionForms.Text form, BindingResult errors,
-			RedirectAttributes flash) {
-		attempt(() -> notices.reopen(id, blankToNull(form.getText()), CurrentUsers.current()),
+			RedirectAttributes flash, CurrentUser user) {
+		attempt(() -> notices.reopen(id, blankToNull(form.getText()), user),
 				"supervision.notice.reopened", errors, flash);
 		return "redirect:/notices";
 	}
