@@ -145,9 +145,10 @@ class ApiExceptionHandler {
 		return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This resource answers application/json");
 	}
 
-	@ExceptionHandler({ MissingServletRequestPartException.class, MultipartException.class })
-	ResponseEntity<ApiError> multipart(Exception ex) {
-		return badRequest("Send the ledger as multipart/form-data in the field 'file'", Map.of("file", "is required"));
+	/** Not multipart at all: both uploads (the ledger, evidence files) take their file in the field 'file'. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiError> multipart(MultipartException ex) {
+		return badRequest("Send the file as multipart/form-data in the field 'file'", Map.of("file", "is required"));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
