@@ -153,7 +153,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
-		return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The request is too large");
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(new ApiError("payload_too_large", "The file is too large", Map.of("file", "must be at most 20 MB")));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

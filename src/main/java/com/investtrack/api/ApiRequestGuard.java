@@ -76,7 +76,7 @@ class ApiRequestGuard extends OncePerRequestFilter {
 		if (EVIDENCE_UPLOAD.matcher(path).matches() && "POST".equals(request.getMethod())) {
 			if (request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
 				refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
-						"An evidence file may be at most 20 MB");
+						"An evidence file may be at most 20 MB", Map.of("file", "must be at most 20 MB"));
 				return;
 			}
 			chain.doFilter(request, response);
@@ -88,7 +88,8 @@ class ApiRequestGuard extends OncePerRequestFilter {
 		}
 		boolean upload = path.equals(LEDGER_UPLOAD) && "POST".equals(request.getMethod());
 		if (upload && request.getContentLengthLong() > MAX_LEDGER_UPLOAD_BYTES) {
-			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The ledger file may be at most 20 MB");
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "The ledger file may be at most 20 MB",
+					Map.of("file", "must be at most 20 MB"));
 			return;
 		}
 		if (!upload && request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -118,9 +119,14 @@ class ApiRequestGuard extends OncePerRequestFilter {
 
 	private void refuse(HttpServletResponse response, HttpStatus status, String error, String message)
 			throws IOException {
+		refuse(response, status, error, message, Map.of());
+	}
+
+	private void refuse(HttpServletResponse response, HttpStatus status, String error, String message,
+			Map<String, String> fields) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), new ApiError(error, message, Map.of()));
+		json.writeValue(response.getOutputStream(), new ApiError(error, message, fields));
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -41,6 +41,8 @@ import com.investtrack.project.ProjectFilter;
 import com.investtrack.project.ProjectType;
 import com.investtrack.project.ReferenceData;
 import com.investtrack.security.CurrentUser;
+import com.investtrack.supervision.ProgressEntry;
+import com.investtrack.supervision.ProgressLog;
 import com.investtrack.security.Accounts;
 
 /**
@@ -135,6 +137,8 @@ class DemoData {
 
 	private final ProjectViews views;
 
+	private final ProgressLog progress;
+
 	private final ApprovalService approvals;
 
 	private final IdentityService identity;
@@ -146,12 +150,13 @@ class DemoData {
 	private final Clock clock;
 
 	DemoData(Accounts users, ReferenceData reference, ProjectLifecycle lifecycle, ProjectViews views,
-			ApprovalService approvals, IdentityService identity, PasswordEncoder encoder, TransactionTemplate tx,
+			ProgressLog progress, ApprovalService approvals, IdentityService identity, PasswordEncoder encoder, TransactionTemplate tx,
 			Clock clock) {
 		this.users = users;
 		this.reference = reference;
 		this.lifecycle = lifecycle;
 		this.views = views;
+		this.progress = progress;
 		this.approvals = approvals;
 		this.identity = identity;
 		this.encoder = encoder;
@@ -215,6 +220,8 @@ class DemoData {
 		Channel[] channels = { Channel.BUSINESS_REFERRAL, Channel.RESIDENT_OFFICE, Channel.BUSINESS_REFERRAL,
 				Channel.EXPO, Channel.AGENCY, Channel.FUND, Channel.ONLINE, Channel.BUSINESS_REFERRAL, Channel.OTHER };
 		DemoPlans plans = new DemoPlans();
+		// its own sequence, so that the progress entries leave the projects' own figures as they were
+		Random weekly = new Random(11);
 		for (int i = 0; i < NAMES.length; i++) {
 			CurrentUser owner = owners[i % owners.length];
 			String industry = industries[i % industries.length];
@@ -240,6 +247,13 @@ class DemoData {
 			String code = String.format("JM%d-%03d", start.getYear(), i + 2);
 			long id = create(owner, code, facts, start, plans.plan(path, i, random, today));
 			walk(id, owner, path, i);
+			// officers log progress every few weeks, as a bureau's 周调度 asks; one in nine projects has gone quiet
+			if (path.droppedOn() == null && path.stage() != Stage.PRODUCTION && i % 9 != 8) {
+				LocalDate on = today.minusDays(3 + weekly.nextInt(25));
+				LocalDate logged = on.isBefore(path.lastReached()) ? path.lastReached() : on;
+				as(owner, () -> progress.record(id, new ProgressEntry.New(logged, "与投资方周调度：按计划推进",
+						null, "下周继续跟进手续办理"), owner));
+			}
 		}
 		log.info("Demo projects created: {}", NAMES.length + 1);
 	}

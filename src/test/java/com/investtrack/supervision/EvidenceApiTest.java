@@ -104,7 +104,8 @@ class EvidenceApiTest extends ApiTestBase {
 		assertRefused(upload("officer", project, "SIGNING", "archive.docx", office("other.xml")), "file");
 		byte[] tooBig = new byte[(int) EvidenceFiles.MAX_BYTES + 1];
 		System.arraycopy(PDF, 0, tooBig, 0, PDF.length);
-		assertRefused(upload("officer", project, "SIGNING", "huge.pdf", tooBig), "file");
+		assertThat(assertError(upload("officer", project, "SIGNING", "huge.pdf", tooBig), 413, "payload_too_large")
+			.has("file")).isTrue();
 		assertRefused(upload("officer", project, "SIGNING", "../../etc/passwd.pdf", PDF), "file");
 		assertRefused(upload("officer", project, "SIGNING", "bell\u0007.pdf", PDF), "file");
 		assertRefused(upload("officer", project, "NOT_A_STAGE", "agreement.pdf", PDF), "stage");
