@@ -146,12 +146,20 @@ final class ClusterApi {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		ClusterNode node = first;
 		int sends = 0;
+		boolean met503 = false;
 		while (true) {
 			Answer answer = send(node, user, method, path, body, key);
 			sends++;
 			if (!answer.undecided() || Instant.now().isAfter(deadline) || Thread.currentThread().isInterrupted()) {
+				if (met503) {
+					ledger.retriedAfter503.incrementAndGet();
+					if (!answer.undecided()) {
+						ledger.retriedAfter503Definitive.incrementAndGet();
+					}
+				}
 				return new Delivery(answer, sends);
 			}
+			met503 |= answer.status() == 503;
 			pause(Math.min(2000, 150L * sends));
 			node = other(node);
 		}

@@ -40,7 +40,7 @@ final class ClusterLoad {
 
 	final ClusterLedger ledger;
 
-	final LocalDate today = LocalDate.now(ZONE);
+	final LocalDate today = today();
 
 	final List<String> managers;
 
@@ -55,6 +55,11 @@ final class ClusterLoad {
 		this.ledger = ledger;
 		this.managers = managers;
 		this.partners = partners;
+	}
+
+	/** Today where the bureau is (app.time-zone), the day the nodes judge the lights on. */
+	static LocalDate today() {
+		return LocalDate.now(ZONE);
 	}
 
 	boolean stopping() {
@@ -118,7 +123,7 @@ final class ClusterLoad {
 		Delivery theirs = await(other);
 		Outcome first = ledger.record(step, mine);
 		Outcome second = ledger.record(rival, theirs);
-		ledger.pair(first, second);
+		ledger.pair(first, second, mine.answer(), theirs.answer());
 		return List.of(new Sent(first, mine.answer()), new Sent(second, theirs.answer()));
 	}
 

@@ -31,19 +31,44 @@ final class ClusterNode {
 
 	private final Duration jobLockTime;
 
+	private final String sweepCycle;
+
+	/**
+	 * The nodes' JVM options (system property {@code cluster.nodeJvm}, space-separated, replaces them). Class data
+	 * sharing of the application's classes ({@code -XX:SharedArchiveFile}, written by the first node's first run) and
+	 * C1-only compilation cut the CPU a start needs, which is what a start is short of on a loaded two-core machine.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of(System.getProperty("cluster.nodeJvm",
+			"-Xms256m -Xmx640m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" "));
+
 	private Process process;
 
 	private int starts;
 
 	private Path log;
 
-	ClusterNode(String name, Path jar, Path workDir, String jdbcUrl, Duration jobLockTime) throws IOException {
+	private Instant startedAt;
+
+	/** How one start went: wall time from {@code java -jar} to ready, the CPU the process used meanwhile, the load. */
+	record Start(String node, int run, Duration toReady, Duration cpu, String springSays, double loadAverage,
+			boolean underLoad) {
+
+		/** Share of one core the starting process got: near 1 (or more) is a start bound by its own work. */
+		double cpuShare() {
+			return toReady.isZero() ? 0 : (double) cpu.toMillis() / toReady.toMillis();
+		}
+
+	}
+
+	ClusterNode(String name, Path jar, Path workDir, String jdbcUrl, Duration jobLockTime, String sweepCycle)
+			throws IOException {
 		this.name = name;
 		this.port = freePort();
 		this.jar = jar;
 		this.workDir = workDir;
 		this.jdbcUrl = jdbcUrl;
 		this.jobLockTime = jobLockTime;
+		this.sweepCycle = sweepCycle;
 	}
 
 	String name() {
@@ -72,21 +97,33 @@ final class ClusterNode {
 
 	void start() throws IOException {
 		starts++;
+		startedAt = Instant.now();
 		log = workDir.resolve(name + "-run" + starts + ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx640m", "-XX:+UseSerialGC", "-jar",
-				jar.toString(), "--spring.profiles.active=mysql", "--server.address=127.0.0.1", "--server.port=" + port,
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(JVM_OPTIONS);
+		command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=mysql", "--server.address=127.0.0.1", "--server.port=" + port,
 				"--spring.datasource.url=" + jdbcUrl, "--app.demo-data=false",
 				"--camunda.bpm.job-execution.lock-time-in-millis=" + jobLockTime.toMillis(),
 				// names the node in the engine's job log, so the report can say which node ran a job
-				"--camunda.bpm.generic-properties.properties.hostname=" + name));
+				"--camunda.bpm.generic-properties.properties.hostname=" + name, "--app.lights.sweep-cycle=" + sweepCycle));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
-	/** Waits until the node answers its health check with UP; fails if the process ends or the time runs out. */
+	/**
+	 * Waits until the node says it is ready for traffic (the load balancer's readiness probe), and tells how the start
+	 * went; fails if the process ends or the time runs out.
+	 */
+	Start awaitReady(HttpClient http, Duration max, boolean underLoad) throws InterruptedException {
+		awaitHealthy(http, max);
+		Duration toReady = Duration.between(startedAt, Instant.now());
+		return new Start(name, starts, toReady, cpuTime(), springSays(), loadAverage(), underLoad);
+	}
+
+	/** Waits until the node answers its readiness probe with UP; fails if the process ends or the time runs out. */
 	void awaitHealthy(HttpClient http, Duration max) throws InterruptedException {
 		Instant deadline = Instant.now().plus(max);
-		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		while (Instant.now().isBefore(deadline)) {
@@ -121,6 +158,42 @@ final class ClusterNode {
 		process.destroy();
 		if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
 			kill();
+		}
+	}
+
+	/** User and system CPU time of the node's process so far, from /proc (Linux); zero where unreadable. */
+	private Duration cpuTime() {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12; clock ticks
+			// of 1/100 s on Linux
+			return Duration.ofMillis((Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
+		}
+		catch (IOException | RuntimeException ex) {
+			return Duration.ZERO;
+		}
+	}
+
+	private static double loadAverage() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** Spring Boot's own account of the start ("Started ... in 21.3 seconds (process running for 24.1)"). */
+	private String springSays() {
+		try (var lines = Files.lines(log)) {
+			return lines.filter(l -> l.contains("Started InvestTrackApplication"))
+				.map(l -> l.substring(l.indexOf("Started InvestTrackApplication") + 8))
+				.findFirst()
+				.orElse("");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
 		}
 	}
 
