@@ -30,6 +30,12 @@ final class ClusterLoad {
 
 	static final double REPEATS = 0.10;
 
+	/**
+	 * A user's pause between two steps (system property {@code cluster.thinkMillis}): 40 ms in the full run, which
+	 * keeps the machine saturated; 250 ms in the short one, which is about a few hundred steps, not throughput.
+	 */
+	static final long THINK_MILLIS = Long.getLong("cluster.thinkMillis", Boolean.getBoolean("cluster.short") ? 250 : 40);
+
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** A step's answer and the outcome recorded for it. */

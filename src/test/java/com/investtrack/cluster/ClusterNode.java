@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One application node: the product's jar started with {@code java -jar} on its own port, on the shared database, as
@@ -34,9 +36,8 @@ final class ClusterNode {
 	private final String sweepCycle;
 
 	/**
-	 * The nodes' JVM options (system property {@code cluster.nodeJvm}, space-separated, replaces them). Class data
-	 * sharing of the application's classes ({@code -XX:SharedArchiveFile}, written by the first node's first run) and
-	 * C1-only compilation cut the CPU a start needs, which is what a start is short of on a loaded two-core machine.
+	 * The nodes' JVM options (system property {@code cluster.nodeJvm}, space-separated, replaces them). C1-only
+	 * compilation cuts the CPU a start needs, which is what a start is short of on a loaded two-core machine.
 	 */
 	private static final List<String> JVM_OPTIONS = List.of(System.getProperty("cluster.nodeJvm",
 			"-Xms256m -Xmx640m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" "));
@@ -102,12 +103,71 @@ final class ClusterNode {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=mysql", "--server.address=127.0.0.1", "--server.port=" + port,
-				"--spring.datasource.url=" + jdbcUrl, "--app.demo-data=false",
-				"--camunda.bpm.job-execution.lock-time-in-millis=" + jobLockTime.toMillis(),
+		Path archive = archive(workDir);
+		if (Files.exists(archive)) {
+			command.add("-XX:SharedArchiveFile=" + archive);
+		}
+		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(arguments(jdbcUrl, port));
+		command.addAll(List.of("--camunda.bpm.job-execution.lock-time-in-millis=" + jobLockTime.toMillis(),
 				// names the node in the engine's job log, so the report can say which node ran a job
 				"--camunda.bpm.generic-properties.properties.hostname=" + name, "--app.lights.sweep-cycle=" + sweepCycle));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	private static List<String> arguments(String jdbcUrl, int port) {
+		return List.of("--spring.profiles.active=mysql", "--server.address=127.0.0.1", "--server.port=" + port,
+				"--spring.datasource.url=" + jdbcUrl, "--app.demo-data=false");
+	}
+
+	private static Path archive(Path workDir) {
+		return workDir.resolve("app.jsa").toAbsolutePath();
+	}
+
+	/**
+	 * Prepares the jar the way Spring Boot recommends for a fast start, and returns the jar to run: extracted
+	 * ({@code -Djarmode=tools extract}), and with a class data sharing archive of the application's classes written by
+	 * a training run that starts the context once and exits ({@code -XX:ArchiveClassesAtExit},
+	 * {@code spring.context.exit=onRefresh}). Classes are then mapped from the archive instead of being read, verified
+	 * and parsed from jars at every start. The training run creates the schema on the empty database, so both nodes
+	 * may start at once afterwards. Bounded in time; without an archive the nodes simply start without one.
+	 */
+	static Path prepare(Path jar, Path workDir, String jdbcUrl, Duration max) throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Path extracted = workDir.resolve("app").toAbsolutePath();
+		if (Files.exists(extracted)) {
+			try (var old = Files.walk(extracted)) {
+				old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+		Files.deleteIfExists(archive(workDir));
+		run(max, workDir.resolve("extract.log"), java, "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
+				"extract", "--destination", extracted.toString());
+		Path app = extracted.resolve(jar.getFileName());
+		if (!Files.exists(app)) {
+			throw new IllegalStateException("extracting " + jar + " gave no " + app + ", see " + workDir.resolve("extract.log"));
+		}
+		List<String> training = new ArrayList<>(List.of(java));
+		training.addAll(JVM_OPTIONS);
+		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(workDir), "-Dspring.context.exit=onRefresh", "-jar",
+				app.toString()));
+		training.addAll(arguments(jdbcUrl, freePort()));
+		training.add("--camunda.bpm.job-execution.enabled=false");
+		int rc = run(max, workDir.resolve("training.log"), training.toArray(String[]::new));
+		if (rc != 0) {
+			throw new IllegalStateException("the training run ended with " + rc + ", see " + workDir.resolve("training.log"));
+		}
+		return app;
+	}
+
+	private static int run(Duration max, Path log, String... command) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!p.waitFor(max.toSeconds(), TimeUnit.SECONDS)) {
+			p.destroyForcibly();
+			p.waitFor();
+			throw new IllegalStateException(String.join(" ", command) + " did not end within " + max + ", see " + log);
+		}
+		return p.exitValue();
 	}
 
 	/**

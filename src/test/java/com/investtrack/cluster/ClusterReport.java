@@ -22,7 +22,7 @@ final class ClusterReport {
 			int processDefinitions, int processDefinitionKeys, boolean auditVerifies, long auditEntriesVerified,
 			int orphanedJobs, int orphanedJobsRunOnce, boolean nodesReconnectedByThemselves, double bothUpShare,
 			List<ClusterNode.Start> starts, int sweepRuns, int sweepFailedRuns, List<String> sweepFailures,
-			int sweepsAfterLoad, String database) {
+			int sweepsAfterLoad, String database, Duration preparation) {
 	}
 
 	static String markdown(Setting s, List<Fault> faults, ClusterLedger ledger, Findings f, List<String> problems) {
@@ -35,7 +35,9 @@ final class ClusterReport {
 			.append("(%s); %d simulated officers and %d managers on %d client threads; job lock time %d s; light sweep %s. "
 				.formatted(s.database(), s.officers(), s.managers(), s.officers() + s.managers(), s.jobLockTime().toSeconds(),
 						s.sweepCycle()))
-			.append("Load ran %s, the whole test %s.\n\n".formatted(human(s.load()), human(s.total())));
+			.append("Load ran %s, the whole test %s (of which %s to extract the jar and write the class data sharing archive "
+				.formatted(human(s.load()), human(s.total()), human(s.preparation())))
+			.append("in a training run).\n\n");
 
 		md.append("## Figures\n\n| figure | value |\n| --- | ---: |\n");
 		row(md, "steps acknowledged (2xx) to the users", f.acknowledgedSteps());

@@ -91,7 +91,7 @@ final class SimulatedOfficer implements Runnable {
 			ClusterApi.pause(500);
 			return;
 		}
-		ClusterApi.pause(40);
+		ClusterApi.pause(ClusterLoad.THINK_MILLIS);
 	}
 
 	/** Files a project: a fresh one starting 25 days ago (green throughout), or a back-dated one (red). */
