@@ -64,7 +64,7 @@ final class ClusterLedger {
 
 	final AtomicInteger pairsAcrossNodes = new AtomicInteger();
 
-	/** Pairs whose two requests were answered at the first send by two different nodes: a race between live nodes. */
+	/** Pairs whose two requests were taken at their first send by two different live nodes: a race between nodes. */
 	final AtomicInteger pairsReachedTwoNodes = new AtomicInteger();
 
 	final AtomicInteger pairsOneApplied = new AtomicInteger();
@@ -84,7 +84,10 @@ final class ClusterLedger {
 
 	final AtomicInteger concurrentRepeats = new AtomicInteger();
 
-	/** Repeats answered by another node than the first request: the key was looked up across nodes. */
+	/**
+	 * Repeats taken at their first send by another live node than the first request (the answer may come later from
+	 * the first node: a repeat that meets the first request still in progress is told 409 and sent again there).
+	 */
 	final AtomicInteger repeatsAcrossNodes = new AtomicInteger();
 
 	/** Requests answered 503 (database restart or contention) and then sent again until a definitive answer. */
@@ -148,10 +151,9 @@ final class ClusterLedger {
 	 * which met a fault and was sent again later is no longer simultaneous (the state may have moved on in between,
 	 * e.g. a rejected request may be asked again); it is counted apart, and its steps are checked one by one like all.
 	 */
-	void pair(Outcome first, Outcome second, ClusterApi.Answer firstAnswer, ClusterApi.Answer secondAnswer) {
+	void pair(Outcome first, Outcome second, ClusterApi.Delivery mine, ClusterApi.Delivery theirs) {
 		pairs.incrementAndGet();
-		if (first.sends() == 1 && second.sends() == 1 && firstAnswer.status() > 0 && secondAnswer.status() > 0
-				&& !firstAnswer.node().equals(secondAnswer.node())) {
+		if (mine.metAnotherLiveNodeThan(theirs)) {
 			pairsReachedTwoNodes.incrementAndGet();
 		}
 		long applied = List.of(first, second).stream().filter(o -> o.result() == Result.ACKED).count();
@@ -168,12 +170,14 @@ final class ClusterLedger {
 		}
 	}
 
-	void repeat(boolean concurrent, ClusterApi.Answer first, ClusterApi.Answer again, String what) {
+	void repeat(boolean concurrent, ClusterApi.Delivery once, ClusterApi.Delivery twice, String what) {
+		ClusterApi.Answer first = once.answer();
+		ClusterApi.Answer again = twice.answer();
 		repeats.incrementAndGet();
 		if (concurrent) {
 			concurrentRepeats.incrementAndGet();
 		}
-		if (!first.node().equals(again.node())) {
+		if (twice.metAnotherLiveNodeThan(once)) {
 			repeatsAcrossNodes.incrementAndGet();
 		}
 		if (first.status() == again.status() && java.util.Objects.equals(first.body(), again.body())) {

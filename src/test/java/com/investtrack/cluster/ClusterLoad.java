@@ -101,7 +101,7 @@ final class ClusterLoad {
 			Delivery counted = first.answer().acknowledged() || !second.answer().acknowledged() ? first : second;
 			Outcome outcome = ledger.record(step, counted);
 			if (!first.inDoubt() && !second.inDoubt() && (first.answer().acknowledged() || second.answer().acknowledged())) {
-				ledger.repeat(true, first.answer(), second.answer(), step.kind() + " " + path);
+				ledger.repeat(true, first, second, step.kind() + " " + path);
 			}
 			return new Sent(outcome, counted.answer());
 		}
@@ -110,7 +110,7 @@ final class ClusterLoad {
 		if (r < REPEATS && delivery.answer().acknowledged()) {
 			Delivery again = api.deliver(api.other(node), step.user(), "POST", path, body, step.key());
 			if (!again.inDoubt()) {
-				ledger.repeat(false, delivery.answer(), again.answer(), step.kind() + " " + path);
+				ledger.repeat(false, delivery, again, step.kind() + " " + path);
 			}
 		}
 		return new Sent(outcome, delivery.answer());
@@ -129,7 +129,7 @@ final class ClusterLoad {
 		Delivery theirs = await(other);
 		Outcome first = ledger.record(step, mine);
 		Outcome second = ledger.record(rival, theirs);
-		ledger.pair(first, second, mine.answer(), theirs.answer());
+		ledger.pair(first, second, mine, theirs);
 		return List.of(new Sent(first, mine.answer()), new Sent(second, theirs.answer()));
 	}
 

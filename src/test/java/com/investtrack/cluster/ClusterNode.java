@@ -39,6 +39,9 @@ final class ClusterNode {
 	 * The nodes' JVM options (system property {@code cluster.nodeJvm}, space-separated, replaces them). C1-only
 	 * compilation cuts the CPU a start needs, which is what a start is short of on a loaded two-core machine.
 	 */
+	/** {@code -Dcluster.cds=false}: nodes start from the fat jar without an archive, to compare. */
+	private static final boolean CLASS_DATA_SHARING = Boolean.parseBoolean(System.getProperty("cluster.cds", "true"));
+
 	private static final List<String> JVM_OPTIONS = List.of(System.getProperty("cluster.nodeJvm",
 			"-Xms256m -Xmx640m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" "));
 
@@ -141,6 +144,9 @@ final class ClusterNode {
 			}
 		}
 		Files.deleteIfExists(archive(workDir));
+		if (!CLASS_DATA_SHARING) {
+			return jar.toAbsolutePath();
+		}
 		run(max, workDir.resolve("extract.log"), java, "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
 				"extract", "--destination", extracted.toString());
 		Path app = extracted.resolve(jar.getFileName());

@@ -56,7 +56,7 @@ final class ClusterReport {
 		}
 		row(md, "conflicting pairs sent at once (to both nodes / to one, the other being down)",
 				ledger.pairs.get() + " (" + ledger.pairsAcrossNodes.get() + " / " + (ledger.pairs.get() - ledger.pairsAcrossNodes.get()) + ")");
-		row(md, "&nbsp;&nbsp;both sides answered at the first send by two different live nodes",
+		row(md, "&nbsp;&nbsp;both sides taken at their first send by two different live nodes",
 				ledger.pairsReachedTwoNodes.get() + " (" + percent((double) ledger.pairsReachedTwoNodes.get() / Math.max(1, ledger.pairs.get())) + ")");
 		row(md, "&nbsp;&nbsp;exactly one applied, the other refused (409)", ledger.pairsOneApplied.get());
 		row(md, "&nbsp;&nbsp;both applied, one after the other (a manager rejected the first request in between)",
@@ -65,7 +65,7 @@ final class ClusterReport {
 		row(md, "&nbsp;&nbsp;a side hit a fault and was sent again later (checked step by step)", ledger.pairsDisturbed.get());
 		row(md, "requests repeated with the same Idempotency-Key", ledger.repeats.get());
 		row(md, "&nbsp;&nbsp;of which sent at the same moment to the other node", ledger.concurrentRepeats.get());
-		row(md, "&nbsp;&nbsp;answered by another node than the first request",
+		row(md, "&nbsp;&nbsp;taken at its first send by another live node than the first request",
 				ledger.repeatsAcrossNodes.get() + " (" + percent((double) ledger.repeatsAcrossNodes.get() / Math.max(1, ledger.repeats.get())) + ")");
 		row(md, "&nbsp;&nbsp;answered exactly like the first time", ledger.repeatsReplayedIdentically.get());
 		row(md, "node kills (kill -9) during the load", faults.stream().filter(x -> x.what().startsWith("kill")).count());
