@@ -114,11 +114,12 @@ final class ClusterReport {
 					ledger.during(x.at(), x.until())));
 		}
 
-		md.append("\n## Node starts\n\n| node | start | under load | ready after | CPU used meanwhile (share of a core) "
-				+ "| load average | Spring Boot says |\n| --- | ---: | --- | ---: | ---: | ---: | --- |\n");
+		md.append("\n## Node starts\n\n| node | start | under load | nice while starting | ready after | CPU used meanwhile "
+				+ "(share of a core) | load average | Spring Boot says |\n| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |\n");
 		for (ClusterNode.Start x : s.starts()) {
-			md.append("| %s | %d | %s | %s | %s (%.2f) | %.1f | %s |\n".formatted(x.node(), x.run(), x.underLoad() ? "yes" : "no",
-					human(x.toReady()), human(x.cpu()), x.cpuShare(), x.loadAverage(), x.springSays()));
+			md.append("| %s | %d | %s | %d | %s | %s (%.2f) | %.1f | %s |\n".formatted(x.node(), x.run(),
+					x.underLoad() ? "yes" : "no", x.nice(), human(x.toReady()), human(x.cpu()), x.cpuShare(), x.loadAverage(),
+					x.springSays()));
 		}
 
 		Map<Integer, Integer> statuses = new TreeMap<>();
