@@ -63,7 +63,7 @@ final class ClusterChecks {
 		this.db = db;
 	}
 
-	Findings check(List<Outcome> outcomes, Set<Long> redByApi) {
+	Findings check(List<Outcome> outcomes, Set<Long> redByApi, java.time.Duration jobGrace) {
 		Map<Trace, Integer> acked = new TreeMap<>();
 		Map<Trace, Integer> inDoubt = new TreeMap<>();
 		Map<Kind, Integer> byKind = new EnumMap<>(Kind.class);
@@ -129,7 +129,7 @@ final class ClusterChecks {
 
 		return new Findings(byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind, doubtful, refused,
 				count("SELECT COUNT(*) FROM milestone"), count("SELECT COUNT(*) FROM audit_entry"), lost, duplicated, phantoms,
-				skippedStages(), reviews(redByApi), remainingDueJobs(db), count("SELECT COUNT(*) FROM ACT_RU_INCIDENT"),
+				skippedStages(), reviews(redByApi), remainingDueJobs(db, jobGrace), count("SELECT COUNT(*) FROM ACT_RU_INCIDENT"),
 				count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL OR EXCEPTION_STACK_ID_ IS NOT NULL"));
 	}
 
@@ -334,10 +334,12 @@ final class ClusterChecks {
 				running, open, problems);
 	}
 
-	/** Jobs that are due and would still run: none may be left once the cluster has settled. */
-	static int remainingDueJobs(JdbcClient db) {
+	/** Jobs that were due and would still run: none may be left once the cluster has settled. */
+	static int remainingDueJobs(JdbcClient db, java.time.Duration grace) {
+		// the light sweep's timer falls due every cycle: a job counts as left behind once it has been due for longer
+		// than a node needs to acquire it, and than a dead node's lock needs to expire
 		return db.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ <= ? AND RETRIES_ > 0")
-			.param(java.sql.Timestamp.from(java.time.Instant.now()))
+			.param(java.sql.Timestamp.from(java.time.Instant.now().minus(grace)))
 			.query(Integer.class)
 			.single();
 	}

@@ -50,7 +50,7 @@ import com.investtrack.support.TestData;
  * is checked against what the users were told, and the figures are written to target/cluster-report.md.
  * <p>
  * {@code mvn -B verify -Pcluster}: the full run (3 kills, at least 1,500 steps and 10 minutes of load, 30 officers,
- * 10 managers). {@code -Dcluster.short=true}: the short one for CI (one kill, 300 steps and 2 minutes of load, 10
+ * 10 managers). {@code -Dcluster.short=true}: the short one for CI (one kill, 300 steps and 100 s of load, 10
  * officers and 3 managers; under five minutes in all). Other settings (system properties): {@code cluster.steps},
  * {@code cluster.kills}, {@code cluster.minLoadSeconds}, {@code cluster.maxMinutes}, {@code cluster.restartDatabase}
  * (true), {@code cluster.databaseDownSeconds} (12), {@code cluster.databasePort} (3317), {@code cluster.jobLockSeconds}
@@ -83,7 +83,7 @@ class ClusterFaultIT {
 
 	private final int kills = Integer.getInteger("cluster.kills", shortRun ? 1 : 3);
 
-	private final Duration minLoad = Duration.ofSeconds(Integer.getInteger("cluster.minLoadSeconds", shortRun ? 120 : 600));
+	private final Duration minLoad = Duration.ofSeconds(Integer.getInteger("cluster.minLoadSeconds", shortRun ? 100 : 600));
 
 	private final boolean restartDatabase = Boolean.parseBoolean(System.getProperty("cluster.restartDatabase", "true"));
 
@@ -172,7 +172,8 @@ class ClusterFaultIT {
 				node.awaitHealthy(http, Duration.ofMinutes(3));
 			}
 			int sweepsAfterLoad = awaitSweepsAfter(db, loadEnd);
-			Findings findings = new ClusterChecks(db).check(ledger.outcomes(), redByApi(api, nodes.get(0)));
+			Findings findings = new ClusterChecks(db).check(ledger.outcomes(), redByApi(api, nodes.get(0)),
+					jobLockTime.plusSeconds(30));
 			Answer verification = api.send(nodes.get(0), AUDITOR, "GET", "/api/audit/verify", null, null);
 			Duration nodeDown = Duration.ZERO;
 			for (Fault f : faults) {
