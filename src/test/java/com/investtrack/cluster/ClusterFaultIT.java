@@ -54,7 +54,7 @@ import com.investtrack.support.TestData;
  * officers and 3 managers; under five minutes in all). Other settings (system properties): {@code cluster.steps},
  * {@code cluster.kills}, {@code cluster.minLoadSeconds}, {@code cluster.maxMinutes}, {@code cluster.restartDatabase}
  * (true), {@code cluster.databaseDownSeconds} (12), {@code cluster.databasePort} (3317), {@code cluster.jobLockSeconds}
- * (15), {@code cluster.sweepCycle} (R/PT15S), {@code cluster.nodeJvm}.
+ * (60), {@code cluster.sweepCycle} (R/PT15S), {@code cluster.nodeJvm}.
  */
 class ClusterFaultIT {
 
@@ -91,7 +91,12 @@ class ClusterFaultIT {
 
 	private final Duration maxLoad = Duration.ofMinutes(Integer.getInteger("cluster.maxMinutes", shortRun ? 4 : 30));
 
-	private final Duration jobLockTime = Duration.ofSeconds(Integer.getInteger("cluster.jobLockSeconds", 15));
+	/**
+	 * The engine's job lock time: the product's default (60 s). With 15 s, a sweep that opened and closed some thirty
+	 * reviews on the saturated machine outlasted its lock, the other node ran the same job meanwhile, and one run ended
+	 * in an OptimisticLockingException (a failed job run, retried): the lock must outlast the longest sweep.
+	 */
+	private final Duration jobLockTime = Duration.ofSeconds(Integer.getInteger("cluster.jobLockSeconds", 60));
 
 	private final String sweepCycle = System.getProperty("cluster.sweepCycle", "R/PT15S");
 
@@ -357,14 +362,15 @@ class ClusterFaultIT {
 	}
 
 	/**
-	 * Waits until the light sweep has run successfully after the load (twice, so that a run that began before the last
-	 * step does not count), bounded by a few cycles and the job lock time; returns how many runs were seen.
+	 * Waits until the light sweep has run successfully after the load: a run logged ten seconds or more after the last
+	 * step began after it (a run takes a second or two), bounded by a few cycles and the job lock time; returns how
+	 * many such runs were seen.
 	 */
 	private int awaitSweepsAfter(JdbcClient db, Instant loadEnd) throws InterruptedException {
 		Duration cycle = Duration.parse(sweepCycle.substring(sweepCycle.indexOf('/') + 1));
 		Instant deadline = Instant.now().plus(cycle.multipliedBy(4)).plus(jobLockTime).plusSeconds(30);
 		// job log timestamps are whole seconds on MySQL
-		Timestamp after = Timestamp.from(loadEnd.plusSeconds(1));
+		Timestamp after = Timestamp.from(loadEnd.plusSeconds(10));
 		int runs = 0;
 		while (Instant.now().isBefore(deadline)) {
 			runs = db.sql("""
@@ -373,7 +379,7 @@ class ClusterFaultIT {
 				.param(after)
 				.query(Integer.class)
 				.single();
-			if (runs >= 2) {
+			if (runs >= 1) {
 				break;
 			}
 			Thread.sleep(1000);

@@ -128,7 +128,9 @@ final class ClusterNode {
 		command.addAll(arguments(jdbcUrl, port));
 		command.addAll(List.of("--camunda.bpm.job-execution.lock-time-in-millis=" + jobLockTime.toMillis(),
 				// names the node in the engine's job log, so the report can say which node ran a job
-				"--camunda.bpm.generic-properties.properties.hostname=" + name, "--app.lights.sweep-cycle=" + sweepCycle));
+				"--camunda.bpm.generic-properties.properties.hostname=" + name, "--app.lights.sweep-cycle=" + sweepCycle,
+				// an idle job executor backs off up to a minute by default; five seconds keep the sweep near its cycle
+				"--camunda.bpm.job-execution.max-wait=5000"));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
