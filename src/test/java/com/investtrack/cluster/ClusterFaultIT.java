@@ -51,12 +51,13 @@ import com.investtrack.support.TestData;
  * <p>
  * {@code mvn -B verify -Pcluster}: the full run (3 kills, at least 1,500 steps and 10 minutes of load, 30 officers,
  * 10 managers). {@code -Dcluster.short=true}: the short one for CI (one kill, 300 steps and 100 s of load, 10
- * officers and 3 managers; under five minutes on a machine of its own). Other settings (system properties): {@code cluster.steps},
- * {@code cluster.kills}, {@code cluster.minLoadSeconds}, {@code cluster.maxMinutes}, {@code cluster.restartDatabase}
- * (true), {@code cluster.databaseDownSeconds} (12), {@code cluster.databasePort} (3317), {@code cluster.jobLockSeconds}
- * (60), {@code cluster.sweepCycle} (R/PT15S), {@code cluster.thinkMillis} (40; short 250), {@code cluster.nodeJvm},
- * {@code cluster.startNice} (-10), {@code cluster.cds} (true). docs/reliability-cluster-run.md has the figures of a
- * full and a short run, and why a restarted node used to take minutes.
+ * officers and 3 managers; under five minutes on a machine of its own). Other settings (system properties):
+ * {@code cluster.steps}, {@code cluster.kills}, {@code cluster.minLoadSeconds}, {@code cluster.maxMinutes},
+ * {@code cluster.restartDatabase} (true), {@code cluster.databaseDownSeconds} (12), {@code cluster.databasePort}
+ * (3317), {@code cluster.jobLockSeconds} (60), {@code cluster.sweepCycle} (R/PT15S), {@code cluster.thinkMillis} (40;
+ * short 250), {@code cluster.nodeJvm}, {@code cluster.startNice} (-10), {@code cluster.cds} (true).
+ * docs/reliability-cluster-run.md has the figures of a full and a short run, and why a restarted node used to take
+ * minutes.
  */
 class ClusterFaultIT {
 
