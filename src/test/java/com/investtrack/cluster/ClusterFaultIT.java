@@ -145,7 +145,6 @@ class ClusterFaultIT {
 		ClusterApi api = new ClusterApi(http, json, nodes, ledger);
 		List<String> managerNames = IntStream.rangeClosed(1, managers).mapToObj(i -> "manager%02d".formatted(i)).toList();
 		ClusterLoad load = new ClusterLoad(api, ledger, managerNames, partners);
-		boolean passed = false;
 		try {
 			// after a training run, which created the schema, both nodes start at once; else the first creates it alone
 			nodes.get(0).start();
@@ -206,7 +205,6 @@ class ClusterFaultIT {
 			Files.writeString(reportFile, report);
 			System.out.println(report);
 			assertThat(problems).as("see " + reportFile.toAbsolutePath()).isEmpty();
-			passed = true;
 		}
 		finally {
 			load.stop();
