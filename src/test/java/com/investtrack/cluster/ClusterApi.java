@@ -42,8 +42,16 @@ final class ClusterApi {
 
 	}
 
-	/** The final answer to a request after retries, and how many sends it took; undecided when patience ran out. */
-	record Delivery(Answer answer, int sends) {
+	/**
+	 * The final answer to a request after retries, how many sends it took, and the first answer (which node took the
+	 * request first, and with what); undecided when patience ran out.
+	 */
+	record Delivery(Answer answer, int sends, Answer first) {
+
+		/** Whether this request and that one were each taken by a live node at their first send, two different nodes. */
+		boolean metAnotherLiveNodeThan(Delivery that) {
+			return first.status() > 0 && that.first.status() > 0 && !first.node().equals(that.first.node());
+		}
 
 		boolean inDoubt() {
 			return answer.undecided();
@@ -146,12 +154,24 @@ final class ClusterApi {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		ClusterNode node = first;
 		int sends = 0;
+		boolean met503 = false;
+		Answer firstAnswer = null;
 		while (true) {
 			Answer answer = send(node, user, method, path, body, key);
 			sends++;
-			if (!answer.undecided() || Instant.now().isAfter(deadline) || Thread.currentThread().isInterrupted()) {
-				return new Delivery(answer, sends);
+			if (firstAnswer == null) {
+				firstAnswer = answer;
 			}
+			if (!answer.undecided() || Instant.now().isAfter(deadline) || Thread.currentThread().isInterrupted()) {
+				if (met503) {
+					ledger.retriedAfter503.incrementAndGet();
+					if (!answer.undecided()) {
+						ledger.retriedAfter503Definitive.incrementAndGet();
+					}
+				}
+				return new Delivery(answer, sends, firstAnswer);
+			}
+			met503 |= answer.status() == 503;
 			pause(Math.min(2000, 150L * sends));
 			node = other(node);
 		}

@@ -29,8 +29,15 @@ final class ClusterChecks {
 	/** The figures and the problems found; every list of problems must be empty for the test to pass. */
 	record Findings(int acknowledgedSteps, Map<Kind, Integer> acknowledgedByKind, int inDoubt, int refused,
 			int milestones, int auditEntries, List<String> lost, List<String> duplicated, List<String> phantoms,
-			List<String> skippedStages, int stalledProjects, int timersDue, int timersFiredOnce, List<String> timerProblems,
-			int remainingDueJobs, int incidents, int failedJobRuns) {
+			List<String> skippedStages, Reviews reviews, int remainingDueJobs, int incidents, int jobsWithExceptions) {
+	}
+
+	/**
+	 * The lights and reviews once the sweep has run after the load: the projects, the back-dated ones among them, the
+	 * red ones by the rule (computed here from the tables) and by the product's own list filter, and the reviews.
+	 */
+	record Reviews(int projects, int backdated, int red, int redBackdated, int redByApi, int active, int acknowledged,
+			int opened, int closed, int runningReviewInstances, int open, List<String> problems) {
 	}
 
 	private enum Source {
@@ -56,7 +63,7 @@ final class ClusterChecks {
 		this.db = db;
 	}
 
-	Findings check(List<Outcome> outcomes) {
+	Findings check(List<Outcome> outcomes, Set<Long> redByApi, java.time.Duration jobGrace) {
 		Map<Trace, Integer> acked = new TreeMap<>();
 		Map<Trace, Integer> inDoubt = new TreeMap<>();
 		Map<Kind, Integer> byKind = new EnumMap<>(Kind.class);
@@ -120,13 +127,10 @@ final class ClusterChecks {
 			}
 		}
 
-		Set<Long> stalled = new HashSet<>(
-				db.sql("SELECT id FROM project WHERE name LIKE 'Stalled %'").query(Long.class).list());
 		return new Findings(byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind, doubtful, refused,
 				count("SELECT COUNT(*) FROM milestone"), count("SELECT COUNT(*) FROM audit_entry"), lost, duplicated, phantoms,
-				skippedStages(), stalled.size(), stalled.size() * 2, timersFiredOnce(stalled), timerProblems(stalled),
-				remainingDueJobs(db),
-				count("SELECT COUNT(*) FROM ACT_RU_INCIDENT"), count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 1"));
+				skippedStages(), reviews(redByApi), remainingDueJobs(db, jobGrace), count("SELECT COUNT(*) FROM ACT_RU_INCIDENT"),
+				count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL OR EXCEPTION_STACK_ID_ IS NOT NULL"));
 	}
 
 	/** Where a step that was applied leaves its traces. */
@@ -137,7 +141,7 @@ final class ClusterChecks {
 		}
 		long id = o.projectId();
 		return switch (step.kind()) {
-			case CREATE, CREATE_STALLED -> List.of(new Trace(id, "CREATED"), new Trace(id, "MILESTONE:NEGOTIATION"));
+			case CREATE, CREATE_BACKDATED -> List.of(new Trace(id, "CREATED"), new Trace(id, "MILESTONE:NEGOTIATION"));
 			case ADVANCE -> List.of(new Trace(id, (Stage.valueOf(step.stage()).approvalRequired() ? "REQUESTED:" : "MILESTONE:")
 					+ step.stage()));
 			case DECIDE -> step.decision().equals("APPROVE")
@@ -150,8 +154,7 @@ final class ClusterChecks {
 
 	/** Which sources record a kind of trace (decisions leave no trace of their own in the engine's history). */
 	private static boolean appliesTo(Source source, String label) {
-		return !(source == Source.ENGINE && (label.startsWith("APPROVED") || label.startsWith("REJECTED")))
-				&& !(source == Source.TABLES && label.equals("REVIEWED"));
+		return !(source == Source.ENGINE && (label.startsWith("APPROVED") || label.startsWith("REJECTED")));
 	}
 
 	private Map<Source, Map<Trace, Integer>> found() {
@@ -163,6 +166,8 @@ final class ClusterChecks {
 				+ "COUNT(*) FROM approval_request WHERE status IN ('APPROVED', 'REJECTED') GROUP BY project_id, status, to_stage");
 		add(tables, "SELECT id, 'CREATED', 1 FROM project");
 		add(tables, "SELECT id, 'DROPPED', 1 FROM project WHERE outcome = 'DROPPED'");
+		add(tables, "SELECT project_id, 'REVIEWED', COUNT(*) FROM stall_review WHERE acknowledged_by IS NOT NULL "
+				+ "GROUP BY project_id");
 		found.put(Source.TABLES, tables);
 
 		Map<Trace, Integer> audit = new HashMap<>();
@@ -177,7 +182,8 @@ final class ClusterChecks {
 		found.put(Source.AUDIT, audit);
 
 		Map<Trace, Integer> engine = new HashMap<>();
-		add(engine, "SELECT CAST(BUSINESS_KEY_ AS SIGNED), 'CREATED', COUNT(*) FROM ACT_HI_PROCINST GROUP BY BUSINESS_KEY_");
+		add(engine, "SELECT CAST(BUSINESS_KEY_ AS SIGNED), 'CREATED', COUNT(*) FROM ACT_HI_PROCINST "
+				+ "WHERE PROC_DEF_KEY_ = 'investment-project' GROUP BY BUSINESS_KEY_");
 		add(engine, """
 				SELECT p.id, CASE WHEN a.ACT_ID_ = 'NegotiationStarted' THEN 'MILESTONE:NEGOTIATION'
 				  WHEN a.ACT_ID_ = 'RecordDrop' THEN 'DROPPED' ELSE CONCAT('MILESTONE:', SUBSTRING(a.ACT_ID_, 17)) END AS label, COUNT(*)
@@ -185,11 +191,16 @@ final class ClusterChecks {
 				WHERE a.END_TIME_ IS NOT NULL AND (a.ACT_ID_ IN ('NegotiationStarted', 'RecordDrop') OR a.ACT_ID_ LIKE 'RecordMilestone\\_%')
 				GROUP BY p.id, label""");
 		add(engine, """
-				SELECT p.id, CASE WHEN t.TASK_DEF_KEY_ LIKE 'Approve\\_%' THEN CONCAT('REQUESTED:', SUBSTRING(t.TASK_DEF_KEY_, 9))
-				  ELSE 'REVIEWED' END AS label, COUNT(*)
+				SELECT p.id, CONCAT('REQUESTED:', SUBSTRING(t.TASK_DEF_KEY_, 9)) AS label, COUNT(*)
 				FROM ACT_HI_TASKINST t JOIN project p ON p.process_instance_id = t.PROC_INST_ID_
-				WHERE t.TASK_DEF_KEY_ LIKE 'Approve\\_%' OR (t.TASK_DEF_KEY_ LIKE 'ReviewStalled\\_%' AND t.DELETE_REASON_ = 'completed')
+				WHERE t.TASK_DEF_KEY_ LIKE 'Approve\\_%'
 				GROUP BY p.id, label""");
+		// a review is a process instance of its own (stalled-project-review), tied to its project by stall_review
+		add(engine, """
+				SELECT r.project_id, 'REVIEWED', COUNT(*)
+				FROM ACT_HI_TASKINST t JOIN stall_review r ON r.process_instance_id = t.PROC_INST_ID_
+				WHERE t.TASK_DEF_KEY_ = 'ReviewStalledProject' AND t.DELETE_REASON_ = 'completed'
+				GROUP BY r.project_id""");
 		found.put(Source.ENGINE, engine);
 		return found;
 	}
@@ -237,60 +248,98 @@ final class ClusterChecks {
 		return problems;
 	}
 
-	private int timersFiredOnce(Set<Long> stalled) {
-		int once = 0;
-		for (long id : stalled) {
-			for (String action : List.of("STAGE_YELLOW", "STAGE_RED")) {
-				if (flags(id, action) == 1) {
-					once++;
+	/**
+	 * The red projects by the rule of plan.Lights, computed here from the tables for what the test uses (calendar-day
+	 * thresholds): an active project whose next milestone has an agreed date is red from lateRedDays late; without one,
+	 * unless it reached its stage on or before that stage's agreed date, red from redDays in the stage.
+	 */
+	Set<Long> redByRule(LocalDate today) {
+		Map<String, int[]> limits = new HashMap<>();
+		db.sql("SELECT stage, unit, red_days, late_red_days FROM stage_threshold").query(rs -> {
+			if (!"CALENDAR_DAYS".equals(rs.getString(2))) {
+				throw new IllegalStateException("the test computes lights in calendar days only: " + rs.getString(1));
+			}
+			limits.put(rs.getString(1), new int[] { rs.getInt(3), rs.getInt(4) });
+		});
+		Set<Long> red = new HashSet<>();
+		db.sql("""
+				SELECT p.id, p.stage, p.stage_entered_on, pl.signing_on, pl.site_selection_on, pl.construction_on,
+				  pl.production_on
+				FROM project p LEFT JOIN project_plan pl ON pl.project_id = p.id WHERE p.outcome = 'ACTIVE'""").query(rs -> {
+			Stage stage = Stage.valueOf(rs.getString(2));
+			Stage next = stage.next().orElse(null);
+			int[] limit = limits.get(stage.name());
+			if (next == null || limit == null) {
+				return;
+			}
+			java.sql.Date agreedNext = rs.getDate(3 + next.ordinal());
+			java.sql.Date agreedHere = stage == Stage.NEGOTIATION ? null : rs.getDate(3 + stage.ordinal());
+			LocalDate entered = rs.getDate(3).toLocalDate();
+			if (agreedNext != null) {
+				if (agreedNext.toLocalDate().plusDays(limit[1]).compareTo(today) <= 0) {
+					red.add(rs.getLong(1));
 				}
 			}
-		}
-		return once;
+			else if (!(agreedHere != null && !entered.isAfter(agreedHere.toLocalDate()))
+					&& entered.plusDays(limit[0]).compareTo(today) <= 0) {
+				red.add(rs.getLong(1));
+			}
+		});
+		return red;
 	}
 
-	/** Each stalled project's two due timers ran once, in the trail and in the engine; no other project's ran at all. */
-	private List<String> timerProblems(Set<Long> stalled) {
+	/** Exactly one active review per red project, none for any other; open reviews wait in their own instance. */
+	private Reviews reviews(Set<Long> redByApi) {
+		Set<Long> red = redByRule(ClusterLoad.today());
+		Set<Long> backdated = new HashSet<>(db.sql("SELECT id FROM project WHERE name LIKE ?")
+			.param(SimulatedOfficer.BACKDATED_PREFIX + "%")
+			.query(Long.class)
+			.list());
 		List<String> problems = new ArrayList<>();
-		for (long id : stalled) {
-			for (String action : List.of("STAGE_YELLOW", "STAGE_RED")) {
-				int inTrail = flags(id, action);
-				String activity = action.equals("STAGE_YELLOW") ? "FlagYellow_NEGOTIATION" : "FlagRed_NEGOTIATION";
-				int inEngine = db.sql("""
-						SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN project p ON p.process_instance_id = a.PROC_INST_ID_
-						WHERE p.id = ? AND a.ACT_ID_ = ? AND a.END_TIME_ IS NOT NULL""").params(id, activity).query(Integer.class).single();
-				if (inTrail != 1 || inEngine != 1) {
-					problems.add("project " + id + " " + action + ": " + inTrail + " in the audit trail, " + inEngine + " in the engine");
-				}
-			}
-			int reviews = db.sql("""
-					SELECT COUNT(*) FROM ACT_HI_TASKINST t JOIN project p ON p.process_instance_id = t.PROC_INST_ID_
-					WHERE p.id = ? AND t.TASK_DEF_KEY_ = 'ReviewStalled_NEGOTIATION'""").param(id).query(Integer.class).single();
-			if (reviews != 1) {
-				problems.add("project " + id + ": " + reviews + " stalled-project reviews opened");
+		if (!red.equals(redByApi)) {
+			Set<Long> onlyRule = new TreeSet<>(red);
+			onlyRule.removeAll(redByApi);
+			Set<Long> onlyApi = new TreeSet<>(redByApi);
+			onlyApi.removeAll(red);
+			problems.add("red by the rule but not in the product's red list: " + onlyRule + "; the other way round: "
+					+ onlyApi);
+		}
+		Map<Long, Integer> active = new TreeMap<>();
+		db.sql("SELECT project_id, COUNT(*) FROM stall_review WHERE status IN ('OPEN', 'ACKNOWLEDGED') GROUP BY project_id")
+			.query(rs -> {
+				active.put(rs.getLong(1), rs.getInt(2));
+			});
+		for (long id : new TreeSet<>(red)) {
+			if (active.getOrDefault(id, 0) != 1) {
+				problems.add("red project " + id + " has " + active.getOrDefault(id, 0) + " active reviews");
 			}
 		}
-		db.sql("SELECT project_id, action, from_stage, COUNT(*) FROM audit_entry WHERE action IN ('STAGE_YELLOW', 'STAGE_RED') "
-				+ "GROUP BY project_id, action, from_stage").query(rs -> {
-					if (rs.getInt(4) > 1 || !stalled.contains(rs.getLong(1))) {
-						problems.add("project " + rs.getLong(1) + " " + rs.getString(2) + " of " + rs.getString(3) + " fired "
-								+ rs.getInt(4) + " times" + (stalled.contains(rs.getLong(1)) ? "" : " (not due)"));
-					}
-				});
-		return problems;
+		active.forEach((id, n) -> {
+			if (!red.contains(id)) {
+				problems.add("project " + id + ", not red, has " + n + " active reviews");
+			}
+		});
+		int open = count("SELECT COUNT(*) FROM stall_review WHERE status = 'OPEN'");
+		int running = count("""
+				SELECT COUNT(*) FROM ACT_RU_EXECUTION e JOIN ACT_RE_PROCDEF d ON d.ID_ = e.PROC_DEF_ID_
+				WHERE e.ID_ = e.PROC_INST_ID_ AND d.KEY_ = 'stalled-project-review'""");
+		if (running != open) {
+			problems.add(open + " open reviews but " + running + " review process instances running");
+		}
+		int redBackdated = (int) red.stream().filter(backdated::contains).count();
+		return new Reviews(count("SELECT COUNT(*) FROM project"), backdated.size(), red.size(), redBackdated,
+				redByApi.size(), active.values().stream().mapToInt(Integer::intValue).sum(),
+				count("SELECT COUNT(*) FROM stall_review WHERE acknowledged_by IS NOT NULL"),
+				count("SELECT COUNT(*) FROM stall_review"), count("SELECT COUNT(*) FROM stall_review WHERE status = 'CLOSED'"),
+				running, open, problems);
 	}
 
-	private int flags(long projectId, String action) {
-		return db.sql("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = ?")
-			.params(projectId, action)
-			.query(Integer.class)
-			.single();
-	}
-
-	/** Jobs that are due and would still run: none may be left once the cluster has settled. */
-	static int remainingDueJobs(JdbcClient db) {
+	/** Jobs that were due and would still run: none may be left once the cluster has settled. */
+	static int remainingDueJobs(JdbcClient db, java.time.Duration grace) {
+		// the light sweep's timer falls due every cycle: a job counts as left behind once it has been due for longer
+		// than a node needs to acquire it, and than a dead node's lock needs to expire
 		return db.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ <= ? AND RETRIES_ > 0")
-			.param(java.sql.Timestamp.from(java.time.Instant.now()))
+			.param(java.sql.Timestamp.from(java.time.Instant.now().minus(grace)))
 			.query(Integer.class)
 			.single();
 	}

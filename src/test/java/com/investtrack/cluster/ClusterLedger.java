@@ -18,7 +18,7 @@ final class ClusterLedger {
 
 	enum Kind {
 
-		CREATE, CREATE_STALLED, ADVANCE, DROP, DECIDE, ACKNOWLEDGE
+		CREATE, CREATE_BACKDATED, ADVANCE, DROP, DECIDE, ACKNOWLEDGE
 
 	}
 
@@ -64,6 +64,9 @@ final class ClusterLedger {
 
 	final AtomicInteger pairsAcrossNodes = new AtomicInteger();
 
+	/** Pairs whose two requests were taken at their first send by two different live nodes: a race between nodes. */
+	final AtomicInteger pairsReachedTwoNodes = new AtomicInteger();
+
 	final AtomicInteger pairsOneApplied = new AtomicInteger();
 
 	final AtomicInteger pairsBothApplied = new AtomicInteger();
@@ -80,6 +83,17 @@ final class ClusterLedger {
 	final AtomicInteger repeats = new AtomicInteger();
 
 	final AtomicInteger concurrentRepeats = new AtomicInteger();
+
+	/**
+	 * Repeats taken at their first send by another live node than the first request (the answer may come later from
+	 * the first node: a repeat that meets the first request still in progress is told 409 and sent again there).
+	 */
+	final AtomicInteger repeatsAcrossNodes = new AtomicInteger();
+
+	/** Requests answered 503 (database restart or contention) and then sent again until a definitive answer. */
+	final AtomicInteger retriedAfter503 = new AtomicInteger();
+
+	final AtomicInteger retriedAfter503Definitive = new AtomicInteger();
 
 	final AtomicInteger repeatsReplayedIdentically = new AtomicInteger();
 
@@ -137,8 +151,11 @@ final class ClusterLedger {
 	 * which met a fault and was sent again later is no longer simultaneous (the state may have moved on in between,
 	 * e.g. a rejected request may be asked again); it is counted apart, and its steps are checked one by one like all.
 	 */
-	void pair(Outcome first, Outcome second) {
+	void pair(Outcome first, Outcome second, ClusterApi.Delivery mine, ClusterApi.Delivery theirs) {
 		pairs.incrementAndGet();
+		if (mine.metAnotherLiveNodeThan(theirs)) {
+			pairsReachedTwoNodes.incrementAndGet();
+		}
 		long applied = List.of(first, second).stream().filter(o -> o.result() == Result.ACKED).count();
 		if (first.sends() > 1 || second.sends() > 1) {
 			pairsDisturbed.incrementAndGet();
@@ -153,10 +170,15 @@ final class ClusterLedger {
 		}
 	}
 
-	void repeat(boolean concurrent, ClusterApi.Answer first, ClusterApi.Answer again, String what) {
+	void repeat(boolean concurrent, ClusterApi.Delivery once, ClusterApi.Delivery twice, String what) {
+		ClusterApi.Answer first = once.answer();
+		ClusterApi.Answer again = twice.answer();
 		repeats.incrementAndGet();
 		if (concurrent) {
 			concurrentRepeats.incrementAndGet();
+		}
+		if (twice.metAnotherLiveNodeThan(once)) {
+			repeatsAcrossNodes.incrementAndGet();
 		}
 		if (first.status() == again.status() && java.util.Objects.equals(first.body(), again.body())) {
 			repeatsReplayedIdentically.incrementAndGet();
@@ -164,6 +186,17 @@ final class ClusterLedger {
 		else {
 			repeatMismatches.add(what + ": " + first.status() + " " + first.raw() + " then " + again.status() + " " + again.raw());
 		}
+	}
+
+	/** Answers of one status sent between from and to (epoch of sending), e.g. the 503s of a database restart. */
+	int sentBetween(java.time.Instant from, java.time.Instant to, int status) {
+		int n = 0;
+		for (long[] a : timeline) {
+			if (a[2] == status && a[0] + a[1] >= from.toEpochMilli() && a[0] <= to.toEpochMilli()) {
+				n++;
+			}
+		}
+		return n;
 	}
 
 	/** Statuses of the requests that were in flight at some moment between from and to, and the slowest of them. */

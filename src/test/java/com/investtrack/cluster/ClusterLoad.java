@@ -30,6 +30,12 @@ final class ClusterLoad {
 
 	static final double REPEATS = 0.10;
 
+	/**
+	 * A user's pause between two steps (system property {@code cluster.thinkMillis}): 40 ms in the full run, which
+	 * keeps the machine saturated; 250 ms in the short one, which is about a few hundred steps, not throughput.
+	 */
+	static final long THINK_MILLIS = Long.getLong("cluster.thinkMillis", Boolean.getBoolean("cluster.short") ? 250 : 40);
+
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** A step's answer and the outcome recorded for it. */
@@ -40,7 +46,7 @@ final class ClusterLoad {
 
 	final ClusterLedger ledger;
 
-	final LocalDate today = LocalDate.now(ZONE);
+	final LocalDate today = today();
 
 	final List<String> managers;
 
@@ -55,6 +61,11 @@ final class ClusterLoad {
 		this.ledger = ledger;
 		this.managers = managers;
 		this.partners = partners;
+	}
+
+	/** Today where the bureau is (app.time-zone), the day the nodes judge the lights on. */
+	static LocalDate today() {
+		return LocalDate.now(ZONE);
 	}
 
 	boolean stopping() {
@@ -90,7 +101,7 @@ final class ClusterLoad {
 			Delivery counted = first.answer().acknowledged() || !second.answer().acknowledged() ? first : second;
 			Outcome outcome = ledger.record(step, counted);
 			if (!first.inDoubt() && !second.inDoubt() && (first.answer().acknowledged() || second.answer().acknowledged())) {
-				ledger.repeat(true, first.answer(), second.answer(), step.kind() + " " + path);
+				ledger.repeat(true, first, second, step.kind() + " " + path);
 			}
 			return new Sent(outcome, counted.answer());
 		}
@@ -99,7 +110,7 @@ final class ClusterLoad {
 		if (r < REPEATS && delivery.answer().acknowledged()) {
 			Delivery again = api.deliver(api.other(node), step.user(), "POST", path, body, step.key());
 			if (!again.inDoubt()) {
-				ledger.repeat(false, delivery.answer(), again.answer(), step.kind() + " " + path);
+				ledger.repeat(false, delivery, again, step.kind() + " " + path);
 			}
 		}
 		return new Sent(outcome, delivery.answer());
@@ -118,7 +129,7 @@ final class ClusterLoad {
 		Delivery theirs = await(other);
 		Outcome first = ledger.record(step, mine);
 		Outcome second = ledger.record(rival, theirs);
-		ledger.pair(first, second);
+		ledger.pair(first, second, mine, theirs);
 		return List.of(new Sent(first, mine.answer()), new Sent(second, theirs.answer()));
 	}
 

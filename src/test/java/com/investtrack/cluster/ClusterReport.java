@@ -17,10 +17,12 @@ final class ClusterReport {
 	}
 
 	/** Facts gathered around the load: how it was set up, and checks that are not about single steps. */
-	record Setting(int nodes, int officers, int managers, int targetSteps, Duration jobLockTime, Duration load,
-			Duration total, boolean sessionServedByOtherNode, int sessionsInDatabase, int processDefinitions,
-			boolean auditVerifies, long auditEntriesVerified, int orphanedJobs, int orphanedJobsRunOnce,
-			boolean nodesReconnectedByThemselves) {
+	record Setting(boolean shortRun, int nodes, int officers, int managers, int targetSteps, Duration jobLockTime,
+			String sweepCycle, Duration load, Duration total, boolean sessionServedByOtherNode, int sessionsInDatabase,
+			int processDefinitions, int processDefinitionKeys, boolean auditVerifies, long auditEntriesVerified,
+			int orphanedJobs, int orphanedJobsRunOnce, boolean nodesReconnectedByThemselves, double bothUpShare,
+			List<ClusterNode.Start> starts, int sweepRuns, int sweepFailedRuns, List<String> sweepFailures,
+			int sweepsAfterLoad, String database, Duration preparation) {
 	}
 
 	static String markdown(Setting s, List<Fault> faults, ClusterLedger ledger, Findings f, List<String> problems) {
@@ -28,10 +30,14 @@ final class ClusterReport {
 		md.append("# Cluster fault test report\n\n");
 		md.append(problems.isEmpty() ? "**Result: passed.**" : "**Result: FAILED** (" + problems.size() + " problems, listed below).");
 		md.append("\n\n");
-		md.append("%d application nodes (`java -jar`, profile `mysql`) on one MariaDB database; %d simulated officers and %d "
-				.formatted(s.nodes(), s.officers(), s.managers()))
-			.append("managers on %d client threads; job lock time %d s. Load ran %s, the whole test %s.\n\n"
-				.formatted(s.officers() + s.managers(), s.jobLockTime().toSeconds(), human(s.load()), human(s.total())));
+		md.append("%s run: %d application nodes (`java -jar`, profile `mysql`) on one database of a private MariaDB server "
+				.formatted(s.shortRun() ? "Short" : "Full", s.nodes()))
+			.append("(%s); %d simulated officers and %d managers on %d client threads; job lock time %d s; light sweep %s. "
+				.formatted(s.database(), s.officers(), s.managers(), s.officers() + s.managers(), s.jobLockTime().toSeconds(),
+						s.sweepCycle()))
+			.append("Load ran %s, the whole test %s (of which %s to extract the jar and write the class data sharing archive "
+				.formatted(human(s.load()), human(s.total()), human(s.preparation())))
+			.append("in a training run).\n\n");
 
 		md.append("## Figures\n\n| figure | value |\n| --- | ---: |\n");
 		row(md, "steps acknowledged (2xx) to the users", f.acknowledgedSteps());
@@ -42,8 +48,16 @@ final class ClusterReport {
 		row(md, "HTTP answers in all", ledger.answers());
 		row(md, "steps refused with a 4xx (conflict losers, decided tasks)", f.refused());
 		row(md, "steps left in doubt (no definitive answer after retries)", f.inDoubt());
+		row(md, "both nodes up (ready) for this share of the load time", percent(s.bothUpShare()));
+		for (int n = 0; n < s.nodes(); n++) {
+			String node = "node-" + (char) ('a' + n);
+			long down = faults.stream().filter(x -> x.what().startsWith("kill -9 " + node)).mapToLong(x -> x.recovery().toMillis()).sum();
+			row(md, "&nbsp;&nbsp;" + node + " up for", percent(1.0 - (double) down / Math.max(1, s.load().toMillis())));
+		}
 		row(md, "conflicting pairs sent at once (to both nodes / to one, the other being down)",
 				ledger.pairs.get() + " (" + ledger.pairsAcrossNodes.get() + " / " + (ledger.pairs.get() - ledger.pairsAcrossNodes.get()) + ")");
+		row(md, "&nbsp;&nbsp;both sides taken at their first send by two different live nodes",
+				ledger.pairsReachedTwoNodes.get() + " (" + percent((double) ledger.pairsReachedTwoNodes.get() / Math.max(1, ledger.pairs.get())) + ")");
 		row(md, "&nbsp;&nbsp;exactly one applied, the other refused (409)", ledger.pairsOneApplied.get());
 		row(md, "&nbsp;&nbsp;both applied, one after the other (a manager rejected the first request in between)",
 				ledger.pairsBothApplied.get());
@@ -51,10 +65,16 @@ final class ClusterReport {
 		row(md, "&nbsp;&nbsp;a side hit a fault and was sent again later (checked step by step)", ledger.pairsDisturbed.get());
 		row(md, "requests repeated with the same Idempotency-Key", ledger.repeats.get());
 		row(md, "&nbsp;&nbsp;of which sent at the same moment to the other node", ledger.concurrentRepeats.get());
+		row(md, "&nbsp;&nbsp;taken at its first send by another live node than the first request",
+				ledger.repeatsAcrossNodes.get() + " (" + percent((double) ledger.repeatsAcrossNodes.get() / Math.max(1, ledger.repeats.get())) + ")");
 		row(md, "&nbsp;&nbsp;answered exactly like the first time", ledger.repeatsReplayedIdentically.get());
 		row(md, "node kills (kill -9) during the load", faults.stream().filter(x -> x.what().startsWith("kill")).count());
 		row(md, "MariaDB restarts during the load", faults.stream().filter(x -> x.what().startsWith("MariaDB")).count());
 		row(md, "answers 503 (with Retry-After)", ledger.status(503) + " (" + ledger.answersWithRetryAfter() + ")");
+		faults.stream().filter(x -> x.what().startsWith("MariaDB")).forEach(x -> row(md,
+				"&nbsp;&nbsp;of which to requests that met the database restart", ledger.sentBetween(x.at(), x.until(), 503)));
+		row(md, "requests answered 503 and sent again by the users (definitive in the end)",
+				ledger.retriedAfter503.get() + " (" + ledger.retriedAfter503Definitive.get() + ")");
 		row(md, "requests without an answer (connection refused/reset)", ledger.status(-1));
 		row(md, "slowest 503 or failed request", ledger.slowestRefusalMillis() + " ms: " + ledger.slowestRefusalWhat());
 		row(md, "answers 500 (or any 5xx but 503)", ledger.serverErrors().size());
@@ -65,14 +85,25 @@ final class ClusterReport {
 		row(md, "projects with a skipped stage or misordered dates", f.skippedStages().size());
 		row(md, "milestones / audit entries in the database", f.milestones() + " / " + f.auditEntries());
 		row(md, "audit trail verifies", s.auditVerifies() + " (" + s.auditEntriesVerified() + " entries)");
-		row(md, "stalled projects (yellow and red due at once)", f.stalledProjects());
-		row(md, "timers due / fired exactly once", f.timersDue() + " / " + f.timersFiredOnce());
-		row(md, "timer jobs held by a node when it was killed / run once afterwards", s.orphanedJobs() + " / " + s.orphanedJobsRunOnce());
-		row(md, "due jobs left / incidents", f.remainingDueJobs() + " / " + f.incidents());
-		row(md, "job runs that failed and were retried by the engine", f.failedJobRuns());
+		ClusterChecks.Reviews r = f.reviews();
+		row(md, "projects / back-dated (agreed dates passed, red while their steps run)", r.projects() + " / " + r.backdated()
+				+ " (" + percent((double) r.backdated() / Math.max(1, r.projects())) + ")");
+		row(md, "red at the end, by the rule / by the product's red list / of them back-dated", r.red() + " / "
+				+ r.redByApi() + " / " + r.redBackdated());
+		row(md, "active reviews at the end (exactly one per red project, none for others)", r.active());
+		row(md, "reviews opened by the sweep / closed (project left the red) / acknowledged by a manager / still open",
+				r.opened() + " / " + r.closed() + " / " + r.acknowledged() + " / " + r.open());
+		row(md, "review process instances running (one per open review)", r.runningReviewInstances());
+		row(md, "light sweep runs: successful / failed (failures outside the database restart)", s.sweepRuns() + " / "
+				+ s.sweepFailedRuns() + " (" + s.sweepFailures().size() + ")");
+		row(md, "light sweep runs after the load, before the checks", s.sweepsAfterLoad());
+		row(md, "jobs held by a node when it was killed / run once afterwards", s.orphanedJobs() + " / " + s.orphanedJobsRunOnce());
+		row(md, "due jobs left / incidents / jobs with exceptions", f.remainingDueJobs() + " / " + f.incidents() + " / "
+				+ f.jobsWithExceptions());
 		row(md, "session from a form login on one node served by the other", s.sessionServedByOtherNode());
 		row(md, "sessions in the database (Basic-auth calls create none)", s.sessionsInDatabase());
-		row(md, "process definitions deployed (one, despite every restart)", s.processDefinitions());
+		row(md, "process definitions deployed / models (one each, despite every restart)", s.processDefinitions() + " / "
+				+ s.processDefinitionKeys());
 		row(md, "nodes reconnected to MariaDB by themselves", s.nodesReconnectedByThemselves());
 
 		md.append("\n## Faults\n\n| # | fault | at | back to full strength after | caught | answers to the requests in flight |\n"
@@ -81,6 +112,14 @@ final class ClusterReport {
 			Fault x = faults.get(i);
 			md.append("| %d | %s | %s | %s | %s | %s |\n".formatted(i + 1, x.what(), x.at(), human(x.recovery()), x.detail(),
 					ledger.during(x.at(), x.until())));
+		}
+
+		md.append("\n## Node starts\n\n| node | start | under load | nice while starting | ready after | CPU used meanwhile "
+				+ "(share of a core) | load average | Spring Boot says |\n| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |\n");
+		for (ClusterNode.Start x : s.starts()) {
+			md.append("| %s | %d | %s | %d | %s | %s (%.2f) | %.1f | %s |\n".formatted(x.node(), x.run(),
+					x.underLoad() ? "yes" : "no", x.nice(), human(x.toReady()), human(x.cpu()), x.cpuShare(), x.loadAverage(),
+					x.springSays()));
 		}
 
 		Map<Integer, Integer> statuses = new TreeMap<>();
@@ -92,7 +131,7 @@ final class ClusterReport {
 
 		if (!ledger.refusals().isEmpty()) {
 			md.append("\n## Refusals other than conflicts\n\n");
-			ledger.refusals().forEach(r -> md.append("- ").append(r.replace("\n", " ")).append('\n'));
+			ledger.refusals().forEach(x -> md.append("- ").append(x.replace("\n", " ")).append('\n'));
 		}
 
 		if (!problems.isEmpty()) {
@@ -104,6 +143,10 @@ final class ClusterReport {
 
 	private static void row(StringBuilder md, String figure, Object value) {
 		md.append("| ").append(figure).append(" | ").append(value).append(" |\n");
+	}
+
+	static String percent(double share) {
+		return "%.0f%%".formatted(100 * share);
 	}
 
 	static String human(Duration d) {

@@ -61,7 +61,7 @@ final class SimulatedManager implements Runnable {
 				return;
 			}
 			decide(item);
-			ClusterApi.pause(40);
+			ClusterApi.pause(ClusterLoad.THINK_MILLIS);
 		}
 	}
 

@@ -18,8 +18,10 @@ import com.investtrack.cluster.ClusterLoad.Sent;
 import com.investtrack.common.Stage;
 
 /**
- * An investment officer: keeps a few projects moving, stage by stage, asks for approvals, now and then drops one, and
- * now and then files a project that has been stalled for months (its yellow and red timers are due at once).
+ * An investment officer: keeps a few projects moving, stage by stage, asks for approvals, now and then drops one.
+ * About a third of the projects are filed late, as imports and late entries are: negotiation began months ago and
+ * every agreed date already lies more than a month behind, so the project is red from its creation until it reaches
+ * production or is dropped, and its steps (back-dated too) run while the light sweep opens and closes its review.
  */
 final class SimulatedOfficer implements Runnable {
 
@@ -39,7 +41,8 @@ final class SimulatedOfficer implements Runnable {
 
 	private static final int MAX_PROJECTS = 3;
 
-	private static final double STALLED = 0.03;
+	/** Share of projects filed back-dated with their agreed dates long passed (red while their steps run). */
+	static final double BACKDATED = 0.33;
 
 	private static final double DROPS = 0.04;
 
@@ -79,7 +82,7 @@ final class SimulatedOfficer implements Runnable {
 		refreshAwaitingApproval();
 		List<Seen> ready = projects.values().stream().filter(p -> !p.awaitingApproval()).toList();
 		if (projects.size() < MAX_PROJECTS && (ready.isEmpty() || ClusterLoad.random() < 0.3)) {
-			create(ClusterLoad.random() < STALLED);
+			create(ClusterLoad.random() < BACKDATED);
 		}
 		else if (!ready.isEmpty()) {
 			step(ready.get(ThreadLocalRandom.current().nextInt(ready.size())));
@@ -88,14 +91,14 @@ final class SimulatedOfficer implements Runnable {
 			ClusterApi.pause(500);
 			return;
 		}
-		ClusterApi.pause(40);
+		ClusterApi.pause(ClusterLoad.THINK_MILLIS);
 	}
 
-	/** Files a project: a fresh one starting 25 days ago (no threshold due), or one stalled for 100 days. */
-	void create(boolean stalled) {
-		LocalDate started = load.today.minusDays(stalled ? 100 : 25);
+	/** Files a project: a fresh one starting 25 days ago (green throughout), or a back-dated one (red). */
+	void create(boolean backdated) {
+		LocalDate started = load.today.minusDays(backdated ? 150 + ThreadLocalRandom.current().nextInt(100) : 25);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("name", (stalled ? "Stalled " : "Cluster ") + name + " #" + (++created));
+		body.put("name", (backdated ? BACKDATED_PREFIX : "Cluster ") + name + " #" + (++created));
 		body.put("investor", "Investor of " + name);
 		body.put("industryCode", INDUSTRIES[ThreadLocalRandom.current().nextInt(INDUSTRIES.length)]);
 		body.put("parkCode", PARKS[ThreadLocalRandom.current().nextInt(PARKS.length)]);
@@ -104,10 +107,13 @@ final class SimulatedOfficer implements Runnable {
 		body.put("landAreaM2", 20_000 + ThreadLocalRandom.current().nextInt(200_000));
 		body.put("officer", name);
 		body.put("negotiationStartedOn", started.toString());
-		Step step = new Step(stalled ? Kind.CREATE_STALLED : Kind.CREATE, name, null, Stage.NEGOTIATION.name(), null, started,
-				newKey());
+		if (backdated) {
+			body.put("plan", passedPlan(started));
+		}
+		Step step = new Step(backdated ? Kind.CREATE_BACKDATED : Kind.CREATE, name, null, Stage.NEGOTIATION.name(), null,
+				started, newKey());
 		Sent sent = load.alone(step, "/api/projects", body);
-		if (sent.outcome().result() == Result.ACKED && !stalled) {
+		if (sent.outcome().result() == Result.ACKED) {
 			projects.put(sent.outcome().projectId(), Seen.of(sent.answer().body()));
 		}
 	}
@@ -171,6 +177,17 @@ final class SimulatedOfficer implements Runnable {
 				}
 			}
 		}
+	}
+
+	static final String BACKDATED_PREFIX = "Back-dated ";
+
+	/**
+	 * Agreed dates 20, 40, 60 and 80 days after the first talk, all more than the red limit (30 days late) behind
+	 * today: whatever stage the project reaches, short of production, its next agreed date is long passed.
+	 */
+	static Map<String, String> passedPlan(LocalDate started) {
+		return Map.of("SIGNING", started.plusDays(20).toString(), "SITE_SELECTION", started.plusDays(40).toString(),
+				"CONSTRUCTION", started.plusDays(60).toString(), "PRODUCTION", started.plusDays(80).toString());
 	}
 
 	private JsonNode read(long id) {
