@@ -5,9 +5,9 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The modules (the top-level packages) and their allowed dependencies: no cycles, nothing reaching into another
- * module's internals. The module documentation (diagrams and a canvas per module) is written to
- * target/spring-modulith-docs.
+ * The modules (the top-level packages) and their allowed dependencies: no cycles, nothing
+ * reaching into another module's internals. The module documentation (diagrams and a
+ * canvas per module) is written to target/spring-modulith-docs.
  */
 class ModularityTest {
 

@@ -21,8 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Spring Boot application started with {@code java -jar} for the benchmark: how long it takes to answer a healthy
- * /actuator/health, its resident memory (VmRSS), and a line-oriented console on its standard input and output.
+ * A Spring Boot application started with {@code java -jar} for the benchmark: how long it
+ * takes to answer a healthy /actuator/health, its resident memory (VmRSS), and a
+ * line-oriented console on its standard input and output.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -53,8 +54,9 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code java <jvmOptions> -jar jar <args>}; lines starting with one of the console prefixes are kept for
-	 * {@link #awaitLine}, everything is copied to {@code log}.
+	 * Starts {@code java <jvmOptions> -jar jar <args>}; lines starting with one of the
+	 * console prefixes are kept for {@link #awaitLine}, everything is copied to
+	 * {@code log}.
 	 */
 	static AppProcess start(String name, Path jar, List<String> jvmOptions, List<String> args, int port, Path log)
 			throws IOException {
@@ -70,7 +72,8 @@ final class AppProcess implements AutoCloseable {
 			probe.setReuseAddress(true);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("port " + port + " is taken: stop what listens there before running the benchmark", ex);
+			throw new IllegalStateException(
+					"port " + port + " is taken: stop what listens there before running the " + "benchmark", ex);
 		}
 		long started = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -102,7 +105,9 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	/** Polls /actuator/health until it answers UP; returns the seconds from process start. */
+	/**
+	 * Polls /actuator/health until it answers UP; returns the seconds from process start.
+	 */
 	double awaitHealthy() throws InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
@@ -111,7 +116,8 @@ final class AppProcess implements AutoCloseable {
 		long deadline = startedNanos + START_LIMIT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was healthy; see " + log);
+				throw new IllegalStateException(
+						name + " exited with " + process.exitValue() + " before it was " + "healthy; see " + log);
 			}
 			try {
 				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -157,7 +163,10 @@ final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException("no VmRSS for " + name);
 	}
 
-	/** Samples resident memory every 200 ms while {@code work} runs; returns the peak seen, in MiB. */
+	/**
+	 * Samples resident memory every 200 ms while {@code work} runs; returns the peak
+	 * seen, in MiB.
+	 */
 	double peakRssDuring(ThrowingRunnable work) throws Exception {
 		peakRssKb = rssKb();
 		Thread sampler = new Thread(() -> {
@@ -192,7 +201,10 @@ final class AppProcess implements AutoCloseable {
 		return cpuMillis(process.pid());
 	}
 
-	/** CPU time (user and system) of any process, from /proc (Linux, 100 clock ticks a second). */
+	/**
+	 * CPU time (user and system) of any process, from /proc (Linux, 100 clock ticks a
+	 * second).
+	 */
 	static double cpuMillis(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the bare camunda-bpm-spring-boot-starter application of src/bench/bare-starter with Maven. */
+/**
+ * Builds the bare camunda-bpm-spring-boot-starter application of src/bench/bare-starter
+ * with Maven.
+ */
 final class BareStarter {
 
 	static Path build(Path project, boolean offline, Path workDir) throws Exception {
@@ -20,7 +23,8 @@ final class BareStarter {
 			.start();
 		if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
 			build.destroyForcibly();
-			throw new IllegalStateException("building the bare starter failed; see " + workDir.resolve("bare-starter-build.log"));
+			throw new IllegalStateException(
+					"building the bare starter failed; see " + workDir.resolve("bare-starter-build.log"));
 		}
 		return project.resolve("target").resolve("bare-camunda-starter.jar");
 	}

@@ -14,16 +14,18 @@ import java.util.Map;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The benchmark, run by {@code mvn -B -Pbench verify} (see BENCHMARKS.md). In one run, on one MySQL/MariaDB server:
+ * The benchmark, run by {@code mvn -B -Pbench verify} (see BENCHMARKS.md). In one run, on
+ * one MySQL/MariaDB server:
  * <ol>
- * <li>(a) stage steps: full project paths through our HTTP API against the same number of steps through Camunda's
- * Java API on a plain five-user-task model in a bare camunda-bpm-spring-boot-starter application, at 1 and 4
- * clients;</li>
- * <li>(b) the duration reports over generated projects against the same figures computed naively from Camunda's
- * history;</li>
+ * <li>(a) stage steps: full project paths through our HTTP API against the same number of
+ * steps through Camunda's Java API on a plain five-user-task model in a bare
+ * camunda-bpm-spring-boot-starter application, at 1 and 4 clients;</li>
+ * <li>(b) the duration reports over generated projects against the same figures computed
+ * naively from Camunda's history;</li>
  * <li>(c) start-up time and resident memory of both applications.</li>
  * </ol>
- * Every loop is bounded in count and time, and only loopback addresses are used. The figures go to BENCHMARKS.md.
+ * Every loop is bounded in count and time, and only loopback addresses are used. The
+ * figures go to BENCHMARKS.md.
  */
 public final class Benchmark {
 
@@ -60,7 +62,8 @@ public final class Benchmark {
 					Integer.parseInt(a.getOrDefault("naive-requests", quick ? "3" : "5")),
 					Arrays.asList(a.getOrDefault("phases", "steps,reports,startup").split(",")),
 					Path.of(a.getOrDefault("out", "BENCHMARKS.md")),
-					a.getOrDefault("mysql", System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")),
+					a.getOrDefault("mysql",
+							System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")),
 					a.getOrDefault("mysql-user", System.getenv().getOrDefault("BENCH_MYSQL_USER", "root")),
 					a.getOrDefault("mysql-password", System.getenv().getOrDefault("BENCH_MYSQL_PASSWORD", "")),
 					a.containsKey("jvm") ? Arrays.asList(a.get("jvm").split(",")) : List.of(),
@@ -112,8 +115,9 @@ public final class Benchmark {
 	}
 
 	/**
-	 * (a), and the first start of both applications on an empty schema with their memory. Both stay up and the two
-	 * sides take turns in rounds, so that whatever else the machine does at the time weighs on both alike.
+	 * (a), and the first start of both applications on an empty schema with their memory.
+	 * Both stay up and the two sides take turns in rounds, so that whatever else the
+	 * machine does at the time weighs on both alike.
 	 */
 	private void steps(Path bareJar, Path appJar) throws Exception {
 		databases.recreate(Databases.PLAIN);
@@ -129,7 +133,8 @@ public final class Benchmark {
 				seedUsers();
 				Thread.sleep(2000);
 				results.appRssAfterStart = app.rssMib();
-				log("app healthy after %.2f s, RSS %.0f MiB".formatted(results.appFreshStart, results.appRssAfterStart));
+				log("app healthy after %.2f s, RSS %.0f MiB".formatted(results.appFreshStart,
+						results.appRssAfterStart));
 				StepLoad load = new StepLoad(app.baseUrl(), PASSWORD, LocalDate.now(ZONE));
 				plainRun(bare, 1, options.warmupPaths() * StepLoad.STEPS_PER_PATH);
 				load.run(1, options.warmupPaths(), RUN_LIMIT);
@@ -139,8 +144,8 @@ public final class Benchmark {
 					for (int round = 0; round < ROUNDS; round++) {
 						int paths = options.paths() / ROUNDS + (round < options.paths() % ROUNDS ? 1 : 0);
 						CpuMeter plainCpu = new CpuMeter(bare, databases);
-						results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad,
-								bare.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
+						results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad, bare
+							.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
 						plain.cpu(plainCpu);
 						CpuMeter ourCpu = new CpuMeter(app, databases);
 						results.appRssUnderLoad = Math.max(results.appRssUnderLoad,
@@ -164,9 +169,10 @@ public final class Benchmark {
 	}
 
 	/**
-	 * CPU time spent from its creation to {@link #stop()} by the application under test, the database server (all of
-	 * it, whoever asked) and this driver (the HTTP clients, on our side), and the statements the server received
-	 * meanwhile (from every client: counted by the server, not estimated).
+	 * CPU time spent from its creation to {@link #stop()} by the application under test,
+	 * the database server (all of it, whoever asked) and this driver (the HTTP clients,
+	 * on our side), and the statements the server received meanwhile (from every client:
+	 * counted by the server, not estimated).
 	 */
 	private static final class CpuMeter {
 
@@ -195,7 +201,10 @@ public final class Benchmark {
 
 		private static long databasePid() {
 			return ProcessHandle.allProcesses()
-				.filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+				.filter(p -> p.info()
+					.command()
+					.map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+					.orElse(false))
 				.mapToLong(ProcessHandle::pid)
 				.findFirst()
 				.orElse(-1);
@@ -203,7 +212,10 @@ public final class Benchmark {
 
 	}
 
-	/** The rounds of one side at one client count, added up: all latencies, the sum of the rounds' wall times. */
+	/**
+	 * The rounds of one side at one client count, added up: all latencies, the sum of the
+	 * rounds' wall times.
+	 */
 	private static final class Rounds {
 
 		private final int clients;
@@ -230,7 +242,10 @@ public final class Benchmark {
 			}
 		}
 
-		/** Per step: milliseconds of CPU of the application, database server and driver; statements. */
+		/**
+		 * Per step: milliseconds of CPU of the application, database server and driver;
+		 * statements.
+		 */
 		double[] cpuPerStep() {
 			long steps = micros.stream().mapToLong(m -> m.length).sum();
 			return new double[] { cpu[0] / steps, cpu[1] / steps, cpu[2] / steps, cpu[3] / steps };
@@ -266,7 +281,10 @@ public final class Benchmark {
 		}
 	}
 
-	/** (c): both applications restarted on the schema and data they already have, as a production restart does. */
+	/**
+	 * (c): both applications restarted on the schema and data they already have, as a
+	 * production restart does.
+	 */
 	private void restarts(Path appJar, Path bareJar) throws Exception {
 		try (AppProcess app = startApp(appJar, "app-restart")) {
 			results.appRestart = app.awaitHealthy();
@@ -303,7 +321,8 @@ public final class Benchmark {
 	}
 
 	static String describe(Latencies l) {
-		return "%.1f steps/s, p50 %.1f ms, p99 %.1f ms (%d steps)".formatted(l.perSecond(), l.p50(), l.p99(), l.count());
+		return "%.1f steps/s, p50 %.1f ms, p99 %.1f ms (%d steps)".formatted(l.perSecond(), l.p50(), l.p99(),
+				l.count());
 	}
 
 	static void log(String message) {

@@ -2,7 +2,10 @@ package com.investtrack.bench;
 
 import java.util.Locale;
 
-/** Renders one run's figures as BENCHMARKS.md: the machine, the command, each comparison with its target. */
+/**
+ * Renders one run's figures as BENCHMARKS.md: the machine, the command, each comparison
+ * with its target.
+ */
 final class BenchmarkMarkdown {
 
 	private final Results r;
@@ -17,7 +20,8 @@ final class BenchmarkMarkdown {
 		line("# Benchmarks");
 		line("");
 		line("Written by the benchmark itself on every run (`mvn -B -Pbench verify`); this is the last run's output.");
-		line("How the benchmark works and how to read it: docs/benchmarks.md. Every figure below was measured by this run.");
+		line("How the benchmark works and how to read it: docs/benchmarks.md. Every figure below was measured by "
+				+ "this run.");
 		line("");
 		line("## Machine and run");
 		line("");
@@ -30,10 +34,11 @@ final class BenchmarkMarkdown {
 		line("| database | MariaDB/MySQL " + r.machine.database() + " on loopback |");
 		line("| durability, as the server reports it | " + r.machine.durability() + " |");
 		line("| load average at start | %.2f |".formatted(r.machine.loadAverage()));
-		line("| options | projects=%d, paths per run=%d (%d steps), warm-up paths=%d, report requests per variant=%d, naive runs per variant=%d%s |"
-			.formatted(r.options.projects(), r.options.paths(), r.options.paths() * StepLoad.STEPS_PER_PATH,
-					r.options.warmupPaths(), r.options.reportRequests(), r.options.naiveRequests(),
-					r.options.jvmOptions().isEmpty() ? "" : ", JVM options " + String.join(" ", r.options.jvmOptions())));
+		line("| options | projects=%d, paths per run=%d (%d steps), warm-up paths=%d, report requests per "
+				+ "variant=%d, naive runs per variant=%d%s |".formatted(r.options.projects(), r.options.paths(),
+						r.options.paths() * StepLoad.STEPS_PER_PATH, r.options.warmupPaths(),
+						r.options.reportRequests(), r.options.naiveRequests(), r.options.jvmOptions().isEmpty() ? ""
+								: ", JVM options " + String.join(" ", r.options.jvmOptions())));
 		line("| whole run | %.1f min |".formatted(r.totalSeconds / 60));
 		line("");
 		steps();
@@ -50,9 +55,11 @@ final class BenchmarkMarkdown {
 		line("## (a) Stage steps: our HTTP API against Camunda's Java API");
 		line("");
 		line("Ours: full project paths over HTTP with Basic authentication (create, request signing, approve, site, "
-				+ "construction, request production, accept: 7 steps). Plain: the same number of steps on a five-user-task "
+				+ "construction, request production, accept: 7 steps). Plain: the same number of steps on a "
+				+ "five-user-task "
 				+ "model in the bare starter, through `RuntimeService`/`TaskService` in-process (start an instance, or "
-				+ "find and complete its open task). Both applications run side by side and take turns in five rounds per "
+				+ "find and complete its open task). Both applications run side by side and take turns in five "
+				+ "rounds per "
 				+ "client count, so background load weighs on both alike; throughput is all steps over the sum of the "
 				+ "rounds' wall times, latency is per step.");
 		line("");
@@ -76,8 +83,8 @@ final class BenchmarkMarkdown {
 		line("Per step, while each side ran: CPU in milliseconds from /proc, and the statements the database server "
 				+ "received (the difference of its Questions counter). The database columns are the whole server's, so "
 				+ "other users of it count too (the other side's idle job executor polls); the driver column is the "
-				+ "HTTP clients on our side and the console's bookkeeping on the plain side. The figures are the mean over a "
-				+ "path's seven steps (create, request, approve, two advances, request, accept).");
+				+ "HTTP clients on our side and the console's bookkeeping on the plain side. The figures are the "
+				+ "mean over a " + "path's seven steps (create, request, approve, two advances, request, accept).");
 		line("");
 		line("| clients | side | application ms | database ms | driver ms | total ms | statements |");
 		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
@@ -94,7 +101,8 @@ final class BenchmarkMarkdown {
 	}
 
 	private void row(Latencies l, String side) {
-		line("| %d | %s | %d | %.1f | %.1f | %.1f |".formatted(l.clients(), side, l.count(), l.perSecond(), l.p50(), l.p99()));
+		line("| %d | %s | %d | %.1f | %.1f | %.1f |".formatted(l.clients(), side, l.count(), l.perSecond(), l.p50(),
+				l.p99()));
 	}
 
 	private void reports() {
@@ -138,10 +146,12 @@ final class BenchmarkMarkdown {
 		boolean identical = r.reports.stream().allMatch(f -> f.naive() == null || Boolean.TRUE.equals(f.identical()));
 		line("| target | result |");
 		line("| --- | --- |");
-		line("| p95 <= 100 ms (worst variant), repeated | %s |".formatted(verdict(worstOurs, 100, false).replace("x", " ms")));
+		line("| p95 <= 100 ms (worst variant), repeated | %s |"
+			.formatted(verdict(worstOurs, 100, false).replace("x", " ms")));
 		line("| p95 <= 100 ms (worst variant), computed after a change | %s |"
 			.formatted(verdict(worstComputed, 100, false).replace("x", " ms")));
-		line("| >= 50x faster than naive (worst variant, p95, computed) | %s |".formatted(verdict(worstSpeedup, 50, true)));
+		line("| >= 50x faster than naive (worst variant, p95, computed) | %s |"
+			.formatted(verdict(worstSpeedup, 50, true)));
 		line("| identical figures | %s |".formatted(identical ? "met" : "**missed**"));
 		line("");
 	}
@@ -149,8 +159,8 @@ final class BenchmarkMarkdown {
 	private void startup() {
 		line("## (c) Start-up time and resident memory against the bare starter");
 		line("");
-		line("Time from `java -jar` to the first healthy `/actuator/health`; resident memory (VmRSS) 2 s after that and "
-				+ "the peak while (a) ran. Same JVM and options for both.");
+		line("Time from `java -jar` to the first healthy `/actuator/health`; resident memory (VmRSS) 2 s after that "
+				+ "and " + "the peak while (a) ran. Same JVM and options for both.");
 		line("");
 		line("| figure | ours | bare starter | ratio | target |");
 		line("| --- | ---: | ---: | ---: | --- |");
@@ -169,7 +179,10 @@ final class BenchmarkMarkdown {
 		line("");
 	}
 
-	/** How the figures were taken: what each side does, never a figure this run did not measure. */
+	/**
+	 * How the figures were taken: what each side does, never a figure this run did not
+	 * measure.
+	 */
 	private void notes() {
 		line("## Notes");
 		line("");
@@ -178,7 +191,8 @@ final class BenchmarkMarkdown {
 		line("- (a) Warm-up: both sides first run the warm-up paths above, untimed, so that the JIT has compiled the "
 				+ "hot paths of both.");
 		line("- (a) One of our steps is an HTTP request with Basic authentication, the lifecycle's checks (project row "
-				+ "locked, pending approval, open task), the engine completing the stage's task, the milestone, project "
+				+ "locked, pending approval, open task), the engine completing the stage's task, the milestone, "
+				+ "project "
 				+ "and audit rows, and the project read back for the answer. A plain step is an in-process call of "
 				+ "`TaskService.complete` (or `startProcessInstanceByKey`) with the starter's default history.");
 		line("- (b) The naive side re-reads the engine's history for every request; ours reads one narrow row per "

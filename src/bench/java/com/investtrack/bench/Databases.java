@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The benchmark's databases on one MySQL/MariaDB server: bench_plain for the bare starter, bench_app for the product.
- * Each run recreates them, so both sides start from an empty schema.
+ * The benchmark's databases on one MySQL/MariaDB server: bench_plain for the bare
+ * starter, bench_app for the product. Each run recreates them, so both sides start from
+ * an empty schema.
  */
 final class Databases {
 
@@ -42,7 +43,8 @@ final class Databases {
 			new String[] { "JM-NM", "Jingmen New Materials Industrial Park", "Duodao" });
 
 	static final List<String[]> INDUSTRIES = List.of(new String[] { "EQUIPMENT", "Equipment manufacturing" },
-			new String[] { "NEW_ENERGY", "New energy and new materials" }, new String[] { "CHEMICAL", "Chemical industry" },
+			new String[] { "NEW_ENERGY", "New energy and new materials" },
+			new String[] { "CHEMICAL", "Chemical industry" },
 			new String[] { "AGRI_FOOD", "Deep processing of agricultural products" },
 			new String[] { "ELECTRONICS", "Electronic information" },
 			new String[] { "RENEWABLE", "Renewable resources utilization and manufacturing" },
@@ -54,14 +56,20 @@ final class Databases {
 
 	private final String password;
 
-	/** {@code serverUrl} is the JDBC URL of the server without a database, e.g. jdbc:mysql://127.0.0.1:3306/ */
+	/**
+	 * {@code serverUrl} is the JDBC URL of the server without a database, e.g.
+	 * jdbc:mysql://127.0.0.1:3306/
+	 */
 	Databases(String serverUrl, String user, String password) {
 		this.serverUrl = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
 		this.user = user;
 		this.password = password;
 	}
 
-	/** The URL the applications use: Camunda on MySQL needs whole-second timestamps and the current catalog only. */
+	/**
+	 * The URL the applications use: Camunda on MySQL needs whole-second timestamps and
+	 * the current catalog only.
+	 */
 	String url(String database) {
 		return serverUrl + database + "?sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
 	}
@@ -86,7 +94,8 @@ final class Databases {
 	}
 
 	String serverVersion() throws SQLException {
-		try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement();
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+				Statement s = c.createStatement();
 				var rs = s.executeQuery("SELECT VERSION()")) {
 			rs.next();
 			return rs.getString(1);
@@ -94,21 +103,27 @@ final class Databases {
 	}
 
 	/**
-	 * The server's durability settings as it reports them, read rather than assumed: whether every commit is flushed
-	 * to disk (innodb_flush_log_at_trx_commit=1) and the binary log synced (sync_binlog).
+	 * The server's durability settings as it reports them, read rather than assumed:
+	 * whether every commit is flushed to disk (innodb_flush_log_at_trx_commit=1) and the
+	 * binary log synced (sync_binlog).
 	 */
 	String durability() throws SQLException {
-		try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement();
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+				Statement s = c.createStatement();
 				var rs = s.executeQuery("SELECT @@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin")) {
 			rs.next();
-			return "innodb_flush_log_at_trx_commit=" + rs.getString(1) + ", sync_binlog=" + rs.getString(2) + ", log_bin="
-					+ rs.getString(3);
+			return "innodb_flush_log_at_trx_commit=" + rs.getString(1) + ", sync_binlog=" + rs.getString(2)
+					+ ", log_bin=" + rs.getString(3);
 		}
 	}
 
-	/** Statements the server has received from every client since it started (its Questions counter). */
+	/**
+	 * Statements the server has received from every client since it started (its
+	 * Questions counter).
+	 */
 	long statements() {
-		try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement();
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+				Statement s = c.createStatement();
 				var rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
 			rs.next();
 			return rs.getLong(2);
@@ -118,14 +133,19 @@ final class Databases {
 		}
 	}
 
-	/** Parks, industries and the benchmark's users (roles as given) in a database whose schema Flyway has created. */
+	/**
+	 * Parks, industries and the benchmark's users (roles as given) in a database whose
+	 * schema Flyway has created.
+	 */
 	static void seed(Connection c, String passwordHash, List<String[]> usersAndRoles) throws SQLException {
 		try (var park = c.prepareStatement("INSERT INTO park (code, name, district) SELECT ?, ?, ? FROM DUAL "
 				+ "WHERE NOT EXISTS (SELECT 1 FROM park WHERE code = ?)");
 				var industry = c.prepareStatement("INSERT INTO industry (code, name) SELECT ?, ? FROM DUAL "
 						+ "WHERE NOT EXISTS (SELECT 1 FROM industry WHERE code = ?)");
-				var user = c.prepareStatement("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) "
-						+ "SELECT ?, ?, ?, TRUE, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE username = ?)");
+				var user = c.prepareStatement(
+						"INSERT INTO app_user (username, display_name, password_hash, " + "enabled, created_at) "
+								+ "SELECT ?, ?, ?, TRUE, ? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE "
+								+ "username = ?)");
 				var role = c.prepareStatement("INSERT INTO app_user_role (username, role) SELECT ?, ? FROM DUAL "
 						+ "WHERE NOT EXISTS (SELECT 1 FROM app_user_role WHERE username = ? AND role = ?)")) {
 			for (String[] p : PARKS) {

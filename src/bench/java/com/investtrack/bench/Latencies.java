@@ -2,7 +2,10 @@ package com.investtrack.bench;
 
 import java.util.Arrays;
 
-/** A run's step latencies and wall time: throughput and percentiles, computed one way for both sides of a comparison. */
+/**
+ * A run's step latencies and wall time: throughput and percentiles, computed one way for
+ * both sides of a comparison.
+ */
 record Latencies(int clients, long[] micros, long elapsedNanos) {
 
 	static Latencies of(int clients, long[] micros, long elapsedNanos) {

@@ -14,8 +14,8 @@ record Machine(String date, int cores, String cpu, double memoryGib, String os, 
 		return new Machine(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
 				Runtime.getRuntime().availableProcessors(), readCpu(), readMemoryGib(),
 				System.getProperty("os.name") + " " + System.getProperty("os.version"),
-				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-				databaseVersion, durability, currentLoad());
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), databaseVersion,
+				durability, currentLoad());
 	}
 
 	static double currentLoad() {
@@ -57,8 +57,8 @@ record Machine(String date, int cores, String cpu, double memoryGib, String os, 
 
 	@Override
 	public String toString() {
-		return "%s, %d cores (%s), %.1f GiB, %s, %s, %s, load %.2f".formatted(date, cores, cpu, memoryGib, os, java, database,
-				loadAverage);
+		return "%s, %d cores (%s), %.1f GiB, %s, %s, %s, load %.2f".formatted(date, cores, cpu, memoryGib, os, java,
+				database, loadAverage);
 	}
 
 }

@@ -30,8 +30,9 @@ import com.investtrack.calendar.WorkingDays;
 import com.investtrack.common.Stage;
 
 /**
- * (b): generates the projects into a fresh bench_app, restarts the product on it and times both report endpoints over
- * HTTP, then the same figures computed naively from Camunda's history, and checks that both agree.
+ * (b): generates the projects into a fresh bench_app, restarts the product on it and
+ * times both report endpoints over HTTP, then the same figures computed naively from
+ * Camunda's history, and checks that both agree.
  */
 final class ReportPhase {
 
@@ -51,7 +52,9 @@ final class ReportPhase {
 
 	}
 
-	/** A report request, and the naive computation of the same figures where there is one. */
+	/**
+	 * A report request, and the naive computation of the same figures where there is one.
+	 */
 	private record Variant(String label, String path, Supplier<Object> naive) {
 	}
 
@@ -74,10 +77,9 @@ final class ReportPhase {
 		databases.recreate(Databases.APP);
 		try (ConfigurableApplicationContext engine = engineContext()) {
 			seedUsers();
-			DataGenerator.Summary summary = new DataGenerator(engine)
-				.generate(new DataGenerator.Settings(options.projects(), 20261127L,
-						Databases.PARKS.stream().map(p -> p[0]).toList(),
-						Databases.INDUSTRIES.stream().map(i -> i[0]).toList(), officers(), managers(), 4, true));
+			DataGenerator.Summary summary = new DataGenerator(engine).generate(new DataGenerator.Settings(
+					options.projects(), 20261127L, Databases.PARKS.stream().map(p -> p[0]).toList(),
+					Databases.INDUSTRIES.stream().map(i -> i[0]).toList(), officers(), managers(), 4, true));
 			results.generatedProjects = summary.projects();
 			results.generatorSeconds = summary.seconds();
 			results.generatedSummary = summary.describe();
@@ -87,7 +89,8 @@ final class ReportPhase {
 			ObjectMapper json = engine.getBean(ObjectMapper.class);
 			try (AppProcess app = starter.start(appJar, "app-with-data")) {
 				results.appDataStart = app.awaitHealthy();
-				Benchmark.log("app healthy on %,d projects after %.2f s".formatted(summary.projects(), results.appDataStart));
+				Benchmark.log(
+						"app healthy on %,d projects after %.2f s".formatted(summary.projects(), results.appDataStart));
 				measure(app, naive, json);
 			}
 		}
@@ -96,7 +99,8 @@ final class ReportPhase {
 	private void measure(AppProcess app, NaiveReports naive, ObjectMapper json) throws Exception {
 		int year = LocalDate.now(Benchmark.ZONE).getYear() - 2;
 		List<Variant> variants = List.of(
-				new Variant("time to production", "/api/reports/time-to-production", () -> naive.timeToProduction(null)),
+				new Variant("time to production", "/api/reports/time-to-production",
+						() -> naive.timeToProduction(null)),
 				new Variant("time to production, one year", "/api/reports/time-to-production?year=" + year,
 						() -> naive.timeToProduction(year)),
 				new Variant("negotiation to signing", "/api/reports/durations?from=NEGOTIATION&to=SIGNING",
@@ -151,28 +155,28 @@ final class ReportPhase {
 							+ json.valueToTree(computed));
 				}
 			}
-			results.reports.add(new Results.ReportFigures(v.label(), v.path(), ours.get(i), fresh.get(i), naiveLatencies,
-					identical));
+			results.reports.add(new Results.ReportFigures(v.label(), v.path(), ours.get(i), fresh.get(i),
+					naiveLatencies, identical));
 			Benchmark.log("%s: ours p50 %.1f ms p95 %.1f ms, computed p50 %.1f ms p95 %.1f ms%s".formatted(v.path(),
 					ours.get(i).p50(), ours.get(i).p95(), fresh.get(i).p50(), fresh.get(i).p95(),
-					naiveLatencies == null ? ""
-							: "; naive p50 %.0f ms p95 %.0f ms; identical %s".formatted(naiveLatencies.p50(),
-									naiveLatencies.p95(), identical)));
+					naiveLatencies == null ? "" : "; naive p50 %.0f ms p95 %.0f ms; identical %s"
+						.formatted(naiveLatencies.p50(), naiveLatencies.p95(), identical)));
 		}
 	}
 
 	/**
-	 * Each report requested right after a committed change, so that it is computed rather than answered from the
-	 * report cache: the change is an edit of one project's name through the API (audited like every step), alternating
-	 * between two names so that nothing else about the data moves.
+	 * Each report requested right after a committed change, so that it is computed rather
+	 * than answered from the report cache: the change is an edit of one project's name
+	 * through the API (audited like every step), alternating between two names so that
+	 * nothing else about the data moves.
 	 */
 	private List<Latencies> computedAfterEachChange(HttpClient http, AppProcess app, String auth, ObjectMapper json,
 			List<Variant> variants) throws Exception {
 		JsonNode project = json.readTree(get(http, app, auth, "/api/projects?size=1")).get("content").get(0);
 		String editPath = "/api/projects/" + project.get("id").asLong();
 		Map<String, Object> edit = new LinkedHashMap<>();
-		for (String field : List.of("name", "investor", "industryCode", "parkCode", "assetModel", "investmentAmountYuan",
-				"landAreaM2")) {
+		for (String field : List.of("name", "investor", "industryCode", "parkCode", "assetModel",
+				"investmentAmountYuan", "landAreaM2")) {
 			edit.put(field, json.treeToValue(project.get(field), Object.class));
 		}
 		String name = project.get("name").asText();
@@ -209,11 +213,12 @@ final class ReportPhase {
 				.header("Authorization", auth)
 				.header("Accept", "application/json")
 				.header("Content-Type", "application/json")
-				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+				.method(method,
+						body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-						+ response.body());
+				throw new IllegalStateException(
+						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 			}
 			return response.body();
 		}
@@ -227,8 +232,9 @@ final class ReportPhase {
 	}
 
 	/**
-	 * The product's own Spring context in this JVM, without its job executor: it creates the schema, and the
-	 * generator and the naive computation use its engine and repositories.
+	 * The product's own Spring context in this JVM, without its job executor: it creates
+	 * the schema, and the generator and the naive computation use its engine and
+	 * repositories.
 	 */
 	private ConfigurableApplicationContext engineContext() {
 		return new SpringApplicationBuilder(InvestTrackApplication.class).profiles("mysql")

@@ -6,14 +6,22 @@ import java.util.List;
 /** Every figure of one benchmark run, filled in phase by phase. */
 final class Results {
 
-	/** One report request variant: our HTTP latencies, and the naive computation's where it has one. */
-	/** ours: repeated requests while the data stands still; computed: each request right after a committed change. */
-	record ReportFigures(String label, String path, Latencies ours, Latencies computed, Latencies naive, Boolean identical) {
+	/**
+	 * One report request variant: our HTTP latencies, and the naive computation's where
+	 * it has one.
+	 */
+	/**
+	 * ours: repeated requests while the data stands still; computed: each request right
+	 * after a committed change.
+	 */
+	record ReportFigures(String label, String path, Latencies ours, Latencies computed, Latencies naive,
+			Boolean identical) {
 	}
 
 	/**
-	 * Per step at a client count, plain and ours: milliseconds of CPU of the application, the database server and the
-	 * driver, then the statements the database server received (its Questions counter, all clients).
+	 * Per step at a client count, plain and ours: milliseconds of CPU of the application,
+	 * the database server and the driver, then the statements the database server
+	 * received (its Questions counter, all clients).
 	 */
 	record CpuPerStep(int clients, double[] plain, double[] ours) {
 	}

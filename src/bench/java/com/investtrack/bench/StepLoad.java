@@ -24,11 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Our side of the stage-step benchmark: full project paths through the JSON API over HTTP, as a script or another
- * system would drive it. A path is seven steps: create, request signing, approve it, record the site decision, record
- * the start of construction, request production acceptance, accept it. Each client has its own officer and manager
- * (four-eyes) and its own keep-alive connection. The milestones fall within the last ten days, so no threshold timer
- * is due and the job executor stays out of the measurement, as it does for projects recorded as they happen.
+ * Our side of the stage-step benchmark: full project paths through the JSON API over
+ * HTTP, as a script or another system would drive it. A path is seven steps: create,
+ * request signing, approve it, record the site decision, record the start of
+ * construction, request production acceptance, accept it. Each client has its own officer
+ * and manager (four-eyes) and its own keep-alive connection. The milestones fall within
+ * the last ten days, so no threshold timer is due and the job executor stays out of the
+ * measurement, as it does for projects recorded as they happen.
  */
 final class StepLoad {
 
@@ -60,7 +62,10 @@ final class StepLoad {
 		return "bench-manager-" + client;
 	}
 
-	/** Runs {@code paths} full paths from {@code clients} concurrent clients; one latency per step. */
+	/**
+	 * Runs {@code paths} full paths from {@code clients} concurrent clients; one latency
+	 * per step.
+	 */
 	Latencies run(int clients, int paths, Duration limit) throws Exception {
 		AtomicInteger remaining = new AtomicInteger(paths);
 		long[] micros = new long[paths * STEPS_PER_PATH];
@@ -131,7 +136,8 @@ final class StepLoad {
 			decide(micros, recorded, requested);
 		}
 
-		private void decide(long[] micros, AtomicInteger recorded, JsonNode requested) throws IOException, InterruptedException {
+		private void decide(long[] micros, AtomicInteger recorded, JsonNode requested)
+				throws IOException, InterruptedException {
 			String taskId = requested.get("pendingApproval").get("taskId").asText();
 			step(micros, recorded, managerAuth, "/api/tasks/" + taskId + "/decision",
 					Map.of("decision", "APPROVE", "comment", "approved in the benchmark"), 200);
@@ -141,8 +147,8 @@ final class StepLoad {
 			return Map.of("to", to, "effectiveOn", today.minusDays(daysAgo).toString());
 		}
 
-		private JsonNode step(long[] micros, AtomicInteger recorded, String auth, String path, Object body, int expected)
-				throws IOException, InterruptedException {
+		private JsonNode step(long[] micros, AtomicInteger recorded, String auth, String path, Object body,
+				int expected) throws IOException, InterruptedException {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 				.timeout(REQUEST_LIMIT)
 				.header("Authorization", auth)

@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The simulated users' HTTP client, and the rule they follow when an answer is not definitive: a connection error, a
- * timeout, a 503 or any other 5xx means "not acknowledged", so the same request is sent again, with the same
- * Idempotency-Key, to whichever node answers, until a definitive answer (2xx or 4xx) or the patience runs out.
+ * The simulated users' HTTP client, and the rule they follow when an answer is not
+ * definitive: a connection error, a timeout, a 503 or any other 5xx means "not
+ * acknowledged", so the same request is sent again, with the same Idempotency-Key, to
+ * whichever node answers, until a definitive answer (2xx or 4xx) or the patience runs
+ * out.
  */
 final class ClusterApi {
 
@@ -34,7 +36,10 @@ final class ClusterApi {
 			return status >= 200 && status < 300;
 		}
 
-		/** Not an answer to act on: no answer, a server failure, or the same key still being worked on elsewhere. */
+		/**
+		 * Not an answer to act on: no answer, a server failure, or the same key still
+		 * being worked on elsewhere.
+		 */
 		boolean undecided() {
 			return status < 0 || status >= 500
 					|| (status == 409 && raw != null && raw.contains("still being processed"));
@@ -43,12 +48,16 @@ final class ClusterApi {
 	}
 
 	/**
-	 * The final answer to a request after retries, how many sends it took, and the first answer (which node took the
-	 * request first, and with what); undecided when patience ran out.
+	 * The final answer to a request after retries, how many sends it took, and the first
+	 * answer (which node took the request first, and with what); undecided when patience
+	 * ran out.
 	 */
 	record Delivery(Answer answer, int sends, Answer first) {
 
-		/** Whether this request and that one were each taken by a live node at their first send, two different nodes. */
+		/**
+		 * Whether this request and that one were each taken by a live node at their first
+		 * send, two different nodes.
+		 */
 		boolean metAnotherLiveNodeThan(Delivery that) {
 			return first.status() > 0 && that.first.status() > 0 && !first.node().equals(that.first.node());
 		}
@@ -76,7 +85,10 @@ final class ClusterApi {
 		this.ledger = ledger;
 	}
 
-	/** A node that did not answer is avoided for a moment, as a load balancer does (nginx: max_fails, fail_timeout). */
+	/**
+	 * A node that did not answer is avoided for a moment, as a load balancer does (nginx:
+	 * max_fails, fail_timeout).
+	 */
 	private final Map<ClusterNode, Instant> avoidUntil = new ConcurrentHashMap<>();
 
 	ClusterNode randomNode() {
@@ -138,8 +150,8 @@ final class ClusterApi {
 		}
 		catch (IOException ex) {
 			avoidUntil.put(node, Instant.now().plusSeconds(2));
-			answer = new Answer(-1, null, null, false, false, node.name(), Duration.between(sent, Instant.now()).toMillis(),
-					ex.getClass().getSimpleName());
+			answer = new Answer(-1, null, null, false, false, node.name(),
+					Duration.between(sent, Instant.now()).toMillis(), ex.getClass().getSimpleName());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -149,7 +161,10 @@ final class ClusterApi {
 		return answer;
 	}
 
-	/** Sends until the answer is definitive, first to {@code first}, then alternating nodes; bounded in time. */
+	/**
+	 * Sends until the answer is definitive, first to {@code first}, then alternating
+	 * nodes; bounded in time.
+	 */
 	Delivery deliver(ClusterNode first, String user, String method, String path, Object body, String key) {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		ClusterNode node = first;

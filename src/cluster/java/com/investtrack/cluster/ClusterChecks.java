@@ -19,22 +19,28 @@ import com.investtrack.cluster.ClusterLedger.Result;
 import com.investtrack.common.Stage;
 
 /**
- * Compares what the users were told (the ledger) with what the database holds, in each of the three places a step
- * leaves a trace: the product's tables (milestone, approval_request, project), the audit trail, and the engine's
- * history. A step the users saw acknowledged must be in each place exactly once; nothing may be there that no user
- * was told about, except what a user sent and never got a definitive answer to (in doubt).
+ * Compares what the users were told (the ledger) with what the database holds, in each of
+ * the three places a step leaves a trace: the product's tables (milestone,
+ * approval_request, project), the audit trail, and the engine's history. A step the users
+ * saw acknowledged must be in each place exactly once; nothing may be there that no user
+ * was told about, except what a user sent and never got a definitive answer to (in
+ * doubt).
  */
 final class ClusterChecks {
 
-	/** The figures and the problems found; every list of problems must be empty for the test to pass. */
+	/**
+	 * The figures and the problems found; every list of problems must be empty for the
+	 * test to pass.
+	 */
 	record Findings(int acknowledgedSteps, Map<Kind, Integer> acknowledgedByKind, int inDoubt, int refused,
 			int milestones, int auditEntries, List<String> lost, List<String> duplicated, List<String> phantoms,
 			List<String> skippedStages, Reviews reviews, int remainingDueJobs, int incidents, int jobsWithExceptions) {
 	}
 
 	/**
-	 * The lights and reviews once the sweep has run after the load: the projects, the back-dated ones among them, the
-	 * red ones by the rule (computed here from the tables) and by the product's own list filter, and the reviews.
+	 * The lights and reviews once the sweep has run after the load: the projects, the
+	 * back-dated ones among them, the red ones by the rule (computed here from the
+	 * tables) and by the product's own list filter, and the reviews.
 	 */
 	record Reviews(int projects, int backdated, int red, int redBackdated, int redByApi, int active, int acknowledged,
 			int opened, int closed, int runningReviewInstances, int open, List<String> problems) {
@@ -100,7 +106,8 @@ final class ClusterChecks {
 		List<Long> unknown = new ArrayList<>(db.sql("SELECT id FROM project ORDER BY id").query(Long.class).list());
 		unknown.removeAll(known);
 		if (unknown.size() > doubtfulCreations) {
-			phantoms.add("projects no user was told of (only " + doubtfulCreations + " creations in doubt): " + unknown);
+			phantoms
+				.add("projects no user was told of (only " + doubtfulCreations + " creations in doubt): " + unknown);
 		}
 		Set<Trace> all = new TreeSet<>(acked.keySet());
 		found.values().forEach(m -> all.addAll(m.keySet()));
@@ -122,15 +129,18 @@ final class ClusterChecks {
 					duplicated.add(t + " in " + source + ": acknowledged " + a + " (+" + d + " in doubt), found " + f);
 				}
 				else if (f > a + d) {
-					phantoms.add(t + " in " + source + ": found " + f + ", acknowledged to no user (" + d + " in doubt)");
+					phantoms
+						.add(t + " in " + source + ": found " + f + ", acknowledged to no user (" + d + " in doubt)");
 				}
 			}
 		}
 
 		return new Findings(byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind, doubtful, refused,
-				count("SELECT COUNT(*) FROM milestone"), count("SELECT COUNT(*) FROM audit_entry"), lost, duplicated, phantoms,
-				skippedStages(), reviews(redByApi), remainingDueJobs(db, jobGrace), count("SELECT COUNT(*) FROM ACT_RU_INCIDENT"),
-				count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL OR EXCEPTION_STACK_ID_ IS NOT NULL"));
+				count("SELECT COUNT(*) FROM milestone"), count("SELECT COUNT(*) FROM audit_entry"), lost, duplicated,
+				phantoms, skippedStages(), reviews(redByApi), remainingDueJobs(db, jobGrace),
+				count("SELECT COUNT(*) FROM " + "ACT_RU_INCIDENT"),
+				count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL OR EXCEPTION_STACK_ID_ IS "
+						+ "NOT NULL"));
 	}
 
 	/** Where a step that was applied leaves its traces. */
@@ -142,8 +152,8 @@ final class ClusterChecks {
 		long id = o.projectId();
 		return switch (step.kind()) {
 			case CREATE, CREATE_BACKDATED -> List.of(new Trace(id, "CREATED"), new Trace(id, "MILESTONE:NEGOTIATION"));
-			case ADVANCE -> List.of(new Trace(id, (Stage.valueOf(step.stage()).approvalRequired() ? "REQUESTED:" : "MILESTONE:")
-					+ step.stage()));
+			case ADVANCE -> List.of(new Trace(id,
+					(Stage.valueOf(step.stage()).approvalRequired() ? "REQUESTED:" : "MILESTONE:") + step.stage()));
 			case DECIDE -> step.decision().equals("APPROVE")
 					? List.of(new Trace(id, "APPROVED:" + step.stage()), new Trace(id, "MILESTONE:" + step.stage()))
 					: List.of(new Trace(id, "REJECTED:" + step.stage()));
@@ -152,7 +162,10 @@ final class ClusterChecks {
 		};
 	}
 
-	/** Which sources record a kind of trace (decisions leave no trace of their own in the engine's history). */
+	/**
+	 * Which sources record a kind of trace (decisions leave no trace of their own in the
+	 * engine's history).
+	 */
 	private static boolean appliesTo(Source source, String label) {
 		return !(source == Source.ENGINE && (label.startsWith("APPROVED") || label.startsWith("REJECTED")));
 	}
@@ -160,10 +173,14 @@ final class ClusterChecks {
 	private Map<Source, Map<Trace, Integer>> found() {
 		Map<Source, Map<Trace, Integer>> found = new EnumMap<>(Source.class);
 		Map<Trace, Integer> tables = new HashMap<>();
-		add(tables, "SELECT project_id, CONCAT('MILESTONE:', stage), COUNT(*) FROM milestone GROUP BY project_id, stage");
-		add(tables, "SELECT project_id, CONCAT('REQUESTED:', to_stage), COUNT(*) FROM approval_request GROUP BY project_id, to_stage");
-		add(tables, "SELECT project_id, CONCAT(CASE status WHEN 'APPROVED' THEN 'APPROVED:' ELSE 'REJECTED:' END, to_stage), "
-				+ "COUNT(*) FROM approval_request WHERE status IN ('APPROVED', 'REJECTED') GROUP BY project_id, status, to_stage");
+		add(tables,
+				"SELECT project_id, CONCAT('MILESTONE:', stage), COUNT(*) FROM milestone GROUP BY project_id, stage");
+		add(tables, "SELECT project_id, CONCAT('REQUESTED:', to_stage), COUNT(*) FROM approval_request GROUP BY "
+				+ "project_id, to_stage");
+		add(tables, "SELECT project_id, CONCAT(CASE status WHEN 'APPROVED' THEN 'APPROVED:' ELSE 'REJECTED:' END, "
+				+ "to_stage), "
+				+ "COUNT(*) FROM approval_request WHERE status IN ('APPROVED', 'REJECTED') GROUP BY project_id, "
+				+ "status, to_stage");
 		add(tables, "SELECT id, 'CREATED', 1 FROM project");
 		add(tables, "SELECT id, 'DROPPED', 1 FROM project WHERE outcome = 'DROPPED'");
 		add(tables, "SELECT project_id, 'REVIEWED', COUNT(*) FROM stall_review WHERE acknowledged_by IS NOT NULL "
@@ -172,11 +189,14 @@ final class ClusterChecks {
 
 		Map<Trace, Integer> audit = new HashMap<>();
 		add(audit, """
-				SELECT project_id, CASE action WHEN 'PROJECT_CREATED' THEN 'CREATED' WHEN 'PROJECT_DROPPED' THEN 'DROPPED'
+				SELECT project_id, CASE action WHEN 'PROJECT_CREATED' THEN 'CREATED' WHEN 'PROJECT_DROPPED' THEN
+				  'DROPPED'
 				  WHEN 'STALL_REVIEWED' THEN 'REVIEWED' WHEN 'MILESTONE_RECORDED' THEN CONCAT('MILESTONE:', to_stage)
-				  WHEN 'APPROVAL_REQUESTED' THEN CONCAT('REQUESTED:', to_stage) WHEN 'APPROVED' THEN CONCAT('APPROVED:', to_stage)
+				  WHEN 'APPROVAL_REQUESTED' THEN CONCAT('REQUESTED:', to_stage) WHEN 'APPROVED' THEN
+				    CONCAT('APPROVED:', to_stage)
 				  ELSE CONCAT('REJECTED:', to_stage) END AS label, COUNT(*)
-				FROM audit_entry WHERE action IN ('PROJECT_CREATED', 'PROJECT_DROPPED', 'STALL_REVIEWED', 'MILESTONE_RECORDED',
+				FROM audit_entry WHERE action IN ('PROJECT_CREATED', 'PROJECT_DROPPED', 'STALL_REVIEWED',
+				  'MILESTONE_RECORDED',
 				  'APPROVAL_REQUESTED', 'APPROVED', 'REJECTED')
 				GROUP BY project_id, label""");
 		found.put(Source.AUDIT, audit);
@@ -186,16 +206,19 @@ final class ClusterChecks {
 				+ "WHERE PROC_DEF_KEY_ = 'investment-project' GROUP BY BUSINESS_KEY_");
 		add(engine, """
 				SELECT p.id, CASE WHEN a.ACT_ID_ = 'NegotiationStarted' THEN 'MILESTONE:NEGOTIATION'
-				  WHEN a.ACT_ID_ = 'RecordDrop' THEN 'DROPPED' ELSE CONCAT('MILESTONE:', SUBSTRING(a.ACT_ID_, 17)) END AS label, COUNT(*)
+				  WHEN a.ACT_ID_ = 'RecordDrop' THEN 'DROPPED' ELSE CONCAT('MILESTONE:', SUBSTRING(a.ACT_ID_, 17)) END
+				    AS label, COUNT(*)
 				FROM ACT_HI_ACTINST a JOIN project p ON p.process_instance_id = a.PROC_INST_ID_
-				WHERE a.END_TIME_ IS NOT NULL AND (a.ACT_ID_ IN ('NegotiationStarted', 'RecordDrop') OR a.ACT_ID_ LIKE 'RecordMilestone\\_%')
+				WHERE a.END_TIME_ IS NOT NULL AND (a.ACT_ID_ IN ('NegotiationStarted', 'RecordDrop') OR a.ACT_ID_ LIKE
+				  'RecordMilestone\\_%')
 				GROUP BY p.id, label""");
 		add(engine, """
 				SELECT p.id, CONCAT('REQUESTED:', SUBSTRING(t.TASK_DEF_KEY_, 9)) AS label, COUNT(*)
 				FROM ACT_HI_TASKINST t JOIN project p ON p.process_instance_id = t.PROC_INST_ID_
 				WHERE t.TASK_DEF_KEY_ LIKE 'Approve\\_%'
 				GROUP BY p.id, label""");
-		// a review is a process instance of its own (stalled-project-review), tied to its project by stall_review
+		// a review is a process instance of its own (stalled-project-review), tied to its
+		// project by stall_review
 		add(engine, """
 				SELECT r.project_id, 'REVIEWED', COUNT(*)
 				FROM ACT_HI_TASKINST t JOIN stall_review r ON r.process_instance_id = t.PROC_INST_ID_
@@ -211,7 +234,10 @@ final class ClusterChecks {
 		});
 	}
 
-	/** Every project's milestones form an unbroken run from negotiation to its current stage, in date order. */
+	/**
+	 * Every project's milestones form an unbroken run from negotiation to its current
+	 * stage, in date order.
+	 */
 	private List<String> skippedStages() {
 		Map<Long, List<Object[]>> byProject = new TreeMap<>();
 		db.sql("SELECT project_id, stage, effective_on FROM milestone").query(rs -> {
@@ -235,7 +261,8 @@ final class ClusterChecks {
 					return;
 				}
 				if (on.isBefore(previous)) {
-					problems.add("project " + id + ": " + s + " on " + on + " before the previous milestone " + previous);
+					problems
+						.add("project " + id + ": " + s + " on " + on + " before the previous milestone " + previous);
 					return;
 				}
 				previous = on;
@@ -249,9 +276,10 @@ final class ClusterChecks {
 	}
 
 	/**
-	 * The red projects by the rule of plan.Lights, computed here from the tables for what the test uses (calendar-day
-	 * thresholds): an active project whose next milestone has an agreed date is red from lateRedDays late; without one,
-	 * unless it reached its stage on or before that stage's agreed date, red from redDays in the stage.
+	 * The red projects by the rule of plan.Lights, computed here from the tables for what
+	 * the test uses (calendar-day thresholds): an active project whose next milestone has
+	 * an agreed date is red from lateRedDays late; without one, unless it reached its
+	 * stage on or before that stage's agreed date, red from redDays in the stage.
 	 */
 	Set<Long> redByRule(LocalDate today) {
 		Map<String, int[]> limits = new HashMap<>();
@@ -265,30 +293,34 @@ final class ClusterChecks {
 		db.sql("""
 				SELECT p.id, p.stage, p.stage_entered_on, pl.signing_on, pl.site_selection_on, pl.construction_on,
 				  pl.production_on
-				FROM project p LEFT JOIN project_plan pl ON pl.project_id = p.id WHERE p.outcome = 'ACTIVE'""").query(rs -> {
-			Stage stage = Stage.valueOf(rs.getString(2));
-			Stage next = stage.next().orElse(null);
-			int[] limit = limits.get(stage.name());
-			if (next == null || limit == null) {
-				return;
-			}
-			java.sql.Date agreedNext = rs.getDate(3 + next.ordinal());
-			java.sql.Date agreedHere = stage == Stage.NEGOTIATION ? null : rs.getDate(3 + stage.ordinal());
-			LocalDate entered = rs.getDate(3).toLocalDate();
-			if (agreedNext != null) {
-				if (agreedNext.toLocalDate().plusDays(limit[1]).compareTo(today) <= 0) {
+				FROM project p LEFT JOIN project_plan pl ON pl.project_id = p.id WHERE p.outcome = 'ACTIVE'""")
+			.query(rs -> {
+				Stage stage = Stage.valueOf(rs.getString(2));
+				Stage next = stage.next().orElse(null);
+				int[] limit = limits.get(stage.name());
+				if (next == null || limit == null) {
+					return;
+				}
+				java.sql.Date agreedNext = rs.getDate(3 + next.ordinal());
+				java.sql.Date agreedHere = stage == Stage.NEGOTIATION ? null : rs.getDate(3 + stage.ordinal());
+				LocalDate entered = rs.getDate(3).toLocalDate();
+				if (agreedNext != null) {
+					if (agreedNext.toLocalDate().plusDays(limit[1]).compareTo(today) <= 0) {
+						red.add(rs.getLong(1));
+					}
+				}
+				else if (!(agreedHere != null && !entered.isAfter(agreedHere.toLocalDate()))
+						&& entered.plusDays(limit[0]).compareTo(today) <= 0) {
 					red.add(rs.getLong(1));
 				}
-			}
-			else if (!(agreedHere != null && !entered.isAfter(agreedHere.toLocalDate()))
-					&& entered.plusDays(limit[0]).compareTo(today) <= 0) {
-				red.add(rs.getLong(1));
-			}
-		});
+			});
 		return red;
 	}
 
-	/** Exactly one active review per red project, none for any other; open reviews wait in their own instance. */
+	/**
+	 * Exactly one active review per red project, none for any other; open reviews wait in
+	 * their own instance.
+	 */
 	private Reviews reviews(Set<Long> redByApi) {
 		Set<Long> red = redByRule(ClusterLoad.today());
 		Set<Long> backdated = new HashSet<>(db.sql("SELECT id FROM project WHERE name LIKE ?")
@@ -305,7 +337,8 @@ final class ClusterChecks {
 					+ onlyApi);
 		}
 		Map<Long, Integer> active = new TreeMap<>();
-		db.sql("SELECT project_id, COUNT(*) FROM stall_review WHERE status IN ('OPEN', 'ACKNOWLEDGED') GROUP BY project_id")
+		db.sql("SELECT project_id, COUNT(*) FROM stall_review WHERE status IN ('OPEN', 'ACKNOWLEDGED') GROUP BY "
+				+ "project_id")
 			.query(rs -> {
 				active.put(rs.getLong(1), rs.getInt(2));
 			});
@@ -330,13 +363,17 @@ final class ClusterChecks {
 		return new Reviews(count("SELECT COUNT(*) FROM project"), backdated.size(), red.size(), redBackdated,
 				redByApi.size(), active.values().stream().mapToInt(Integer::intValue).sum(),
 				count("SELECT COUNT(*) FROM stall_review WHERE acknowledged_by IS NOT NULL"),
-				count("SELECT COUNT(*) FROM stall_review"), count("SELECT COUNT(*) FROM stall_review WHERE status = 'CLOSED'"),
-				running, open, problems);
+				count("SELECT COUNT(*) FROM stall_review"),
+				count("SELECT COUNT(*) FROM stall_review WHERE status = " + "'CLOSED'"), running, open, problems);
 	}
 
-	/** Jobs that were due and would still run: none may be left once the cluster has settled. */
+	/**
+	 * Jobs that were due and would still run: none may be left once the cluster has
+	 * settled.
+	 */
 	static int remainingDueJobs(JdbcClient db, java.time.Duration grace) {
-		// the light sweep's timer falls due every cycle: a job counts as left behind once it has been due for longer
+		// the light sweep's timer falls due every cycle: a job counts as left behind once
+		// it has been due for longer
 		// than a node needs to acquire it, and than a dead node's lock needs to expire
 		return db.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ <= ? AND RETRIES_ > 0")
 			.param(java.sql.Timestamp.from(java.time.Instant.now().minus(grace)))

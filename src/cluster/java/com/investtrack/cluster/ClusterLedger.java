@@ -1,5 +1,7 @@
 package com.investtrack.cluster;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the simulated users were told: every step with its final result, and every single answer's status. The
- * database is later checked against this ledger, never against the application's own view of itself.
+ * What the simulated users were told: every step with its final result, and every single
+ * answer's status. The database is later checked against this ledger, never against the
+ * application's own view of itself.
  */
 final class ClusterLedger {
 
@@ -22,18 +26,28 @@ final class ClusterLedger {
 
 	}
 
-	/** ACKED: a 2xx reached the client. REFUSED: a 4xx. IN_DOUBT: no definitive answer despite retries. */
+	/**
+	 * ACKED: a 2xx reached the client. REFUSED: a 4xx. IN_DOUBT: no definitive answer
+	 * despite retries.
+	 */
 	enum Result {
 
 		ACKED, REFUSED, IN_DOUBT
 
 	}
 
-	/** One step a user tried: for decisions, the project and stage come from the inbox item decided. */
-	record Step(Kind kind, String user, Long projectId, String stage, String decision, LocalDate effectiveOn, String key) {
+	/**
+	 * One step a user tried: for decisions, the project and stage come from the inbox
+	 * item decided.
+	 */
+	record Step(Kind kind, String user, Long projectId, String stage, String decision, LocalDate effectiveOn,
+			String key) {
 	}
 
-	/** A step and what came of it; projectId is the created project's id for an acknowledged creation. */
+	/**
+	 * A step and what came of it; projectId is the created project's id for an
+	 * acknowledged creation.
+	 */
 	record Outcome(Step step, Result result, int status, Long projectId, int sends) {
 	}
 
@@ -45,18 +59,23 @@ final class ClusterLedger {
 
 	private final Queue<String> serverErrors = new ConcurrentLinkedQueue<>();
 
-	/** The first refusals other than conflicts (400, 403, 404, 422): each means a user sent something wrong. */
+	/**
+	 * The first refusals other than conflicts (400, 403, 404, 422): each means a user
+	 * sent something wrong.
+	 */
 	private final Queue<String> refusals = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong slowestRefusal = new AtomicLong();
 
-	private final java.util.concurrent.atomic.AtomicReference<String> slowestRefusalWhat = new java.util.concurrent.atomic.AtomicReference<>("");
+	private final AtomicReference<String> slowestRefusalWhat = new AtomicReference<>(
+			"");
 
 	private final Queue<Long> writeMillis = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong slowestWrite = new AtomicLong();
 
-	private final java.util.concurrent.atomic.AtomicReference<String> slowestWriteWhat = new java.util.concurrent.atomic.AtomicReference<>("");
+	private final AtomicReference<String> slowestWriteWhat = new AtomicReference<>(
+			"");
 
 	private final AtomicInteger answersWithRetryAfter = new AtomicInteger();
 
@@ -64,7 +83,10 @@ final class ClusterLedger {
 
 	final AtomicInteger pairsAcrossNodes = new AtomicInteger();
 
-	/** Pairs whose two requests were taken at their first send by two different live nodes: a race between nodes. */
+	/**
+	 * Pairs whose two requests were taken at their first send by two different live
+	 * nodes: a race between nodes.
+	 */
 	final AtomicInteger pairsReachedTwoNodes = new AtomicInteger();
 
 	final AtomicInteger pairsOneApplied = new AtomicInteger();
@@ -75,7 +97,10 @@ final class ClusterLedger {
 
 	final AtomicInteger pairsDisturbed = new AtomicInteger();
 
-	/** One step of each pair of which both requests were applied, to be explained from the audit trail. */
+	/**
+	 * One step of each pair of which both requests were applied, to be explained from the
+	 * audit trail.
+	 */
 	final Queue<Step> bothApplied = new ConcurrentLinkedQueue<>();
 
 	final Queue<String> pairLosersNot409 = new ConcurrentLinkedQueue<>();
@@ -85,12 +110,16 @@ final class ClusterLedger {
 	final AtomicInteger concurrentRepeats = new AtomicInteger();
 
 	/**
-	 * Repeats taken at their first send by another live node than the first request (the answer may come later from
-	 * the first node: a repeat that meets the first request still in progress is told 409 and sent again there).
+	 * Repeats taken at their first send by another live node than the first request (the
+	 * answer may come later from the first node: a repeat that meets the first request
+	 * still in progress is told 409 and sent again there).
 	 */
 	final AtomicInteger repeatsAcrossNodes = new AtomicInteger();
 
-	/** Requests answered 503 (database restart or contention) and then sent again until a definitive answer. */
+	/**
+	 * Requests answered 503 (database restart or contention) and then sent again until a
+	 * definitive answer.
+	 */
 	final AtomicInteger retriedAfter503 = new AtomicInteger();
 
 	final AtomicInteger retriedAfter503Definitive = new AtomicInteger();
@@ -99,7 +128,9 @@ final class ClusterLedger {
 
 	final Queue<String> repeatMismatches = new ConcurrentLinkedQueue<>();
 
-	/** Every answer: when its request was sent (epoch ms), how long it took, its status. */
+	/**
+	 * Every answer: when its request was sent (epoch ms), how long it took, its status.
+	 */
 	private final Queue<long[]> timeline = new ConcurrentLinkedQueue<>();
 
 	void answered(String method, String path, ClusterApi.Answer answer, java.time.Instant sent) {
@@ -109,12 +140,13 @@ final class ClusterLedger {
 			refusals.add(answer.status() + " " + method + " " + path + ": " + answer.raw());
 		}
 		if (answer.status() >= 500 && answer.status() != 503) {
-			serverErrors.add(answer.status() + " " + method + " " + path + " on " + answer.node() + ": " + answer.raw());
+			serverErrors
+				.add(answer.status() + " " + method + " " + path + " on " + answer.node() + ": " + answer.raw());
 		}
 		if (answer.status() == 503 || answer.status() < 0) {
 			if (answer.millis() > slowestRefusal.getAndAccumulate(answer.millis(), Math::max)) {
-				slowestRefusalWhat.set(method + " " + path + " on " + answer.node() + " (" + (answer.status() < 0 ? answer.error()
-						: "503") + ")");
+				slowestRefusalWhat.set(method + " " + path + " on " + answer.node() + " ("
+						+ (answer.status() < 0 ? answer.error() : "503") + ")");
 			}
 		}
 		if (!"GET".equals(method) && answer.status() >= 200 && answer.status() < 500) {
@@ -147,9 +179,11 @@ final class ClusterLedger {
 	}
 
 	/**
-	 * Two different requests for the same step, sent to both nodes at once: exactly one may apply. A pair one side of
-	 * which met a fault and was sent again later is no longer simultaneous (the state may have moved on in between,
-	 * e.g. a rejected request may be asked again); it is counted apart, and its steps are checked one by one like all.
+	 * Two different requests for the same step, sent to both nodes at once: exactly one
+	 * may apply. A pair one side of which met a fault and was sent again later is no
+	 * longer simultaneous (the state may have moved on in between, e.g. a rejected
+	 * request may be asked again); it is counted apart, and its steps are checked one by
+	 * one like all.
 	 */
 	void pair(Outcome first, Outcome second, ClusterApi.Delivery mine, ClusterApi.Delivery theirs) {
 		pairs.incrementAndGet();
@@ -184,11 +218,15 @@ final class ClusterLedger {
 			repeatsReplayedIdentically.incrementAndGet();
 		}
 		else {
-			repeatMismatches.add(what + ": " + first.status() + " " + first.raw() + " then " + again.status() + " " + again.raw());
+			repeatMismatches
+				.add(what + ": " + first.status() + " " + first.raw() + " then " + again.status() + " " + again.raw());
 		}
 	}
 
-	/** Answers of one status sent between from and to (epoch of sending), e.g. the 503s of a database restart. */
+	/**
+	 * Answers of one status sent between from and to (epoch of sending), e.g. the 503s of
+	 * a database restart.
+	 */
 	int sentBetween(java.time.Instant from, java.time.Instant to, int status) {
 		int n = 0;
 		for (long[] a : timeline) {
@@ -199,7 +237,10 @@ final class ClusterLedger {
 		return n;
 	}
 
-	/** Statuses of the requests that were in flight at some moment between from and to, and the slowest of them. */
+	/**
+	 * Statuses of the requests that were in flight at some moment between from and to,
+	 * and the slowest of them.
+	 */
 	String during(java.time.Instant from, java.time.Instant to) {
 		Map<Integer, Integer> counts = new java.util.TreeMap<>();
 		long slowest = 0;

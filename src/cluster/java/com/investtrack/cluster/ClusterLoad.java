@@ -19,9 +19,10 @@ import com.investtrack.cluster.ClusterLedger.Outcome;
 import com.investtrack.cluster.ClusterLedger.Step;
 
 /**
- * What the simulated users share, and the three ways a step is sent: alone; alone and then repeated with the same
- * Idempotency-Key (after the answer, or at the same moment to the other node); or as one of a conflicting pair, two
- * different requests for the same step sent to the two nodes at once.
+ * What the simulated users share, and the three ways a step is sent: alone; alone and
+ * then repeated with the same Idempotency-Key (after the answer, or at the same moment to
+ * the other node); or as one of a conflicting pair, two different requests for the same
+ * step sent to the two nodes at once.
  */
 final class ClusterLoad {
 
@@ -31,10 +32,12 @@ final class ClusterLoad {
 	static final double REPEATS = 0.10;
 
 	/**
-	 * A user's pause between two steps (system property {@code cluster.thinkMillis}): 40 ms in the full run, which
-	 * keeps the machine saturated; 250 ms in the short one, which is about a few hundred steps, not throughput.
+	 * A user's pause between two steps (system property {@code cluster.thinkMillis}): 40
+	 * ms in the full run, which keeps the machine saturated; 250 ms in the short one,
+	 * which is about a few hundred steps, not throughput.
 	 */
-	static final long THINK_MILLIS = Long.getLong("cluster.thinkMillis", Boolean.getBoolean("cluster.short") ? 250 : 40);
+	static final long THINK_MILLIS = Long.getLong("cluster.thinkMillis",
+			Boolean.getBoolean("cluster.short") ? 250 : 40);
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -63,7 +66,9 @@ final class ClusterLoad {
 		this.partners = partners;
 	}
 
-	/** Today where the bureau is (app.time-zone), the day the nodes judge the lights on. */
+	/**
+	 * Today where the bureau is (app.time-zone), the day the nodes judge the lights on.
+	 */
 	static LocalDate today() {
 		return LocalDate.now(ZONE);
 	}
@@ -90,17 +95,22 @@ final class ClusterLoad {
 		return ThreadLocalRandom.current().nextDouble();
 	}
 
-	/** Sends a step alone; a share of them is repeated with the same key and must get the same answer. */
+	/**
+	 * Sends a step alone; a share of them is repeated with the same key and must get the
+	 * same answer.
+	 */
 	Sent alone(Step step, String path, Object body) {
 		ClusterNode node = api.randomNode();
 		double r = random();
 		if (r < REPEATS / 2) {
-			Future<Delivery> twin = partners.submit(() -> api.deliver(api.other(node), step.user(), "POST", path, body, step.key()));
+			Future<Delivery> twin = partners
+				.submit(() -> api.deliver(api.other(node), step.user(), "POST", path, body, step.key()));
 			Delivery first = api.deliver(node, step.user(), "POST", path, body, step.key());
 			Delivery second = await(twin);
 			Delivery counted = first.answer().acknowledged() || !second.answer().acknowledged() ? first : second;
 			Outcome outcome = ledger.record(step, counted);
-			if (!first.inDoubt() && !second.inDoubt() && (first.answer().acknowledged() || second.answer().acknowledged())) {
+			if (!first.inDoubt() && !second.inDoubt()
+					&& (first.answer().acknowledged() || second.answer().acknowledged())) {
 				ledger.repeat(true, first, second, step.kind() + " " + path);
 			}
 			return new Sent(outcome, counted.answer());
@@ -116,7 +126,10 @@ final class ClusterLoad {
 		return new Sent(outcome, delivery.answer());
 	}
 
-	/** Sends two different requests for the same step to the two nodes at once; returns both. */
+	/**
+	 * Sends two different requests for the same step to the two nodes at once; returns
+	 * both.
+	 */
 	List<Sent> pair(Step step, String path, Object body, Step rival, String rivalPath, Object rivalBody) {
 		ClusterNode node = api.randomNode();
 		ClusterNode otherNode = api.other(node);

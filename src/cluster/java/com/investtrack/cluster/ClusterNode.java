@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One application node: the product's jar started with {@code java -jar} on its own port, on the shared database, as
- * an operator would run it. Killed with SIGKILL ({@link Process#destroyForcibly()}), the same as {@code kill -9}.
+ * One application node: the product's jar started with {@code java -jar} on its own port,
+ * on the shared database, as an operator would run it. Killed with SIGKILL
+ * ({@link Process#destroyForcibly()}), the same as {@code kill -9}.
  */
 final class ClusterNode {
 
@@ -36,24 +37,31 @@ final class ClusterNode {
 	private final String sweepCycle;
 
 	/**
-	 * The nodes' JVM options (system property {@code cluster.nodeJvm}, space-separated, replaces them). C1-only
-	 * compilation cuts the CPU a start needs, which is what a start is short of on a loaded two-core machine.
+	 * The nodes' JVM options (system property {@code cluster.nodeJvm}, space-separated,
+	 * replaces them). C1-only compilation cuts the CPU a start needs, which is what a
+	 * start is short of on a loaded two-core machine.
 	 */
-	/** {@code -Dcluster.cds=false}: nodes start from the fat jar without an archive, to compare. */
+	/**
+	 * {@code -Dcluster.cds=false}: nodes start from the fat jar without an archive, to
+	 * compare.
+	 */
 	private static final boolean CLASS_DATA_SHARING = Boolean.parseBoolean(System.getProperty("cluster.cds", "true"));
 
 	/**
-	 * The nice value a node starts with ({@code cluster.startNice}, -10; 0 turns it off), reset to 0 on all its
-	 * threads once it is ready. A start is CPU-bound (the report shows the CPU it used and the share of a core it got):
-	 * on a two-core machine saturated by the surviving node, the database, the simulated users and whatever else runs
-	 * there, a start at equal priority gets a fifth of a core or less and takes minutes. Giving the starting process a
-	 * larger CPU weight for its start, as an operator gives a service that must come back, makes it ready in seconds
-	 * without favouring it afterwards.
+	 * The nice value a node starts with ({@code cluster.startNice}, -10; 0 turns it off),
+	 * reset to 0 on all its threads once it is ready. A start is CPU-bound (the report
+	 * shows the CPU it used and the share of a core it got): on a two-core machine
+	 * saturated by the surviving node, the database, the simulated users and whatever
+	 * else runs there, a start at equal priority gets a fifth of a core or less and takes
+	 * minutes. Giving the starting process a larger CPU weight for its start, as an
+	 * operator gives a service that must come back, makes it ready in seconds without
+	 * favouring it afterwards.
 	 */
 	private static final int START_NICE = Integer.getInteger("cluster.startNice", -10);
 
-	private static final List<String> JVM_OPTIONS = List.of(System.getProperty("cluster.nodeJvm",
-			"-Xms256m -Xmx640m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" "));
+	private static final List<String> JVM_OPTIONS = List
+		.of(System.getProperty("cluster.nodeJvm", "-Xms256m -Xmx640m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+			.split(" "));
 
 	private Process process;
 
@@ -63,11 +71,17 @@ final class ClusterNode {
 
 	private Instant startedAt;
 
-	/** How one start went: wall time from {@code java -jar} to ready, the CPU the process used meanwhile, the load. */
+	/**
+	 * How one start went: wall time from {@code java -jar} to ready, the CPU the process
+	 * used meanwhile, the load.
+	 */
 	record Start(String node, int run, Duration toReady, Duration cpu, String springSays, double loadAverage,
 			boolean underLoad, int nice) {
 
-		/** Share of one core the starting process got: near 1 (or more) is a start bound by its own work. */
+		/**
+		 * Share of one core the starting process got: near 1 (or more) is a start bound
+		 * by its own work.
+		 */
 		double cpuShare() {
 			return toReady.isZero() ? 0 : (double) cpu.toMillis() / toReady.toMillis();
 		}
@@ -127,9 +141,12 @@ final class ClusterNode {
 		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(arguments(jdbcUrl, port));
 		command.addAll(List.of("--camunda.bpm.job-execution.lock-time-in-millis=" + jobLockTime.toMillis(),
-				// names the node in the engine's job log, so the report can say which node ran a job
-				"--camunda.bpm.generic-properties.properties.hostname=" + name, "--app.lights.sweep-cycle=" + sweepCycle,
-				// an idle job executor backs off up to a minute by default; five seconds keep the sweep near its cycle
+				// names the node in the engine's job log, so the report can say which
+				// node ran a job
+				"--camunda.bpm.generic-properties.properties.hostname=" + name,
+				"--app.lights.sweep-cycle=" + sweepCycle,
+				// an idle job executor backs off up to a minute by default; five seconds
+				// keep the sweep near its cycle
 				"--camunda.bpm.job-execution.max-wait=5000"));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
@@ -144,12 +161,14 @@ final class ClusterNode {
 	}
 
 	/**
-	 * Prepares the jar the way Spring Boot recommends for a fast start, and returns the jar to run: extracted
-	 * ({@code -Djarmode=tools extract}), and with a class data sharing archive of the application's classes written by
-	 * a training run that starts the context once and exits ({@code -XX:ArchiveClassesAtExit},
-	 * {@code spring.context.exit=onRefresh}). Classes are then mapped from the archive instead of being read, verified
-	 * and parsed from jars at every start. The training run creates the schema on the empty database, so both nodes
-	 * may start at once afterwards. Bounded in time; without an archive the nodes simply start without one.
+	 * Prepares the jar the way Spring Boot recommends for a fast start, and returns the
+	 * jar to run: extracted ({@code -Djarmode=tools extract}), and with a class data
+	 * sharing archive of the application's classes written by a training run that starts
+	 * the context once and exits ({@code -XX:ArchiveClassesAtExit},
+	 * {@code spring.context.exit=onRefresh}). Classes are then mapped from the archive
+	 * instead of being read, verified and parsed from jars at every start. The training
+	 * run creates the schema on the empty database, so both nodes may start at once
+	 * afterwards. Bounded in time; without an archive the nodes simply start without one.
 	 */
 	static Path prepare(Path jar, Path workDir, String jdbcUrl, Duration max) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -167,17 +186,19 @@ final class ClusterNode {
 				"extract", "--destination", extracted.toString());
 		Path app = extracted.resolve(jar.getFileName());
 		if (!Files.exists(app)) {
-			throw new IllegalStateException("extracting " + jar + " gave no " + app + ", see " + workDir.resolve("extract.log"));
+			throw new IllegalStateException(
+					"extracting " + jar + " gave no " + app + ", see " + workDir.resolve("extract.log"));
 		}
 		List<String> training = new ArrayList<>(List.of(java));
 		training.addAll(JVM_OPTIONS);
-		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(workDir), "-Dspring.context.exit=onRefresh", "-jar",
-				app.toString()));
+		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(workDir), "-Dspring.context.exit=onRefresh",
+				"-jar", app.toString()));
 		training.addAll(arguments(jdbcUrl, freePort()));
 		training.add("--camunda.bpm.job-execution.enabled=false");
 		int rc = run(max, workDir.resolve("training.log"), training.toArray(String[]::new));
 		if (rc != 0) {
-			throw new IllegalStateException("the training run ended with " + rc + ", see " + workDir.resolve("training.log"));
+			throw new IllegalStateException(
+					"the training run ended with " + rc + ", see " + workDir.resolve("training.log"));
 		}
 		return app;
 	}
@@ -193,8 +214,9 @@ final class ClusterNode {
 	}
 
 	/**
-	 * Waits until the node says it is ready for traffic (the load balancer's readiness probe), and tells how the start
-	 * went; fails if the process ends or the time runs out.
+	 * Waits until the node says it is ready for traffic (the load balancer's readiness
+	 * probe), and tells how the start went; fails if the process ends or the time runs
+	 * out.
 	 */
 	Start awaitReady(HttpClient http, Duration max, boolean underLoad) throws InterruptedException {
 		awaitHealthy(http, max);
@@ -222,7 +244,10 @@ final class ClusterNode {
 		}
 	}
 
-	/** Waits until the node answers its readiness probe with UP; fails if the process ends or the time runs out. */
+	/**
+	 * Waits until the node answers its readiness probe with UP; fails if the process ends
+	 * or the time runs out.
+	 */
 	void awaitHealthy(HttpClient http, Duration max) throws InterruptedException {
 		Instant deadline = Instant.now().plus(max);
 		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
@@ -230,7 +255,8 @@ final class ClusterNode {
 			.build();
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log " + log + ":\n" + tail());
+				throw new IllegalStateException(
+						name + " exited with " + process.exitValue() + "; log " + log + ":\n" + tail());
 			}
 			try {
 				HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -246,7 +272,10 @@ final class ClusterNode {
 		throw new IllegalStateException(name + " not healthy after " + max + "; log " + log + ":\n" + tail());
 	}
 
-	/** kill -9: the node gets no chance to finish requests, release job locks or close connections. */
+	/**
+	 * kill -9: the node gets no chance to finish requests, release job locks or close
+	 * connections.
+	 */
 	void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor();
@@ -263,12 +292,16 @@ final class ClusterNode {
 		}
 	}
 
-	/** User and system CPU time of the node's process so far, from /proc (Linux); zero where unreadable. */
+	/**
+	 * User and system CPU time of the node's process so far, from /proc (Linux); zero
+	 * where unreadable.
+	 */
 	private Duration cpuTime() {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
 			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			// fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12; clock ticks
+			// fields 14 and 15 of stat (utime, stime), counted after the command name:
+			// indexes 11 and 12; clock ticks
 			// of 1/100 s on Linux
 			return Duration.ofMillis((Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
 		}
@@ -286,7 +319,10 @@ final class ClusterNode {
 		}
 	}
 
-	/** Spring Boot's own account of the start ("Started ... in 21.3 seconds (process running for 24.1)"). */
+	/**
+	 * Spring Boot's own account of the start ("Started ... in 21.3 seconds (process
+	 * running for 24.1)").
+	 */
 	private String springSays() {
 		try (var lines = Files.lines(log)) {
 			return lines.filter(l -> l.contains("Started InvestTrackApplication"))

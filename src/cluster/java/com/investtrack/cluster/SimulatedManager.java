@@ -12,9 +12,10 @@ import com.investtrack.cluster.ClusterLedger.Kind;
 import com.investtrack.cluster.ClusterLedger.Step;
 
 /**
- * A manager working the inbox: approves most requests, rejects some with a reason, acknowledges stalled-project
- * reviews. Managers pick from the same shared inbox, so some of them collide on the same task by themselves; a share
- * of decisions is sent as a conflicting pair with another manager's opposite decision.
+ * A manager working the inbox: approves most requests, rejects some with a reason,
+ * acknowledges stalled-project reviews. Managers pick from the same shared inbox, so some
+ * of them collide on the same task by themselves; a share of decisions is sent as a
+ * conflicting pair with another manager's opposite decision.
  */
 final class SimulatedManager implements Runnable {
 
@@ -69,7 +70,8 @@ final class SimulatedManager implements Runnable {
 		long projectId = item.get("projectId").asLong();
 		String path = "/api/tasks/" + item.get("taskId").asText() + "/decision";
 		if ("REVIEW".equals(item.get("kind").asText())) {
-			Step review = new Step(Kind.ACKNOWLEDGE, name, projectId, item.get("stage").asText(), "ACKNOWLEDGE", null, newKey());
+			Step review = new Step(Kind.ACKNOWLEDGE, name, projectId, item.get("stage").asText(), "ACKNOWLEDGE", null,
+					newKey());
 			load.alone(review, path, Map.of("decision", "ACKNOWLEDGE", "comment", "Called the investor"));
 			return;
 		}
@@ -88,8 +90,8 @@ final class SimulatedManager implements Runnable {
 	}
 
 	private Map<String, Object> body(String decision) {
-		return Map.of("decision", decision, "comment",
-				decision.equals("REJECT") ? "Investment intensity too low for the park" : "Approved at the weekly review");
+		return Map.of("decision", decision, "comment", decision.equals("REJECT")
+				? "Investment intensity too low for the park" : "Approved at the weekly " + "review");
 	}
 
 	private String otherManager() {

@@ -18,10 +18,12 @@ import com.investtrack.cluster.ClusterLoad.Sent;
 import com.investtrack.common.Stage;
 
 /**
- * An investment officer: keeps a few projects moving, stage by stage, asks for approvals, now and then drops one.
- * About a third of the projects are filed late, as imports and late entries are: negotiation began months ago and
- * every agreed date already lies more than a month behind, so the project is red from its creation until it reaches
- * production or is dropped, and its steps (back-dated too) run while the light sweep opens and closes its review.
+ * An investment officer: keeps a few projects moving, stage by stage, asks for approvals,
+ * now and then drops one. About a third of the projects are filed late, as imports and
+ * late entries are: negotiation began months ago and every agreed date already lies more
+ * than a month behind, so the project is red from its creation until it reaches
+ * production or is dropped, and its steps (back-dated too) run while the light sweep
+ * opens and closes its review.
  */
 final class SimulatedOfficer implements Runnable {
 
@@ -41,7 +43,10 @@ final class SimulatedOfficer implements Runnable {
 
 	private static final int MAX_PROJECTS = 3;
 
-	/** Share of projects filed back-dated with their agreed dates long passed (red while their steps run). */
+	/**
+	 * Share of projects filed back-dated with their agreed dates long passed (red while
+	 * their steps run).
+	 */
 	static final double BACKDATED = 0.33;
 
 	private static final double DROPS = 0.04;
@@ -94,7 +99,10 @@ final class SimulatedOfficer implements Runnable {
 		ClusterApi.pause(ClusterLoad.THINK_MILLIS);
 	}
 
-	/** Files a project: a fresh one starting 25 days ago (green throughout), or a back-dated one (red). */
+	/**
+	 * Files a project: a fresh one starting 25 days ago (green throughout), or a
+	 * back-dated one (red).
+	 */
 	void create(boolean backdated) {
 		LocalDate started = load.today.minusDays(backdated ? 150 + ThreadLocalRandom.current().nextInt(100) : 25);
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -110,8 +118,8 @@ final class SimulatedOfficer implements Runnable {
 		if (backdated) {
 			body.put("plan", passedPlan(started));
 		}
-		Step step = new Step(backdated ? Kind.CREATE_BACKDATED : Kind.CREATE, name, null, Stage.NEGOTIATION.name(), null,
-				started, newKey());
+		Step step = new Step(backdated ? Kind.CREATE_BACKDATED : Kind.CREATE, name, null, Stage.NEGOTIATION.name(),
+				null, started, newKey());
 		Sent sent = load.alone(step, "/api/projects", body);
 		if (sent.outcome().result() == Result.ACKED) {
 			projects.put(sent.outcome().projectId(), Seen.of(sent.answer().body()));
@@ -124,24 +132,28 @@ final class SimulatedOfficer implements Runnable {
 		String path = "/api/projects/" + project.id();
 		if (project.stage().droppable() && ClusterLoad.random() < DROPS) {
 			Step drop = new Step(Kind.DROP, name, project.id(), project.stage().name(), null, on, newKey());
-			seen(project, List.of(load.alone(drop, path + "/drop", Map.of("effectiveOn", on.toString(), "reason",
-					"Investor chose another city"))));
+			seen(project, List.of(load.alone(drop, path + "/drop",
+					Map.of("effectiveOn", on.toString(), "reason", "Investor chose another city"))));
 			return;
 		}
 		Step advance = new Step(Kind.ADVANCE, name, project.id(), next.name(), null, on, newKey());
-		Map<String, Object> body = Map.of("to", next.name(), "effectiveOn", on.toString(), "comment", "Recorded by " + name);
+		Map<String, Object> body = Map.of("to", next.name(), "effectiveOn", on.toString(), "comment",
+				"Recorded by " + name);
 		if (ClusterLoad.random() < ClusterLoad.PAIRS) {
 			LocalDate otherDay = someDayAfter(project.enteredOn());
 			Step rival = new Step(Kind.ADVANCE, name, project.id(), next.name(), null, otherDay, newKey());
-			seen(project, load.pair(advance, path + "/advance", body, rival, path + "/advance",
-					Map.of("to", next.name(), "effectiveOn", otherDay.toString(), "comment", "Also recorded by " + name)));
+			seen(project, load.pair(advance, path + "/advance", body, rival, path + "/advance", Map.of("to",
+					next.name(), "effectiveOn", otherDay.toString(), "comment", "Also recorded by " + name)));
 		}
 		else {
 			seen(project, List.of(load.alone(advance, path + "/advance", body)));
 		}
 	}
 
-	/** Takes the project's new state from an acknowledged answer, or reads it when none was acknowledged. */
+	/**
+	 * Takes the project's new state from an acknowledged answer, or reads it when none
+	 * was acknowledged.
+	 */
 	private void seen(Seen project, List<Sent> answers) {
 		JsonNode view = answers.stream()
 			.filter(s -> s.outcome().result() == Result.ACKED)
@@ -182,8 +194,9 @@ final class SimulatedOfficer implements Runnable {
 	static final String BACKDATED_PREFIX = "Back-dated ";
 
 	/**
-	 * Agreed dates 20, 40, 60 and 80 days after the first talk, all more than the red limit (30 days late) behind
-	 * today: whatever stage the project reaches, short of production, its next agreed date is long passed.
+	 * Agreed dates 20, 40, 60 and 80 days after the first talk, all more than the red
+	 * limit (30 days late) behind today: whatever stage the project reaches, short of
+	 * production, its next agreed date is long passed.
 	 */
 	static Map<String, String> passedPlan(LocalDate started) {
 		return Map.of("SIGNING", started.plusDays(20).toString(), "SITE_SELECTION", started.plusDays(40).toString(),

@@ -23,7 +23,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Industrial parks, added and renamed by administrators; everyone reads them at GET /api/parks. */
+/**
+ * Industrial parks, added and renamed by administrators; everyone reads them at GET
+ * /api/parks.
+ */
 @RestController
 @Tag(name = "Parks", description = "Industrial parks (administration)")
 @RequestMapping("/api/admin/parks")
@@ -52,7 +55,8 @@ class AdminParkApiController {
 
 	@Operation(summary = "Rename a park or change its district (administrators)")
 	@PutMapping("/{code}")
-	Park change(@PathVariable @Pattern(regexp = ProjectRequests.CODE) String code, @Valid @RequestBody ParkChange r, CurrentUser user) {
+	Park change(@PathVariable @Pattern(regexp = ProjectRequests.CODE) String code, @Valid @RequestBody ParkChange r,
+			CurrentUser user) {
 		return parks.change(code, r.name(), r.district(), user);
 	}
 

@@ -68,15 +68,15 @@ class AdminUserApiController {
 	@Operation(summary = "Create a user account with roles and a first password (administrators)")
 	@PostMapping
 	ResponseEntity<UserAccount> create(@Valid @RequestBody CreateUser r, CurrentUser user) {
-		UserAccount created = admin.create(
-				new UserAdminService.NewUser(r.username(), r.displayName(), r.roles(), r.password()),
-				user);
+		UserAccount created = admin
+			.create(new UserAdminService.NewUser(r.username(), r.displayName(), r.roles(), r.password()), user);
 		return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
 	}
 
 	@Operation(summary = "Replace a user's roles (administrators)")
 	@PutMapping("/{username}/roles")
-	UserAccount roles(@PathVariable @Pattern(regexp = USERNAME) String username, @Valid @RequestBody Roles r, CurrentUser user) {
+	UserAccount roles(@PathVariable @Pattern(regexp = USERNAME) String username, @Valid @RequestBody Roles r,
+			CurrentUser user) {
 		return admin.setRoles(username, r.roles(), user);
 	}
 

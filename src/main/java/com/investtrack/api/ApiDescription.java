@@ -26,9 +26,10 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
- * The JSON API's description (springdoc: {@code /v3/api-docs}, {@code /swagger-ui.html}, for signed-in users only).
- * Every operation gets the error answers it can give, each an {@link ApiError}, and every POST its Idempotency-Key
- * header, from one place rather than repeated on each endpoint: the rules behind them are the same everywhere
+ * The JSON API's description (springdoc: {@code /v3/api-docs}, {@code /swagger-ui.html},
+ * for signed-in users only). Every operation gets the error answers it can give, each an
+ * {@link ApiError}, and every POST its Idempotency-Key header, from one place rather than
+ * repeated on each endpoint: the rules behind them are the same everywhere
  * ({@link ApiExceptionHandler}, {@link IdempotentWrites}).
  */
 @Configuration
@@ -37,18 +38,18 @@ class ApiDescription {
 	private static final String ERROR_SCHEMA = "ApiError";
 
 	static {
-		// the caller is a handler argument resolved from the session or Basic credentials, never a request parameter
+		// the caller is a handler argument resolved from the session or Basic
+		// credentials, never a request parameter
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
 	}
 
 	@Bean
 	OpenAPI apiInfo() {
-		return new OpenAPI()
-			.info(new Info().title("Investment project tracker API")
-				.version("1")
-				.description("Projects from the first talk to production: their record, plan, steps, approvals, "
-						+ "reports and audit trail. Dates are ISO yyyy-MM-dd, money in 万元, land in 亩. Every call "
-						+ "needs a signed-in user: HTTP Basic for scripts, or the browser's session with its CSRF token."))
+		return new OpenAPI().info(new Info().title("Investment project tracker API")
+			.version("1")
+			.description("Projects from the first talk to production: their record, plan, steps, approvals, "
+					+ "reports and audit trail. Dates are ISO yyyy-MM-dd, money in 万元, land in 亩. Every call "
+					+ "needs a signed-in user: HTTP Basic for scripts, or the browser's session with its CSRF token."))
 			.components(new Components().addSecuritySchemes("basic",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"));
@@ -80,12 +81,14 @@ class ApiDescription {
 		Map<String, String> errors = new LinkedHashMap<>();
 		errors.put("400", "Bad input: fields names each wrong field with the reason; nothing was changed");
 		errors.put("401", "Not signed in");
-		errors.put("403", "The caller's role, ownership or the four-eyes rule does not allow it (the refusal is audited)");
+		errors.put("403",
+				"The caller's role, ownership or the four-eyes rule does not allow it (the refusal is audited)");
 		if (path.contains("{")) {
 			errors.put("404", "No such resource");
 		}
 		if (write) {
-			errors.put("409", "Conflicts with the resource's current state (e.g. the stage moved on); nothing was changed");
+			errors.put("409",
+					"Conflicts with the resource's current state (e.g. the stage moved on); nothing was changed");
 			errors.put("413", "The request body is too large");
 			errors.put("422", "The Idempotency-Key was already used for a different request");
 		}

@@ -42,15 +42,19 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
 /**
- * Maps every failure of an API call to a status and an {@link ApiError}. The engine wraps exceptions thrown in its
- * listeners, so the cause chain is searched for the domain's own exceptions first. Nothing internal reaches the client,
- * and a failure of the cluster's making (database away, a write that kept losing lock conflicts, the state moved on
+ * Maps every failure of an API call to a status and an {@link ApiError}. The engine wraps
+ * exceptions thrown in its listeners, so the cause chain is searched for the domain's own
+ * exceptions first. Nothing internal reaches the client, and a failure of the cluster's
+ * making (database away, a write that kept losing lock conflicts, the state moved on
  * under a write) is a 503 or a 409 the client can act on, never a 500.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler {
 
-	/** Seconds after which a write that kept losing lock conflicts may be sent again: conflicts last milliseconds. */
+	/**
+	 * Seconds after which a write that kept losing lock conflicts may be sent again:
+	 * conflicts last milliseconds.
+	 */
 	static final String CONTENTION_RETRY_AFTER = "2";
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -59,7 +63,9 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiError> invalid(MethodArgumentNotValidException ex) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		ex.getBindingResult().getFieldErrors().forEach(e -> fields.putIfAbsent(e.getField(), e.getDefaultMessage()));
-		ex.getBindingResult().getGlobalErrors().forEach(e -> fields.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach(e -> fields.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
 		return badRequest("Some fields are missing or invalid", fields);
 	}
 
@@ -68,11 +74,17 @@ class ApiExceptionHandler {
 		Map<String, String> fields = new LinkedHashMap<>();
 		ex.getParameterValidationResults()
 			.forEach(r -> fields.put(r.getMethodParameter().getParameterName(),
-					r.getResolvableErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining("; "))));
+					r.getResolvableErrors()
+						.stream()
+						.map(e -> e.getDefaultMessage())
+						.collect(Collectors.joining("; "))));
 		return badRequest("Some parameters are invalid", fields);
 	}
 
-	/** Path and query parameters, checked by the @Validated controllers' method validation. */
+	/**
+	 * Path and query parameters, checked by the @Validated controllers' method
+	 * validation.
+	 */
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<ApiError> invalidArguments(ConstraintViolationException ex) {
 		Map<String, String> fields = new TreeMap<>();
@@ -107,7 +119,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return badRequest("A parameter has the wrong type or format", Map.of(ex.getName(), "has the wrong type or format"));
+		return badRequest("A parameter has the wrong type or format",
+				Map.of(ex.getName(), "has the wrong type or format"));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
@@ -132,7 +145,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException ex) {
-		return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Method " + ex.getMethod() + " is not allowed here");
+		return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+				"Method " + ex.getMethod() + " is not allowed here");
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -145,7 +159,10 @@ class ApiExceptionHandler {
 		return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This resource answers application/json");
 	}
 
-	/** Not multipart at all: both uploads (the ledger, evidence files) take their file in the field 'file'. */
+	/**
+	 * Not multipart at all: both uploads (the ledger, evidence files) take their file in
+	 * the field 'file'.
+	 */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<ApiError> multipart(MultipartException ex) {
 		return badRequest("Send the file as multipart/form-data in the field 'file'", Map.of("file", "is required"));
@@ -186,7 +203,8 @@ class ApiExceptionHandler {
 			return unavailable("5", "The database is unavailable; retry in a few seconds");
 		}
 		if (DatabaseFailures.isLockConflict(ex)) {
-			// ContendedWrites ran it again and gave up: the transaction rolled back, nothing was saved
+			// ContendedWrites ran it again and gave up: the transaction rolled back,
+			// nothing was saved
 			UnavailableAnswers.markContention(request);
 			return unavailable(CONTENTION_RETRY_AFTER, "Too many changes to the same data at the same moment "
 					+ "(contention): nothing was saved; retry in a moment");

@@ -23,9 +23,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses API requests that could only fail after doing their work, before a controller runs: bodies above 64 KB (the
- * largest real one is a few KB) with 413, by the declared length or, for a chunked body, as soon as more than the
- * limit has been read; and callers that do not accept JSON with 406, which would otherwise be told so only after
+ * Refuses API requests that could only fail after doing their work, before a controller
+ * runs: bodies above 64 KB (the largest real one is a few KB) with 413, by the declared
+ * length or, for a chunked body, as soon as more than the limit has been read; and
+ * callers that do not accept JSON with 406, which would otherwise be told so only after
  * their change had been committed.
  */
 @Component
@@ -33,20 +34,29 @@ class ApiRequestGuard extends OncePerRequestFilter {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
-	/** The Excel ledger's upload: 20 MB of file and the multipart framing around it (see the multipart settings). */
+	/**
+	 * The Excel ledger's upload: 20 MB of file and the multipart framing around it (see
+	 * the multipart settings).
+	 */
 	static final long MAX_LEDGER_UPLOAD_BYTES = 21L * 1024 * 1024;
 
 	static final String LEDGER_UPLOAD = "/api/imports";
 
 	static final String LEDGER_EXPORT = "/api/projects/export.xlsx";
 
-	/** An evidence upload: 20 MB of file and room for the multipart framing (multipart limits in application.properties). */
+	/**
+	 * An evidence upload: 20 MB of file and room for the multipart framing (multipart
+	 * limits in application.properties).
+	 */
 	static final long MAX_UPLOAD_BYTES = EvidenceFiles.MAX_BYTES + 1024 * 1024;
 
 	private static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern
 		.compile("/api/projects/[^/]+/evidence");
 
-	/** Thrown while reading a chunked body that grows past the limit; answered 413 by {@link ApiExceptionHandler}. */
+	/**
+	 * Thrown while reading a chunked body that grows past the limit; answered 413 by
+	 * {@link ApiExceptionHandler}.
+	 */
 	static final class BodyTooLargeException extends IOException {
 
 		private static final long serialVersionUID = 1L;
@@ -72,7 +82,8 @@ class ApiRequestGuard extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// evidence files are the API's one large body and its one answer that is not JSON (see EvidenceApiController)
+		// evidence files are the API's one large body and its one answer that is not JSON
+		// (see EvidenceApiController)
 		if (EVIDENCE_UPLOAD.matcher(path).matches() && "POST".equals(request.getMethod())) {
 			if (request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
 				refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
@@ -113,7 +124,8 @@ class ApiRequestGuard extends OncePerRequestFilter {
 				return;
 			}
 		}
-		// the container reads a multipart upload itself, within the multipart settings' limits
+		// the container reads a multipart upload itself, within the multipart settings'
+		// limits
 		chain.doFilter(upload ? request : new LimitedRequest(request), response);
 	}
 

@@ -41,16 +41,19 @@ class AuditApiController {
 		this.audit = audit;
 	}
 
-	@Operation(summary = "Page through the audit trail, filtered by dates, actor, project and action (auditors, managers)")
+	@Operation(
+			summary = "Page through the audit trail, filtered by dates, actor, project and action (auditors, managers)")
 	@GetMapping
 	PageResult<AuditEntry> find(@RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = ProjectRequests.NO_CONTROL, message = "must not contain control characters") String actor,
-			@RequestParam(required = false) Long projectId,
-			@RequestParam(required = false) AuditAction action,
+			@RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) @Size(max = 64) @Pattern(regexp = ProjectRequests.NO_CONTROL,
+					message = "must not contain control characters") String actor,
+			@RequestParam(required = false) Long projectId, @RequestParam(required = false) AuditAction action,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1000000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, CurrentUser user) {
 		checkAuditor(user);
-		return audit.find(new AuditFilter(from, to, actor, projectId, action == null ? null : action.name()), page, size);
+		return audit.find(new AuditFilter(from, to, actor, projectId, action == null ? null : action.name()), page,
+				size);
 	}
 
 	@Operation(summary = "Recompute the hash chain of the audit trail (auditors, managers)")

@@ -18,8 +18,9 @@ import com.investtrack.calendar.CalendarYear;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The working-day calendar by year: everyone signed in reads it, administrators replace a year's holidays and adjusted
- * working days (two empty lists remove them). The service checks every rule and names the field it refuses.
+ * The working-day calendar by year: everyone signed in reads it, administrators replace a
+ * year's holidays and adjusted working days (two empty lists remove them). The service
+ * checks every rule and names the field it refuses.
  */
 @RestController
 @Tag(name = "Calendar", description = "Statutory holidays and adjusted working days")

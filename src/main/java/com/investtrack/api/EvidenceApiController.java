@@ -38,13 +38,14 @@ class EvidenceApiController {
 		this.evidence = evidence;
 	}
 
-	@Operation(summary = "Add an evidence file to a project's milestone (multipart: stage, file; PDF, JPEG, PNG, DOCX or "
-			+ "XLSX by content, at most 20 MB)")
+	@Operation(
+			summary = "Add an evidence file to a project's milestone (multipart: stage, file; PDF, JPEG, PNG, DOCX or "
+					+ "XLSX by content, at most 20 MB)")
 	@PostMapping(path = "/api/projects/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<EvidenceFile> add(@PathVariable long id, @RequestParam Stage stage, @RequestParam MultipartFile file, CurrentUser user) {
+	ResponseEntity<EvidenceFile> add(@PathVariable long id, @RequestParam Stage stage, @RequestParam MultipartFile file,
+			CurrentUser user) {
 		EvidenceFile added = evidence.add(id, stage,
-				new EvidenceFiles.Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream),
-				user);
+				new EvidenceFiles.Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream), user);
 		return ResponseEntity.created(URI.create("/api/evidence/" + added.id())).body(added);
 	}
 

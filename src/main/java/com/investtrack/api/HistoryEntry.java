@@ -10,8 +10,8 @@ record HistoryEntry(Instant at, LocalDate effectiveOn, String actor, String acti
 		String decision, String comment, String details) {
 
 	static HistoryEntry of(AuditEntry e) {
-		return new HistoryEntry(e.at(), e.effectiveOn(), e.actor(), e.action(), e.fromStage(), e.toStage(), e.decision(),
-				e.comment(), e.details());
+		return new HistoryEntry(e.at(), e.effectiveOn(), e.actor(), e.action(), e.fromStage(), e.toStage(),
+				e.decision(), e.comment(), e.details());
 	}
 
 }

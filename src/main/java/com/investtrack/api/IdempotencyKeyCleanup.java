@@ -12,8 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets idempotency keys once no client can still be retrying with them ({@code app.idempotency.key-ttl}, a day by
- * default). Every node runs it; the deletes are idempotent, so they need no coordination.
+ * Forgets idempotency keys once no client can still be retrying with them
+ * ({@code app.idempotency.key-ttl}, a day by default). Every node runs it; the deletes
+ * are idempotent, so they need no coordination.
  */
 @Component
 class IdempotencyKeyCleanup {
@@ -47,7 +48,10 @@ class IdempotencyKeyCleanup {
 		}
 	}
 
-	/** Deletes in small batches, so that the clean-up never holds many row locks at once; returns how many went. */
+	/**
+	 * Deletes in small batches, so that the clean-up never holds many row locks at once;
+	 * returns how many went.
+	 */
 	int deleteCreatedBefore(Instant cutoff) {
 		int total = 0;
 		for (int i = 0; i < MAX_BATCHES; i++) {

@@ -1,6 +1,9 @@
 package com.investtrack.api;
 
-/** An Idempotency-Key sent again with a different request than the one it first came with; answered 422. */
+/**
+ * An Idempotency-Key sent again with a different request than the one it first came with;
+ * answered 422.
+ */
 class IdempotencyKeyReusedException extends RuntimeException {
 
 	IdempotencyKeyReusedException() {

@@ -11,14 +11,18 @@ import org.springframework.stereotype.Repository;
 import com.investtrack.common.ConflictException;
 
 /**
- * The answers given to writes sent with an Idempotency-Key. Every method runs in the write's own transaction: the key
- * is claimed first, so that a concurrent request with the same key waits on the row (or fails on it) instead of
- * doing the write a second time, and the answer is stored before the write commits.
+ * The answers given to writes sent with an Idempotency-Key. Every method runs in the
+ * write's own transaction: the key is claimed first, so that a concurrent request with
+ * the same key waits on the row (or fails on it) instead of doing the write a second
+ * time, and the answer is stored before the write commits.
  */
 @Repository
 class IdempotencyKeys {
 
-	/** A stored first answer; the request hash tells a true retry from a different request reusing the key. */
+	/**
+	 * A stored first answer; the request hash tells a true retry from a different request
+	 * reusing the key.
+	 */
 	record StoredAnswer(String requestHash, int status, String location, String body) {
 	}
 
@@ -29,8 +33,9 @@ class IdempotencyKeys {
 	}
 
 	/**
-	 * Claims the key for this transaction, or returns the answer stored under it. A row inserted by a transaction still
-	 * running elsewhere is answered 409: the client retries and then finds the answer.
+	 * Claims the key for this transaction, or returns the answer stored under it. A row
+	 * inserted by a transaction still running elsewhere is answered 409: the client
+	 * retries and then finds the answer.
 	 */
 	Optional<StoredAnswer> claim(String username, String key, String method, String path, String requestHash,
 			Instant now) {
@@ -49,7 +54,8 @@ class IdempotencyKeys {
 	}
 
 	void complete(String username, String key, int status, String location, String body) {
-		jdbc.sql("UPDATE idempotency_key SET status = ?, location = ?, response_body = ? WHERE username = ? AND idem_key = ?")
+		jdbc.sql("UPDATE idempotency_key SET status = ?, location = ?, response_body = ? WHERE username = ? AND "
+				+ "idem_key = ?")
 			.params(status, location, body, username, key)
 			.update();
 	}
@@ -63,7 +69,10 @@ class IdempotencyKeys {
 			.optional();
 	}
 
-	/** Deletes up to {@code limit} keys created before {@code cutoff}; returns how many went. */
+	/**
+	 * Deletes up to {@code limit} keys created before {@code cutoff}; returns how many
+	 * went.
+	 */
 	int deleteCreatedBefore(Instant cutoff, int limit) {
 		return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ? LIMIT ?")
 			.params(Timestamp.from(cutoff), limit)

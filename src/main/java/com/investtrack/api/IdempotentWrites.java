@@ -38,26 +38,32 @@ import com.investtrack.security.CurrentUsers;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Runs each write of the JSON API in one transaction that spans the controller, the service and the answer, and
- * makes it safe to send again:
+ * Runs each write of the JSON API in one transaction that spans the controller, the
+ * service and the answer, and makes it safe to send again:
  * <ul>
- * <li>With an {@value #KEY_HEADER} header the key is claimed at the start of that transaction and the answer stored
- * at its end, so a retry with the same key, on whichever node, gets the first answer back and changes nothing; the
- * key cannot outlive a write that rolled back, nor a write commit without its key.</li>
- * <li>A transaction that lost a lock conflict (deadlock, lock-wait timeout, the engine's optimistic locking) or found
- * the engine's state moved on under it was rolled back as a whole and is run again by {@link ContendedWrites}, with
- * back-off, so that a collision between two nodes costs a few milliseconds instead of an error. A write that keeps
- * losing is answered 503 with Retry-After (409 where the state moved on) by {@link ApiExceptionHandler}.</li>
+ * <li>With an {@value #KEY_HEADER} header the key is claimed at the start of that
+ * transaction and the answer stored at its end, so a retry with the same key, on
+ * whichever node, gets the first answer back and changes nothing; the key cannot outlive
+ * a write that rolled back, nor a write commit without its key.</li>
+ * <li>A transaction that lost a lock conflict (deadlock, lock-wait timeout, the engine's
+ * optimistic locking) or found the engine's state moved on under it was rolled back as a
+ * whole and is run again by {@link ContendedWrites}, with back-off, so that a collision
+ * between two nodes costs a few milliseconds instead of an error. A write that keeps
+ * losing is answered 503 with Retry-After (409 where the state moved on) by
+ * {@link ApiExceptionHandler}.</li>
  * </ul>
- * Only successful (2xx) answers of committed writes are stored: a refused request changed nothing, so sending it
- * again is harmless.
+ * Only successful (2xx) answers of committed writes are stored: a refused request changed
+ * nothing, so sending it again is harmless.
  */
 @Component
 class IdempotentWrites {
 
 	static final String KEY_HEADER = "Idempotency-Key";
 
-	/** Set on an answer that was replayed from the store rather than produced by doing the write. */
+	/**
+	 * Set on an answer that was replayed from the store rather than produced by doing the
+	 * write.
+	 */
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
 	private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
@@ -66,7 +72,10 @@ class IdempotentWrites {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentWrites.class);
 
-	/** A request whose key is to be claimed: who sent it, under which key, and a digest of what it asked for. */
+	/**
+	 * A request whose key is to be claimed: who sent it, under which key, and a digest of
+	 * what it asked for.
+	 */
 	private record KeyedRequest(String username, String key, String method, String path, String hash) {
 	}
 
@@ -94,7 +103,10 @@ class IdempotentWrites {
 
 	private final ObjectMapper json;
 
-	/** Reads stored answers back into the controller's return type, which may carry derived read-only properties. */
+	/**
+	 * Reads stored answers back into the controller's return type, which may carry
+	 * derived read-only properties.
+	 */
 	private final ObjectMapper replayJson;
 
 	private final Clock clock;
@@ -132,8 +144,10 @@ class IdempotentWrites {
 				}
 				Object result = proceed(invocation);
 				Answer answer = answerOf(invocation.getMethod(), result);
-				// a handler that caught a failure of a transactional service answers what it chose to, and nothing
-				// of that failed work is committed (marking the rollback here keeps it from surfacing as an error)
+				// a handler that caught a failure of a transactional service answers what
+				// it chose to, and nothing
+				// of that failed work is committed (marking the rollback here keeps it
+				// from surfacing as an error)
 				if (!answer.successful() || status.isRollbackOnly()) {
 					status.setRollbackOnly();
 				}
@@ -158,12 +172,17 @@ class IdempotentWrites {
 		if (!VALID_KEY.matcher(key).matches()) {
 			throw new InvalidInputException(KEY_HEADER, "must be 1 to 100 visible ASCII characters, e.g. a UUID");
 		}
-		String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+		String path = request.getRequestURI()
+				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		return new KeyedRequest(user.username(), key, request.getMethod(),
-				path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path, hash(request.getMethod(), path, invocation));
+				path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path,
+				hash(request.getMethod(), path, invocation));
 	}
 
-	/** Method, path and the JSON of the request body: a retry of the same request has the same digest. */
+	/**
+	 * Method, path and the JSON of the request body: a retry of the same request has the
+	 * same digest.
+	 */
 	private String hash(String method, String path, MethodInvocation invocation) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");

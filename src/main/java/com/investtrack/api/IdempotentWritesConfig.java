@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Puts {@link IdempotentWrites} around every write handler (POST, PUT, PATCH, DELETE) of the application's REST
- * controllers, including those added later, so that no write endpoint can forget it.
+ * Puts {@link IdempotentWrites} around every write handler (POST, PUT, PATCH, DELETE) of
+ * the application's REST controllers, including those added later, so that no write
+ * endpoint can forget it.
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotentWritesConfig {
@@ -27,7 +28,10 @@ class IdempotentWritesConfig {
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
 			RequestMethod.DELETE);
 
-	/** An infrastructure bean, so Spring's auto-proxying applies it; the interceptor's own beans are resolved lazily. */
+	/**
+	 * An infrastructure bean, so Spring's auto-proxying applies it; the interceptor's own
+	 * beans are resolved lazily.
+	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Advisor idempotentWritesAdvisor(ObjectProvider<IdempotentWrites> writes) {
@@ -35,7 +39,10 @@ class IdempotentWritesConfig {
 		return new DefaultPointcutAdvisor(new WriteHandlers(), interceptor);
 	}
 
-	/** Handler methods mapped to a write method, in the application's own REST controllers. */
+	/**
+	 * Handler methods mapped to a write method, in the application's own REST
+	 * controllers.
+	 */
 	static final class WriteHandlers extends StaticMethodMatcherPointcut {
 
 		WriteHandlers() {

@@ -36,8 +36,9 @@ import com.investtrack.project.ProjectType;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The Excel ledger's import in two steps: a preview (201, nothing written but the preview) and its confirmation, which
- * applies every row without errors at once or nothing (409 when the preview is over an hour old or confirmed).
+ * The Excel ledger's import in two steps: a preview (201, nothing written but the
+ * preview) and its confirmation, which applies every row without errors at once or
+ * nothing (409 when the preview is over an hour old or confirmed).
  */
 @RestController
 @Tag(name = "Ledger", description = "Import of the bureau's Excel ledger (台账)")
@@ -54,9 +55,11 @@ class LedgerApiController {
 		this.export = export;
 	}
 
-	@Operation(summary = "Preview the import of an Excel ledger (.xlsx, multipart field 'file'): what each row would do")
+	@Operation(
+			summary = "Preview the import of an Excel ledger (.xlsx, multipart field 'file'): what each row would do")
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<LedgerImports.Preview> preview(@RequestParam("file") MultipartFile file, CurrentUser user) throws IOException {
+	ResponseEntity<LedgerImports.Preview> preview(@RequestParam("file") MultipartFile file, CurrentUser user)
+			throws IOException {
 		if (file.isEmpty()) {
 			throw new InvalidInputException("file", "is empty");
 		}
@@ -71,16 +74,16 @@ class LedgerApiController {
 	}
 
 	/**
-	 * Written straight to the response (no content negotiation: a client asking for JSON gets the workbook, and errors
-	 * before the first byte still come as JSON).
+	 * Written straight to the response (no content negotiation: a client asking for JSON
+	 * gets the workbook, and errors before the first byte still come as JSON).
 	 */
-	@Operation(summary = "The ledger as an Excel workbook (.xlsx), filtered like the project list; import reads it back")
+	@Operation(
+			summary = "The ledger as an Excel workbook (.xlsx), filtered like the project list; import reads it back")
 	@GetMapping("/api/projects/export.xlsx")
 	void export(@RequestParam(required = false) Stage stage, @RequestParam(required = false) String parkCode,
 			@RequestParam(required = false) String industryCode, @RequestParam(required = false) String officer,
 			@RequestParam(required = false) Health health, @RequestParam(required = false) AssetModel assetModel,
-			@RequestParam(required = false) Outcome outcome,
-			@RequestParam(required = false) @Size(max = 100) String q,
+			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) @Size(max = 100) String q,
 			@RequestParam(required = false) String leader, @RequestParam(required = false) KeyLevel keyLevel,
 			@RequestParam(required = false) ProjectType projectType, @RequestParam(required = false) Channel channel,
 			HttpServletResponse response, CurrentUser caller) throws IOException {
@@ -89,10 +92,11 @@ class LedgerApiController {
 		var user = caller;
 		export.checkCanExport(user);
 		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("ledger-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".xlsx")
-			.build()
-			.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("ledger-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".xlsx")
+					.build()
+					.toString());
 		export.export(filter, response.getOutputStream(), user);
 	}
 

@@ -38,16 +38,16 @@ class NoticeApiController {
 
 	record NewNotice(@NotNull @Positive Long projectId,
 			@NotBlank @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid username") String owner,
-			@NotNull LocalDate deadline,
-			@NotBlank @Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String text) {
+			@NotNull LocalDate deadline, @NotBlank @Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT,
+					message = "must not contain control characters") String text) {
 	}
 
-	record Reply(
-			@NotBlank @Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String text) {
+	record Reply(@NotBlank @Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT,
+			message = "must not contain control characters") String text) {
 	}
 
-	record Comment(
-			@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String comment) {
+	record Comment(@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT,
+			message = "must not contain control characters") String comment) {
 	}
 
 	private final SupervisionNotices notices;
@@ -67,7 +67,8 @@ class NoticeApiController {
 	@GetMapping
 	List<Notice> list(@RequestParam(required = false) NoticeStatus status,
 			@RequestParam(required = false) NoticeLevel level,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid username") String owner,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid username") String owner,
 			@RequestParam(required = false) @Positive Long projectId) {
 		return notices.search(new Notice.Filter(status, level, owner, projectId));
 	}

@@ -32,11 +32,17 @@ import jakarta.validation.constraints.Size;
 @Validated
 class ProgressApiController {
 
-	/** A progress entry as written: the day it describes, what moved, and optionally what blocks it and what is next. */
+	/**
+	 * A progress entry as written: the day it describes, what moved, and optionally what
+	 * blocks it and what is next.
+	 */
 	record NewEntry(@NotNull LocalDate on,
-			@NotBlank @Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String progress,
-			@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String problems,
-			@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String nextSteps) {
+			@NotBlank @Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT,
+					message = "must not contain control characters") String progress,
+			@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT,
+					message = "must not contain control characters") String problems,
+			@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT,
+					message = "must not contain control characters") String nextSteps) {
 	}
 
 	private final ProgressLog log;

@@ -80,18 +80,26 @@ class ProjectApiController {
 	@Operation(summary = "A page of projects matching the filters, newest first, each with its light")
 	@GetMapping
 	PageResult<ProjectView> list(@RequestParam(required = false) Stage stage,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String parkCode,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String industryCode,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid username") String officer,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid code") String parkCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid code") String industryCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid username") String officer,
 			@RequestParam(required = false) Health health, @RequestParam(required = false) AssetModel assetModel,
-			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = ProjectRequests.NO_CONTROL, message = "must not contain control characters") String q,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid username") String leader,
+			@RequestParam(required = false) Outcome outcome,
+			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = ProjectRequests.NO_CONTROL,
+					message = "must not contain control characters") String q,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid username") String leader,
 			@RequestParam(required = false) KeyLevel keyLevel, @RequestParam(required = false) ProjectType projectType,
 			@RequestParam(required = false) Channel channel,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		return views.search(new ProjectFilter(stage, parkCode, industryCode, officer, health, assetModel, outcome,
-				q == null || q.isBlank() ? null : q.strip(), leader, keyLevel, projectType, channel), page, size);
+		return views.search(
+				new ProjectFilter(stage, parkCode, industryCode, officer, health, assetModel, outcome,
+						q == null || q.isBlank() ? null : q.strip(), leader, keyLevel, projectType, channel),
+				page, size);
 	}
 
 	@Operation(summary = "One project: record, stage, plan and baseline, light with reason, stages so far")
@@ -123,9 +131,11 @@ class ProjectApiController {
 		return views.get(id);
 	}
 
-	@Operation(summary = "Record the next milestone with the day it happened (200), or ask a manager to approve it (202)")
+	@Operation(
+			summary = "Record the next milestone with the day it happened (200), or ask a manager to approve it (202)")
 	@PostMapping("/{id}/advance")
-	ResponseEntity<ProjectView> advance(@PathVariable long id, @Valid @RequestBody ProjectRequests.Advance r, CurrentUser user) {
+	ResponseEntity<ProjectView> advance(@PathVariable long id, @Valid @RequestBody ProjectRequests.Advance r,
+			CurrentUser user) {
 		var result = lifecycle.advance(id, r.to(), r.effectiveOn(), blankToNull(r.comment()), user);
 		HttpStatus status = result == ProjectLifecycle.AdvanceResult.RECORDED ? HttpStatus.OK : HttpStatus.ACCEPTED;
 		return ResponseEntity.status(status).body(views.get(id));

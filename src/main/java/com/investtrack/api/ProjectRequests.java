@@ -24,7 +24,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** Request bodies of the project endpoints; their constraints give the per-field reasons of a 400. */
+/**
+ * Request bodies of the project endpoints; their constraints give the per-field reasons
+ * of a 400.
+ */
 final class ProjectRequests {
 
 	static final String NO_CONTROL = "^[^\\p{Cntrl}]*$";
@@ -43,34 +46,49 @@ final class ProjectRequests {
 	static final String MAX_WAN_MESSAGE = "must be at most 10000000000 万元";
 
 	/**
-	 * A project's record as clients send it, to create it (POST) or to change its facts (PUT). Money in 万元 and land
-	 * in 亩; clients written before those fields existed send investmentAmountYuan and landAreaM2 instead, and their
-	 * PUT leaves the fields they do not know as they are.
+	 * A project's record as clients send it, to create it (POST) or to change its facts
+	 * (PUT). Money in 万元 and land in 亩; clients written before those fields existed send
+	 * investmentAmountYuan and landAreaM2 instead, and their PUT leaves the fields they
+	 * do not know as they are.
 	 */
-	record Body(@Size(max = 32) @Pattern(regexp = LEDGER_CODE, message = "must be 1 to 32 letters, digits, '.', '_', '/' or '-'") String code,
-			@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String name,
-			@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String investor,
+	record Body(
+			@Size(max = 32) @Pattern(regexp = LEDGER_CODE,
+					message = "must be 1 to 32 letters, digits, '.', '_', '/' or '-'") String code,
+			@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL,
+					message = "must not contain control characters") String name,
+			@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL,
+					message = "must not contain control characters") String investor,
 			@NotBlank @Pattern(regexp = CODE, message = "is not a valid code") String industryCode,
 			@NotBlank @Pattern(regexp = CODE, message = "is not a valid code") String parkCode,
 			@NotNull AssetModel assetModel,
-			@Positive @Digits(integer = 11, fraction = 6) @DecimalMax(value = MAX_WAN, message = MAX_WAN_MESSAGE) BigDecimal totalInvestmentWan,
-			@Positive @Digits(integer = 11, fraction = 6) @DecimalMax(value = MAX_WAN, message = MAX_WAN_MESSAGE) BigDecimal fixedAssetInvestmentWan,
-			@Positive @Digits(integer = 11, fraction = 6) @DecimalMax(value = MAX_WAN, message = MAX_WAN_MESSAGE) BigDecimal contractedInvestmentWan,
+			@Positive @Digits(integer = 11, fraction = 6) @DecimalMax(value = MAX_WAN,
+					message = MAX_WAN_MESSAGE) BigDecimal totalInvestmentWan,
+			@Positive @Digits(integer = 11, fraction = 6) @DecimalMax(value = MAX_WAN,
+					message = MAX_WAN_MESSAGE) BigDecimal fixedAssetInvestmentWan,
+			@Positive @Digits(integer = 11, fraction = 6) @DecimalMax(value = MAX_WAN,
+					message = MAX_WAN_MESSAGE) BigDecimal contractedInvestmentWan,
 			@PositiveOrZero @Digits(integer = 7, fraction = 6) @DecimalMax("1000000") BigDecimal landMu,
 			@PositiveOrZero @Digits(integer = 9, fraction = 2) @DecimalMax("100000000") BigDecimal floorAreaM2,
-			@Positive @Digits(integer = 15, fraction = 2) @DecimalMax(value = MAX_YUAN, message = MAX_WAN_MESSAGE) BigDecimal investmentAmountYuan,
+			@Positive @Digits(integer = 15, fraction = 2) @DecimalMax(value = MAX_YUAN,
+					message = MAX_WAN_MESSAGE) BigDecimal investmentAmountYuan,
 			@PositiveOrZero @Digits(integer = 12, fraction = 2) @DecimalMax("100000000") BigDecimal landAreaM2,
-			@Size(max = 32) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String nationalCode,
-			@Size(max = 18) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String creditCode,
+			@Size(max = 32) @Pattern(regexp = NO_CONTROL,
+					message = "must not contain control characters") String nationalCode,
+			@Size(max = 18) @Pattern(regexp = NO_CONTROL,
+					message = "must not contain control characters") String creditCode,
 			ProjectType projectType, Channel channel,
-			@Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String referrer,
+			@Size(max = 200) @Pattern(regexp = NO_CONTROL,
+					message = "must not contain control characters") String referrer,
 			FundsOrigin fundsOrigin,
 			@Size(max = 64) @Pattern(regexp = CODE, message = "is not a valid username") String leader,
 			KeyLevel keyLevel,
 			@Size(max = 64) @Pattern(regexp = CODE, message = "is not a valid username") String officer,
 			LocalDate negotiationStartedOn, Map<Stage, LocalDate> plan) {
 
-		/** The facts this body states; for an older client's PUT, the stored facts it does not know are kept. */
+		/**
+		 * The facts this body states; for an older client's PUT, the stored facts it does
+		 * not know are kept.
+		 */
 		ProjectFacts facts(ProjectFacts stored) {
 			Map<String, String> errors = new LinkedHashMap<>();
 			BigDecimal total = totalInvestmentWan;
@@ -98,8 +116,7 @@ final class ProjectRequests {
 			return new ProjectFacts(name.strip(), investor.strip(), industryCode, parkCode, assetModel, total,
 					keep(older, fixedAssetInvestmentWan, stored == null ? null : stored.fixedAssetInvestmentWan()),
 					keep(older, contractedInvestmentWan, stored == null ? null : stored.contractedInvestmentWan()),
-					land,
-					keep(older, floorAreaM2, stored == null ? null : stored.floorAreaM2()),
+					land, keep(older, floorAreaM2, stored == null ? null : stored.floorAreaM2()),
 					keep(older, blankToNull(nationalCode), stored == null ? null : stored.nationalCode()),
 					keep(older, blankToNull(creditCode), stored == null ? null : stored.creditCode()),
 					keep(older, projectType, stored == null ? null : stored.projectType()),
@@ -110,7 +127,10 @@ final class ProjectRequests {
 					keyLevel != null ? keyLevel : stored != null ? stored.keyLevel() : KeyLevel.NONE);
 		}
 
-		/** A PUT changes facts only: the officer, the first talk and the plan have steps of their own. */
+		/**
+		 * A PUT changes facts only: the officer, the first talk and the plan have steps
+		 * of their own.
+		 */
 		void checkEditable() {
 			Map<String, String> errors = new LinkedHashMap<>();
 			if (officer != null) {
@@ -138,19 +158,20 @@ final class ProjectRequests {
 	}
 
 	/** A plan revision: the agreed date per milestone (null removes it) and why. */
-	record PlanChange(@NotNull Map<Stage, LocalDate> dates,
-			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+	record PlanChange(@NotNull Map<Stage, LocalDate> dates, @NotBlank @Size(max = 1000) @Pattern(regexp = TEXT,
+			message = "must not contain control characters") String reason) {
 	}
 
 	record Advance(@NotNull Stage to, @NotNull LocalDate effectiveOn,
 			@Size(max = 2000) @Pattern(regexp = TEXT, message = "must not contain control characters") String comment) {
 	}
 
-	record Drop(@NotNull LocalDate effectiveOn,
-			@NotBlank @Size(max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+	record Drop(@NotNull LocalDate effectiveOn, @NotBlank @Size(max = 1000) @Pattern(regexp = TEXT,
+			message = "must not contain control characters") String reason) {
 	}
 
-	record Reassign(@NotBlank @Size(max = 64) @Pattern(regexp = CODE, message = "is not a valid username") String officer) {
+	record Reassign(
+			@NotBlank @Size(max = 64) @Pattern(regexp = CODE, message = "is not a valid username") String officer) {
 	}
 
 	private ProjectRequests() {

@@ -32,11 +32,14 @@ class ReportApiController {
 		this.reports = reports;
 	}
 
-	@Operation(summary = "Days (calendar and working) between two milestones over the projects that reached the later one")
+	@Operation(
+			summary = "Days (calendar and working) between two milestones over the projects that reached the later one")
 	@GetMapping("/durations")
 	DurationStats durations(@RequestParam Stage from, @RequestParam Stage to,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String parkCode,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String industryCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid code") String parkCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid code") String industryCode,
 			@RequestParam(required = false) AssetModel assetModel,
 			@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
 		return reports.durations(from, to, new ReportFilter(parkCode, industryCode, assetModel, year));
@@ -44,8 +47,11 @@ class ReportApiController {
 
 	@Operation(summary = "Time from first talk to production, per stage and in total, over projects in production")
 	@GetMapping("/time-to-production")
-	TimeToProduction timeToProduction(@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String parkCode,
-			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE, message = "is not a valid code") String industryCode,
+	TimeToProduction timeToProduction(
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid code") String parkCode,
+			@RequestParam(required = false) @Pattern(regexp = ProjectRequests.CODE,
+					message = "is not a valid code") String industryCode,
 			@RequestParam(required = false) AssetModel assetModel,
 			@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
 		return reports.timeToProduction(new ReportFilter(parkCode, industryCode, assetModel, year));

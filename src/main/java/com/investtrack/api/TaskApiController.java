@@ -34,8 +34,8 @@ import jakarta.validation.constraints.Size;
 @Validated
 class TaskApiController {
 
-	record DecisionRequest(@NotNull Decision decision,
-			@Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT, message = "must not contain control characters") String comment) {
+	record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) @Pattern(regexp = ProjectRequests.TEXT,
+			message = "must not contain control characters") String comment) {
 	}
 
 	private final ApprovalService approvals;

@@ -28,7 +28,10 @@ import jakarta.validation.constraints.NotNull;
 @RequestMapping("/api/thresholds")
 class ThresholdApiController {
 
-	/** Days in the stage's unit; the unit and the late margins may be left out to keep the stored ones. */
+	/**
+	 * Days in the stage's unit; the unit and the late margins may be left out to keep the
+	 * stored ones.
+	 */
 	record ThresholdRequest(@NotNull @Min(1) @Max(3650) Integer yellowDays, @NotNull @Min(1) @Max(3650) Integer redDays,
 			DayUnit unit, @Min(0) @Max(3650) Integer lateYellowDays, @Min(1) @Max(3650) Integer lateRedDays) {
 	}
@@ -39,7 +42,8 @@ class ThresholdApiController {
 		this.thresholds = thresholds;
 	}
 
-	@Operation(summary = "Each stage's light thresholds: days in stage, unit, and how late against the plan is yellow and red")
+	@Operation(summary = "Each stage's light thresholds: days in stage, unit, and how late against the plan is yellow "
+			+ "and red")
 	@GetMapping
 	Collection<Threshold> all() {
 		return thresholds.all();

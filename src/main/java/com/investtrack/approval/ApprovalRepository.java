@@ -18,8 +18,8 @@ import com.investtrack.common.Stage;
 @Repository
 public class ApprovalRepository {
 
-	private static final String COLUMNS = "id, project_id, task_id, to_stage, effective_on, requested_by, requested_at, "
-			+ "request_comment, status, decided_by, decided_at, decision_comment";
+	private static final String COLUMNS = "id, project_id, task_id, to_stage, effective_on, requested_by, "
+			+ "requested_at, " + "request_comment, status, decided_by, decided_at, decision_comment";
 
 	private final JdbcClient jdbc;
 
@@ -61,12 +61,15 @@ public class ApprovalRepository {
 			.list();
 	}
 
-	/** The pending request of each of these projects (there is at most one per project). */
+	/**
+	 * The pending request of each of these projects (there is at most one per project).
+	 */
 	public List<ApprovalRequest> pendingFor(Collection<Long> projectIds) {
 		if (projectIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'PENDING' AND project_id IN (:ids)")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'PENDING' AND project_id IN (:ids)")
 			.param("ids", projectIds)
 			.query(ApprovalRepository::map)
 			.list();
@@ -89,8 +92,10 @@ public class ApprovalRepository {
 			.param(requestedBy)
 			.query(Long.class)
 			.single();
-		var rows = jdbc.sql("SELECT " + COLUMNS
-				+ " FROM approval_request WHERE requested_by = ? AND status = 'REJECTED' ORDER BY id DESC LIMIT ? OFFSET ?")
+		var rows = jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM approval_request WHERE requested_by = ? AND status = 'REJECTED' ORDER BY id DESC LIMIT ? "
+					+ "OFFSET ?")
 			.params(requestedBy, size, (long) page * size)
 			.query(ApprovalRepository::map)
 			.list();
@@ -101,9 +106,10 @@ public class ApprovalRepository {
 		Timestamp decidedAt = rs.getTimestamp("decided_at");
 		return new ApprovalRequest(rs.getLong("id"), rs.getLong("project_id"), rs.getString("task_id"),
 				Stage.valueOf(rs.getString("to_stage")), rs.getDate("effective_on").toLocalDate(),
-				rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("request_comment"),
-				ApprovalStatus.valueOf(rs.getString("status")), rs.getString("decided_by"),
-				decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decision_comment"));
+				rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+				rs.getString("request_comment"), ApprovalStatus.valueOf(rs.getString("status")),
+				rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
+				rs.getString("decision_comment"));
 	}
 
 }

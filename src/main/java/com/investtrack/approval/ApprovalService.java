@@ -37,8 +37,9 @@ import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.SupervisionNotices;
 
 /**
- * Approval requests and decisions. Requests and decisions are written by the model's task listener, so that a decision
- * taken through the engine directly obeys the same four-eyes rule and leaves the same records as one taken here.
+ * Approval requests and decisions. Requests and decisions are written by the model's task
+ * listener, so that a decision taken through the engine directly obeys the same four-eyes
+ * rule and leaves the same records as one taken here.
  */
 @Service
 public class ApprovalService {
@@ -77,8 +78,8 @@ public class ApprovalService {
 
 	/** Called when the model opens an approval task. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void requested(long projectId, String taskId, Stage from, Stage to, LocalDate effectiveOn, String requestedBy,
-			String comment) {
+	public void requested(long projectId, String taskId, Stage from, Stage to, LocalDate effectiveOn,
+			String requestedBy, String comment) {
 		approvals.insert(new ApprovalRequest(0, projectId, taskId, to, effectiveOn, requestedBy, Instant.now(clock),
 				comment, ApprovalStatus.PENDING, null, null, null));
 		audit.append(AuditEvent.of(requestedBy, AuditAction.APPROVAL_REQUESTED, projectId)
@@ -88,8 +89,8 @@ public class ApprovalService {
 	}
 
 	/**
-	 * Called when an approval task completes, whoever completed it: enforces four-eyes and records the decision.
-	 * {@code decidedBy} is the engine's authenticated user.
+	 * Called when an approval task completes, whoever completed it: enforces four-eyes
+	 * and records the decision. {@code decidedBy} is the engine's authenticated user.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void decided(String taskId, boolean approved, String decidedBy, String comment) {
@@ -99,15 +100,18 @@ public class ApprovalService {
 		approvals.decide(taskId, approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, decidedBy,
 				Instant.now(clock), comment);
 		Stage to = request.to();
-		audit.append(AuditEvent.of(decidedBy, approved ? AuditAction.APPROVED : AuditAction.REJECTED, request.projectId())
-			.stages(to.previous().orElseThrow(), to)
-			.effectiveOn(request.effectiveOn())
-			.decision(approved ? Decision.APPROVE.name() : Decision.REJECT.name())
-			.comment(comment)
-			.details("requested by " + request.requestedBy()));
+		audit.append(
+				AuditEvent.of(decidedBy, approved ? AuditAction.APPROVED : AuditAction.REJECTED, request.projectId())
+					.stages(to.previous().orElseThrow(), to)
+					.effectiveOn(request.effectiveOn())
+					.decision(approved ? Decision.APPROVE.name() : Decision.REJECT.name())
+					.comment(comment)
+					.details("requested by " + request.requestedBy()));
 	}
 
-	/** A manager's decision on a task from the inbox; returns the project it was about. */
+	/**
+	 * A manager's decision on a task from the inbox; returns the project it was about.
+	 */
 	@Transactional
 	public long decide(String taskId, Decision decision, String comment, CurrentUser user) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
@@ -131,7 +135,8 @@ public class ApprovalService {
 		ApprovalRequest request = approvals.byTask(task.getId())
 			.orElseThrow(() -> new NotFoundException("No approval request for task " + task.getId()));
 		projects.lock(request.projectId()).orElseThrow();
-		// read again under the project's lock: a decision on another node may have committed since the first read
+		// read again under the project's lock: a decision on another node may have
+		// committed since the first read
 		ApprovalRequest current = approvals.byTask(task.getId()).orElseThrow();
 		if (current.status() != ApprovalStatus.PENDING) {
 			throw alreadyDecided(current);
@@ -143,23 +148,29 @@ public class ApprovalService {
 		if (decision == Decision.REJECT && (comment == null || comment.isBlank())) {
 			throw new InvalidInputException("comment", "is required when rejecting, so the officer knows why");
 		}
-		// the model's complete listener makes the decider the task's assignee, in the same engine command
+		// the model's complete listener makes the decider the task's assignee, in the
+		// same engine command
 		try {
 			tasks.complete(task.getId(), Map.of(ApprovalTask.VAR_APPROVED, decision == Decision.APPROVE,
 					ApprovalTask.VAR_DECISION_COMMENT, comment == null ? "" : comment));
 		}
 		catch (NullValueException ex) {
-			// the task went between the check above and the completion: another manager's decision got there first
+			// the task went between the check above and the completion: another manager's
+			// decision got there first
 			throw new ConflictException("This request was already decided by another manager");
 		}
 		return request.projectId();
 	}
 
-	/** Tasks waiting for the caller: approvals and reviews for managers, owed milestones for officers. */
+	/**
+	 * Tasks waiting for the caller: approvals and reviews for managers, owed milestones
+	 * for officers.
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<InboxItem> inbox(CurrentUser user, int page, int size) {
 		var query = tasks.createTaskQuery().active();
-		// a task assigned to the caller (an owed milestone, a notice to reply to, which any role may own), and for
+		// a task assigned to the caller (an owed milestone, a notice to reply to, which
+		// any role may own), and for
 		// managers the managers' tasks
 		if (user.isManager()) {
 			// assigned ones too: an escalated notice is its owner's and the managers'
@@ -203,8 +214,8 @@ public class ApprovalService {
 			String key = t.getTaskDefinitionKey();
 			Notice notice = noticed.get(t.getProcessInstanceId());
 			TaskKind kind = key.startsWith(ApprovalTask.PREFIX) ? TaskKind.APPROVAL
-					: key.equals(ReviewModel.REVIEW_TASK) ? TaskKind.REVIEW : notice != null ? TaskKind.NOTICE
-							: TaskKind.MILESTONE;
+					: key.equals(ReviewModel.REVIEW_TASK) ? TaskKind.REVIEW
+							: notice != null ? TaskKind.NOTICE : TaskKind.MILESTONE;
 			boolean canDecide = switch (kind) {
 				case APPROVAL -> r != null && access.canDecide(user, r.requestedBy());
 				case REVIEW -> user.isManager();
@@ -217,15 +228,18 @@ public class ApprovalService {
 						notice.level() + ": " + notice.text(), canDecide));
 				continue;
 			}
-			items.add(new InboxItem(t.getId(), kind, t.getName(), t.getCreateTime().toInstant(), p.id(), p.code(), p.name(),
-					p.officer(), p.stage(), p.stageEnteredOn(), r == null ? p.stage().next().orElse(null) : r.to(),
-					r == null ? null : r.effectiveOn(), r == null ? null : r.requestedBy(),
-					r == null ? null : r.requestComment(), canDecide));
+			items.add(new InboxItem(t.getId(), kind, t.getName(), t.getCreateTime().toInstant(), p.id(), p.code(),
+					p.name(), p.officer(), p.stage(), p.stageEnteredOn(),
+					r == null ? p.stage().next().orElse(null) : r.to(), r == null ? null : r.effectiveOn(),
+					r == null ? null : r.requestedBy(), r == null ? null : r.requestComment(), canDecide));
 		}
 		return new PageResult<>(items, page, size, total);
 	}
 
-	/** A task that is not open: 409 if it was completed already (e.g. by a manager on another node), else 404. */
+	/**
+	 * A task that is not open: 409 if it was completed already (e.g. by a manager on
+	 * another node), else 404.
+	 */
 	private RuntimeException noOpenTask(String taskId) {
 		var request = approvals.byTask(taskId);
 		if (request.isPresent() && request.get().status() != ApprovalStatus.PENDING) {
@@ -243,7 +257,10 @@ public class ApprovalService {
 				: "This request was already " + status + " by " + request.decidedBy());
 	}
 
-	/** Requests waiting for a manager's decision, across the bureau (an indexed count, V8). */
+	/**
+	 * Requests waiting for a manager's decision, across the bureau (an indexed count,
+	 * V8).
+	 */
 	public long pendingCount() {
 		return approvals.countPending();
 	}

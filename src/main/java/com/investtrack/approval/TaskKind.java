@@ -10,9 +10,10 @@ public enum TaskKind {
 	/** The owning officer records the project's next milestone. */
 	MILESTONE,
 	/**
-	 * A supervision notice: its owner replies (an escalated one is in the managers' inbox too), or, once replied, a
-	 * manager other than the owner closes it or sends it back. {@code effectiveOn} is its deadline,
-	 * {@code requestedBy} its owner, {@code requestComment} its level and text.
+	 * A supervision notice: its owner replies (an escalated one is in the managers' inbox
+	 * too), or, once replied, a manager other than the owner closes it or sends it back.
+	 * {@code effectiveOn} is its deadline, {@code requestedBy} its owner,
+	 * {@code requestComment} its level and text.
 	 */
 	NOTICE
 

@@ -5,15 +5,23 @@ public enum AuditAction {
 
 	PROJECT_CREATED, PROJECT_EDITED, PROJECT_REASSIGNED, MILESTONE_RECORDED, APPROVAL_REQUESTED, APPROVED, REJECTED,
 	PROJECT_DROPPED,
-	/** Written by the threshold timers of the first model versions; kept so that their trail entries still read. */
+	/**
+	 * Written by the threshold timers of the first model versions; kept so that their
+	 * trail entries still read.
+	 */
 	STAGE_YELLOW,
-	/** Written by the threshold timers of the first model versions; kept so that their trail entries still read. */
-	STAGE_RED,
-	STALL_REVIEWED, THRESHOLD_CHANGED, USER_CREATED, USER_ROLES_CHANGED, USER_DISABLED, USER_ENABLED, PASSWORD_RESET,
-	PARK_CREATED, PARK_CHANGED, LOGIN_FAILED, ACCESS_DENIED, PLAN_REVISED, REVIEW_OPENED, REVIEW_CLOSED,
-	CALENDAR_CHANGED, PROGRESS_RECORDED, NOTICE_ISSUED, NOTICE_REPLIED, NOTICE_ESCALATED, NOTICE_CLOSED, NOTICE_REOPENED,
-	EVIDENCE_ADDED,
-	/** A confirmed import of the Excel ledger: file name, SHA-256 and counts (each project change has its own). */
+	/**
+	 * Written by the threshold timers of the first model versions; kept so that their
+	 * trail entries still read.
+	 */
+	STAGE_RED, STALL_REVIEWED, THRESHOLD_CHANGED, USER_CREATED, USER_ROLES_CHANGED, USER_DISABLED, USER_ENABLED,
+	PASSWORD_RESET, PARK_CREATED, PARK_CHANGED, LOGIN_FAILED, ACCESS_DENIED, PLAN_REVISED, REVIEW_OPENED, REVIEW_CLOSED,
+	CALENDAR_CHANGED, PROGRESS_RECORDED, NOTICE_ISSUED, NOTICE_REPLIED, NOTICE_ESCALATED, NOTICE_CLOSED,
+	NOTICE_REOPENED, EVIDENCE_ADDED,
+	/**
+	 * A confirmed import of the Excel ledger: file name, SHA-256 and counts (each project
+	 * change has its own).
+	 */
 	LEDGER_IMPORTED
 
 }

@@ -8,10 +8,14 @@ public record AuditEntry(long seq, Instant at, String actor, String action, Long
 		String toStage, LocalDate effectiveOn, String decision, String comment, String details, String prevHash,
 		String hash) {
 
-	/** The entry's content in one unambiguous form: what the hash covers besides the previous hash. */
+	/**
+	 * The entry's content in one unambiguous form: what the hash covers besides the
+	 * previous hash.
+	 */
 	String canonical() {
 		return String.join("\u001f", String.valueOf(seq), String.valueOf(at.toEpochMilli()), actor, action,
-				str(projectId), str(fromStage), str(toStage), str(effectiveOn), str(decision), str(comment), str(details));
+				str(projectId), str(fromStage), str(toStage), str(effectiveOn), str(decision), str(comment),
+				str(details));
 	}
 
 	private static String str(Object value) {

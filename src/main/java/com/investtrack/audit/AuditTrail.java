@@ -29,10 +29,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.investtrack.common.PageResult;
 
 /**
- * Appends hash-chained entries and verifies the chain. Entries are written just before their transaction commits,
- * under a lock on the single head row, so they get gap-free sequence numbers in commit order across every node
- * sharing the database; taking that lock last and holding it only for the commit keeps the one point every write
- * passes through short, and lets no transaction wait for another lock while it holds the head.
+ * Appends hash-chained entries and verifies the chain. Entries are written just before
+ * their transaction commits, under a lock on the single head row, so they get gap-free
+ * sequence numbers in commit order across every node sharing the database; taking that
+ * lock last and holding it only for the commit keeps the one point every write passes
+ * through short, and lets no transaction wait for another lock while it holds the head.
  */
 @Service
 public class AuditTrail {
@@ -57,13 +58,17 @@ public class AuditTrail {
 		this.clock = clock;
 	}
 
-	/** A past event with the time it was recorded: what a bulk load of existing history brings. */
+	/**
+	 * A past event with the time it was recorded: what a bulk load of existing history
+	 * brings.
+	 */
 	public record Recorded(Instant at, AuditEvent event) {
 	}
 
 	/**
-	 * Appends past events in the given order with their own times, in JDBC batches: for loading history that happened
-	 * elsewhere (the benchmark's data generator), not for events happening now.
+	 * Appends past events in the given order with their own times, in JDBC batches: for
+	 * loading history that happened elsewhere (the benchmark's data generator), not for
+	 * events happening now.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void importRecorded(List<Recorded> recorded) {
@@ -83,9 +88,11 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Appends within the caller's transaction: the entry commits with the change it records, or not at all. The entry
-	 * is written just before the commit, after the engine has flushed its own statements, so the single head row that
-	 * orders the chain stays locked only for the few statements of the append itself, not for the whole step.
+	 * Appends within the caller's transaction: the entry commits with the change it
+	 * records, or not at all. The entry is written just before the commit, after the
+	 * engine has flushed its own statements, so the single head row that orders the chain
+	 * stays locked only for the few statements of the append itself, not for the whole
+	 * step.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(AuditEvent e) {
@@ -145,14 +152,15 @@ public class AuditTrail {
 	}
 
 	/**
-	 * The entry with its hash. Its time is kept to the whole second: the MySQL profile sends no fractional seconds
-	 * (Camunda needs that), so a finer time would be stored differently from what was hashed and never verify.
+	 * The entry with its hash. Its time is kept to the whole second: the MySQL profile
+	 * sends no fractional seconds (Camunda needs that), so a finer time would be stored
+	 * differently from what was hashed and never verify.
 	 */
 	private static AuditEntry chain(long seq, Instant time, AuditEvent e, String prevHash) {
 		Instant at = time.truncatedTo(ChronoUnit.SECONDS);
 		var draft = new AuditEntry(seq, at, e.actor(), e.action().name(), e.projectId(), name(e.fromStage()),
-				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000), truncate(e.details(), 4000),
-				prevHash, null);
+				name(e.toStage()), e.effectiveOn(), e.decision(), truncate(e.comment(), 2000),
+				truncate(e.details(), 4000), prevHash, null);
 		return new AuditEntry(seq, at, draft.actor(), draft.action(), draft.projectId(), draft.fromStage(),
 				draft.toStage(), draft.effectiveOn(), draft.decision(), draft.comment(), draft.details(), prevHash,
 				hash(prevHash, draft.canonical()));
@@ -164,11 +172,15 @@ public class AuditTrail {
 
 	private static Object[] row(AuditEntry entry) {
 		return new Object[] { entry.seq(), Timestamp.from(entry.at()), entry.actor(), entry.action(), entry.projectId(),
-				entry.fromStage(), entry.toStage(), entry.effectiveOn() == null ? null : Date.valueOf(entry.effectiveOn()),
-				entry.decision(), entry.comment(), entry.details(), entry.prevHash(), entry.hash() };
+				entry.fromStage(), entry.toStage(),
+				entry.effectiveOn() == null ? null : Date.valueOf(entry.effectiveOn()), entry.decision(),
+				entry.comment(), entry.details(), entry.prevHash(), entry.hash() };
 	}
 
-	/** Appends in a transaction of its own: for events such as failed logins that have no change to ride on. */
+	/**
+	 * Appends in a transaction of its own: for events such as failed logins that have no
+	 * change to ride on.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void appendAlone(AuditEvent e) {
 		append(e);
@@ -200,7 +212,8 @@ public class AuditTrail {
 			params.put("action", f.action());
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM audit_entry" + where).params(params).query(Long.class).single();
-		var rows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+		var rows = jdbc
+			.sql("SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", size)
 			.param("offset", (long) page * size)
@@ -219,9 +232,10 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Walks the whole chain in sequence order and re-computes every hash. Deleted rows show as a gap in the sequence,
-	 * edited or swapped rows as a hash that does not match, a cut-off tail as a head that points past the last row,
-	 * appended rows as rows past the head.
+	 * Walks the whole chain in sequence order and re-computes every hash. Deleted rows
+	 * show as a gap in the sequence, edited or swapped rows as a hash that does not
+	 * match, a cut-off tail as a head that points past the last row, appended rows as
+	 * rows past the head.
 	 */
 	@Transactional(readOnly = true)
 	public Verification verify() {
@@ -229,7 +243,8 @@ public class AuditTrail {
 		long expectedSeq = 1;
 		long checked = 0;
 		while (true) {
-			List<AuditEntry> batch = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT ?")
+			List<AuditEntry> batch = jdbc
+				.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT ?")
 				.params(expectedSeq, VERIFY_BATCH)
 				.query(AuditTrail::map)
 				.list();
@@ -251,7 +266,8 @@ public class AuditTrail {
 			.single();
 		long headSeq = head.getKey();
 		if (headSeq < checked) {
-			// rows appended behind the trail's back: the first one the head does not know is the first bad entry
+			// rows appended behind the trail's back: the first one the head does not know
+			// is the first bad entry
 			return new Verification(false, checked, headSeq + 1);
 		}
 		if (headSeq > checked) {

@@ -1,5 +1,8 @@
 package com.investtrack.audit;
 
-/** The outcome of re-computing the chain: how many entries were checked and the first that does not fit. */
+/**
+ * The outcome of re-computing the chain: how many entries were checked and the first that
+ * does not fit.
+ */
 public record Verification(boolean valid, long entries, Long firstBadEntry) {
 }

@@ -1,2 +1,5 @@
-/** The append-only, hash-chained audit trail: every change, who made it and when, and the check that nothing was altered. */
+/**
+ * The append-only, hash-chained audit trail: every change, who made it and when, and the
+ * check that nothing was altered.
+ */
 package com.investtrack.audit;

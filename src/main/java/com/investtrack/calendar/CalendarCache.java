@@ -7,13 +7,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The calendar in memory, so that counting working days costs no database round trip: the lights count them for every
- * project on every page. The calendar_version row tells whether the copy is current: it is read at most once per
- * {@code app.calendar.recheck-interval} (1 second by default) per node, and the copy is reloaded when the version
- * moved. The node that changes the calendar reloads as soon as its transaction ends, so it never answers from the old
- * calendar; another node of a cluster follows within the interval.
+ * The calendar in memory, so that counting working days costs no database round trip: the
+ * lights count them for every project on every page. The calendar_version row tells
+ * whether the copy is current: it is read at most once per
+ * {@code app.calendar.recheck-interval} (1 second by default) per node, and the copy is
+ * reloaded when the version moved. The node that changes the calendar reloads as soon as
+ * its transaction ends, so it never answers from the old calendar; another node of a
+ * cluster follows within the interval.
  * <p>
- * While one thread checks or reloads, the others go on with the copy they have rather than wait for the database.
+ * While one thread checks or reloads, the others go on with the copy they have rather
+ * than wait for the database.
  */
 @Component
 class CalendarCache {
@@ -56,7 +59,10 @@ class CalendarCache {
 		}
 	}
 
-	/** Reads the version now and reloads if it moved: called when a change of the calendar has ended. */
+	/**
+	 * Reads the version now and reloads if it moved: called when a change of the calendar
+	 * has ended.
+	 */
 	void refresh() {
 		refreshing.lock();
 		try {
@@ -71,7 +77,10 @@ class CalendarCache {
 		return System.nanoTime() - checked.atNanos() < recheckNanos;
 	}
 
-	/** With the lock held: the version read first, so the entries read after it are never older than it says. */
+	/**
+	 * With the lock held: the version read first, so the entries read after it are never
+	 * older than it says.
+	 */
 	private Checked check(Checked known) {
 		long version = repository.version();
 		WorkDayIndex index = known != null && known.index().version() == version ? known.index()

@@ -14,11 +14,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The calendar's tables: calendar_year, calendar_day, calendar_version and work_day (see V7__calendar.sql). */
+/**
+ * The calendar's tables: calendar_year, calendar_day, calendar_version and work_day (see
+ * V7__calendar.sql).
+ */
 @Repository
 class CalendarRepository {
 
-	/** A year that has entries: whether they are the shipped ones, and who changed them last. */
+	/**
+	 * A year that has entries: whether they are the shipped ones, and who changed them
+	 * last.
+	 */
 	record YearRow(int year, boolean shipped, Instant changedAt, String changedBy) {
 	}
 
@@ -46,20 +52,17 @@ class CalendarRepository {
 
 	Map<LocalDate, DayKind> allEntries() {
 		Map<LocalDate, DayKind> entries = new HashMap<>();
-		jdbc.sql("SELECT calendar_date, kind FROM calendar_day")
-			.query(rs -> {
-				entries.put(rs.getDate(1).toLocalDate(), DayKind.valueOf(rs.getString(2)));
-			});
+		jdbc.sql("SELECT calendar_date, kind FROM calendar_day").query(rs -> {
+			entries.put(rs.getDate(1).toLocalDate(), DayKind.valueOf(rs.getString(2)));
+		});
 		return entries;
 	}
 
 	Map<LocalDate, DayKind> entries(int year) {
 		Map<LocalDate, DayKind> entries = new HashMap<>();
-		jdbc.sql("SELECT calendar_date, kind FROM calendar_day WHERE year_num = ?")
-			.param(year)
-			.query(rs -> {
-				entries.put(rs.getDate(1).toLocalDate(), DayKind.valueOf(rs.getString(2)));
-			});
+		jdbc.sql("SELECT calendar_date, kind FROM calendar_day WHERE year_num = ?").param(year).query(rs -> {
+			entries.put(rs.getDate(1).toLocalDate(), DayKind.valueOf(rs.getString(2)));
+		});
 		return entries;
 	}
 
@@ -75,7 +78,10 @@ class CalendarRepository {
 		return jdbc.sql("SELECT year_num FROM calendar_year ORDER BY year_num").query(Integer.class).list();
 	}
 
-	/** Replaces a year's entries; a year without entries has no calendar_year row (it counts Monday to Friday). */
+	/**
+	 * Replaces a year's entries; a year without entries has no calendar_year row (it
+	 * counts Monday to Friday).
+	 */
 	void replaceYear(int year, Map<LocalDate, DayKind> entries, Instant at, String by) {
 		jdbc.sql("DELETE FROM calendar_day WHERE year_num = ?").param(year).update();
 		jdbc.sql("DELETE FROM calendar_year WHERE year_num = ?").param(year).update();
@@ -91,9 +97,10 @@ class CalendarRepository {
 	}
 
 	/**
-	 * Rebuilds work_day from the year on: the year's own days are counted afresh from the day before it (only rows that
-	 * change are written), and every later day moves by the difference in the year's working days. Later years' own
-	 * entries are unchanged, so shifting them by that difference is the same as counting them again.
+	 * Rebuilds work_day from the year on: the year's own days are counted afresh from the
+	 * day before it (only rows that change are written), and every later day moves by the
+	 * difference in the year's working days. Later years' own entries are unchanged, so
+	 * shifting them by that difference is the same as counting them again.
 	 */
 	void rebuildWorkDays(int year, Map<LocalDate, DayKind> entries) {
 		long first = LocalDate.of(year, 1, 1).toEpochDay();

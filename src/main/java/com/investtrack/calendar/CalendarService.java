@@ -25,14 +25,16 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * Reads and changes a year of the working-day calendar. Everyone signed in reads it; administrators change it, each
- * change audited with the year's entries before and after. A change replaces the year's entries, rebuilds the working
- * day counts from that year on and moves the calendar's version, all in one transaction; every node then reloads.
+ * Reads and changes a year of the working-day calendar. Everyone signed in reads it;
+ * administrators change it, each change audited with the year's entries before and after.
+ * A change replaces the year's entries, rebuilds the working day counts from that year on
+ * and moves the calendar's version, all in one transaction; every node then reloads.
  * <p>
- * What a year may hold: dates of that year, each listed once and not in both lists. Holidays are taken as the notice
- * gives them, weekends included (2025's Spring Festival holiday 1/28–2/4 spans a weekend; a weekend day in it is not
- * worked either way). An adjusted working day must be a Saturday or Sunday: a weekday is a working day already, so
- * listing one would be a mistake in the entry.
+ * What a year may hold: dates of that year, each listed once and not in both lists.
+ * Holidays are taken as the notice gives them, weekends included (2025's Spring Festival
+ * holiday 1/28–2/4 spans a weekend; a weekend day in it is not worked either way). An
+ * adjusted working day must be a Saturday or Sunday: a weekday is a working day already,
+ * so listing one would be a mistake in the entry.
  */
 @Service
 public class CalendarService {
@@ -69,9 +71,9 @@ public class CalendarService {
 	}
 
 	/**
-	 * Replaces a year's holidays and adjusted working days; two empty lists remove the year's entries (it counts Monday
-	 * to Friday again). Unchanged entries write nothing. Bad input is refused with the field it concerns, nothing
-	 * written.
+	 * Replaces a year's holidays and adjusted working days; two empty lists remove the
+	 * year's entries (it counts Monday to Friday again). Unchanged entries write nothing.
+	 * Bad input is refused with the field it concerns, nothing written.
 	 */
 	@Transactional
 	public CalendarYear change(int year, List<LocalDate> holidays, List<LocalDate> workdays, CurrentUser user) {
@@ -87,7 +89,8 @@ public class CalendarService {
 		repository.replaceYear(year, entries, now, user.username());
 		repository.rebuildWorkDays(year, entries);
 		repository.setVersion(version + 1);
-		// this node answers from the new calendar as soon as the change commits (and from the old one if it rolls back)
+		// this node answers from the new calendar as soon as the change commits (and from
+		// the old one if it rolls back)
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
@@ -129,7 +132,10 @@ public class CalendarService {
 		return entries;
 	}
 
-	/** Adds one list's days to the entries; the first reason the list cannot be taken, or null. */
+	/**
+	 * Adds one list's days to the entries; the first reason the list cannot be taken, or
+	 * null.
+	 */
 	private static String problem(int year, List<LocalDate> days, Map<LocalDate, DayKind> entries, DayKind kind) {
 		if (days == null) {
 			return "is required";
@@ -175,7 +181,10 @@ public class CalendarService {
 		return entries.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).sorted().toList();
 	}
 
-	/** A list for the audit trail as the notices write it: 01-01, 01-28..02-04 (or "none"). */
+	/**
+	 * A list for the audit trail as the notices write it: 01-01, 01-28..02-04 (or
+	 * "none").
+	 */
 	private static String summary(Map<LocalDate, DayKind> entries, DayKind kind) {
 		List<CalendarYear.DateRange> ranges = CalendarYear.ranges(days(entries, kind));
 		if (ranges.isEmpty()) {

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One year of the working-day calendar: its statutory holidays and adjusted working days (weekend days that are
- * worked), in date order, and the working days the year counts. A year without entries is not {@code defined}: its
- * lists are empty and it counts Monday to Friday. {@code shipped}: the entries came with the product (from the State
- * Council's notice) and nobody changed them since; otherwise {@code changedBy} entered them at {@code changedAt}.
+ * One year of the working-day calendar: its statutory holidays and adjusted working days
+ * (weekend days that are worked), in date order, and the working days the year counts. A
+ * year without entries is not {@code defined}: its lists are empty and it counts Monday
+ * to Friday. {@code shipped}: the entries came with the product (from the State Council's
+ * notice) and nobody changed them since; otherwise {@code changedBy} entered them at
+ * {@code changedAt}.
  */
 public record CalendarYear(int year, boolean defined, boolean shipped, Counting counting, int workingDays,
 		List<LocalDate> holidays, List<LocalDate> workdays, Instant changedAt, String changedBy) {
@@ -25,7 +27,10 @@ public record CalendarYear(int year, boolean defined, boolean shipped, Counting 
 
 	}
 
-	/** Consecutive days, as a notice writes them (2/10–2/17); a single day has first equal to last. */
+	/**
+	 * Consecutive days, as a notice writes them (2/10–2/17); a single day has first equal
+	 * to last.
+	 */
 	public record DateRange(LocalDate first, LocalDate last) {
 
 		public int days() {

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The number of working days up to each day from 1990-01-01 to 2100-12-31 (the dates the product accepts), as one
- * array in memory: the same figures as the work_day table, computed by the same rule ({@link #isWorking}). Working
- * days d with a &lt; d &le; b are {@code ordinal(b) - ordinal(a)}; outside the range every Monday to Friday counts.
+ * The number of working days up to each day from 1990-01-01 to 2100-12-31 (the dates the
+ * product accepts), as one array in memory: the same figures as the work_day table,
+ * computed by the same rule ({@link #isWorking}). Working days d with a &lt; d &le; b are
+ * {@code ordinal(b) - ordinal(a)}; outside the range every Monday to Friday counts.
  * Immutable: a changed calendar is a new index.
  */
 final class WorkDayIndex {
@@ -20,7 +21,10 @@ final class WorkDayIndex {
 
 	static final long LAST_DAY = LocalDate.of(LAST_YEAR, 12, 31).toEpochDay();
 
-	/** 1970-01-05, the first Monday of the epoch: weekdays are counted in whole weeks from it. */
+	/**
+	 * 1970-01-05, the first Monday of the epoch: weekdays are counted in whole weeks from
+	 * it.
+	 */
 	private static final long A_MONDAY = LocalDate.of(1970, 1, 5).toEpochDay();
 
 	private final long version;
@@ -48,8 +52,8 @@ final class WorkDayIndex {
 	}
 
 	/**
-	 * The rule, in one place for the index and for the work_day table: an entry decides, otherwise Monday to Friday are
-	 * worked.
+	 * The rule, in one place for the index and for the work_day table: an entry decides,
+	 * otherwise Monday to Friday are worked.
 	 */
 	static boolean isWorking(LocalDate day, DayKind entry) {
 		if (entry != null) {
@@ -63,7 +67,10 @@ final class WorkDayIndex {
 		return version;
 	}
 
-	/** Working days from 1990-01-01 up to and including the day (zero or negative before 1990). */
+	/**
+	 * Working days from 1990-01-01 up to and including the day (zero or negative before
+	 * 1990).
+	 */
 	long ordinal(long epochDay) {
 		if (epochDay < FIRST_DAY) {
 			return -(mondayToFriday(FIRST_DAY - 1) - mondayToFriday(epochDay));
@@ -79,8 +86,9 @@ final class WorkDayIndex {
 	}
 
 	/**
-	 * The latest day s &le; {@code notAfter} with {@code ordinal(s) <= target}: a binary search, since ordinals never
-	 * decrease. Every stretch of 30 days holds a working day, so the search starts far enough back.
+	 * The latest day s &le; {@code notAfter} with {@code ordinal(s) <= target}: a binary
+	 * search, since ordinals never decrease. Every stretch of 30 days holds a working
+	 * day, so the search starts far enough back.
 	 */
 	long latestWithOrdinalAtMost(long target, long notAfter) {
 		long high = notAfter;
@@ -104,7 +112,10 @@ final class WorkDayIndex {
 		return low;
 	}
 
-	/** Mondays to Fridays from the epoch's first Monday up to and including the day (negative before it). */
+	/**
+	 * Mondays to Fridays from the epoch's first Monday up to and including the day
+	 * (negative before it).
+	 */
 	private static long mondayToFriday(long epochDay) {
 		long sinceMonday = epochDay - A_MONDAY;
 		return Math.floorDiv(sinceMonday, 7) * 5 + Math.min(Math.floorMod(sinceMonday, 7) + 1, 5);

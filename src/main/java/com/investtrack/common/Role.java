@@ -5,7 +5,10 @@ public enum Role {
 
 	OFFICER, MANAGER, AUDITOR, ADMIN,
 
-	/** 包保领导: follows the projects they answer for; reads only, unless they also hold another role. */
+	/**
+	 * 包保领导: follows the projects they answer for; reads only, unless they also hold
+	 * another role.
+	 */
 	LEADER
 
 }

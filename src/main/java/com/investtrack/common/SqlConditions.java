@@ -3,8 +3,9 @@ package com.investtrack.common;
 import java.util.Map;
 
 /**
- * The optional criteria of a list or report as {@code AND} conditions with named parameters: a criterion that is null
- * adds nothing. Column names come from the code, never from the request; values always travel as parameters.
+ * The optional criteria of a list or report as {@code AND} conditions with named
+ * parameters: a criterion that is null adds nothing. Column names come from the code,
+ * never from the request; values always travel as parameters.
  */
 public final class SqlConditions {
 
@@ -26,7 +27,10 @@ public final class SqlConditions {
 		return this;
 	}
 
-	/** {@code column >= :from AND column < :to}, for a half-open range such as a calendar year. */
+	/**
+	 * {@code column >= :from AND column < :to}, for a half-open range such as a calendar
+	 * year.
+	 */
 	public SqlConditions halfOpen(String column, String fromParam, Object from, String toParam, Object to) {
 		sql.append(" AND ").append(column).append(" >= :").append(fromParam);
 		sql.append(" AND ").append(column).append(" < :").append(toParam);

@@ -2,7 +2,10 @@ package com.investtrack.common;
 
 import java.util.Optional;
 
-/** The five milestones of a project's path, in order; a project is "in" the stage of its last milestone. */
+/**
+ * The five milestones of a project's path, in order; a project is "in" the stage of its
+ * last milestone.
+ */
 public enum Stage {
 
 	NEGOTIATION(false, true), SIGNING(true, true), SITE_SELECTION(false, true), CONSTRUCTION(false, false),

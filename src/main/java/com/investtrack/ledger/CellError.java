@@ -1,6 +1,8 @@
 package com.investtrack.ledger;
 
-/** A cell that cannot be read: the message key (ledger.error.*) and the value as typed. */
+/**
+ * A cell that cannot be read: the message key (ledger.error.*) and the value as typed.
+ */
 final class CellError extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

@@ -12,12 +12,16 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import com.investtrack.project.Units;
 
 /**
- * Reads dates, money and land as bureaus type them. A cell is a String, a Double (a number cell), a LocalDate (a cell
- * formatted as a date) or null; every failure is a {@link CellError} with the value as typed.
+ * Reads dates, money and land as bureaus type them. A cell is a String, a Double (a
+ * number cell), a LocalDate (a cell formatted as a date) or null; every failure is a
+ * {@link CellError} with the value as typed.
  */
 final class CellValues {
 
-	/** A date, and whether the ledger gave only its month (then it is the first of that month). */
+	/**
+	 * A date, and whether the ledger gave only its month (then it is the first of that
+	 * month).
+	 */
 	record DateValue(LocalDate date, boolean approximate) {
 	}
 
@@ -39,7 +43,8 @@ final class CellValues {
 			return new DateValue(date, false);
 		}
 		if (cell instanceof Double number) {
-			// 2025.3 typed into a number cell is a month; anything else a date serial number
+			// 2025.3 typed into a number cell is a month; anything else a date serial
+			// number
 			if (number >= 1900 && number < 2101 && number != Math.floor(number)) {
 				return text(BigDecimal.valueOf(number).toPlainString());
 			}
@@ -73,7 +78,10 @@ final class CellValues {
 		throw new CellError("date", typed);
 	}
 
-	/** An amount in 万元: a number in the header's unit, or with its unit in the cell (1.2亿, 5000万, 3,000). */
+	/**
+	 * An amount in 万元: a number in the header's unit, or with its unit in the cell (1.2亿,
+	 * 5000万, 3,000).
+	 */
 	static BigDecimal money(Object cell, String headerUnit) {
 		if (cell instanceof Double number) {
 			return toWan(BigDecimal.valueOf(number), headerUnit);
@@ -89,7 +97,10 @@ final class CellValues {
 		return toWan(new BigDecimal(m.group(1)), m.group(2) == null ? headerUnit : m.group(2));
 	}
 
-	/** A land area in 亩: a number in the header's unit (亩 or ㎡), or with its unit in the cell. */
+	/**
+	 * A land area in 亩: a number in the header's unit (亩 or ㎡), or with its unit in the
+	 * cell.
+	 */
 	static BigDecimal land(Object cell, String headerUnit) {
 		if (cell instanceof Double number) {
 			return toMu(BigDecimal.valueOf(number), headerUnit);

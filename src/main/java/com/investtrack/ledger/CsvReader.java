@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ledger saved as .csv: UTF-8 (with or without its byte order mark) or, when it is not valid UTF-8, GB18030 (what
- * WPS and older Excel save in China). Quoted fields may hold commas, quotes ("") and line breaks. Every cell is text.
+ * A ledger saved as .csv: UTF-8 (with or without its byte order mark) or, when it is not
+ * valid UTF-8, GB18030 (what WPS and older Excel save in China). Quoted fields may hold
+ * commas, quotes ("") and line breaks. Every cell is text.
  */
 final class CsvReader {
 

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportRepository {
 
-	/** A stored preview: the file, and the actions it showed, one letter per row (N, U, C for unchanged, E). */
+	/**
+	 * A stored preview: the file, and the actions it showed, one letter per row (N, U, C
+	 * for unchanged, E).
+	 */
 	record StoredImport(String id, String fileName, String sha256, byte[] content, String actions, String createdBy,
 			Instant createdAt, Instant confirmedAt) {
 	}
@@ -31,7 +34,10 @@ class ImportRepository {
 			.update();
 	}
 
-	/** Reads the preview and locks it until commit, so that two confirmations of one preview run one after the other. */
+	/**
+	 * Reads the preview and locks it until commit, so that two confirmations of one
+	 * preview run one after the other.
+	 */
 	Optional<StoredImport> lock(String id) {
 		return jdbc.sql("""
 				SELECT id, file_name, sha256, content, actions, created_by, created_at, confirmed_at

@@ -26,9 +26,10 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The ledger as an .xlsx workbook, one row per project in the columns the import reads (so that export then import
- * changes nothing): dates as date cells, money as numbers in 万元, a frozen header row, readable widths. Written
- * streaming (SXSSF: a window of rows in memory, the rest on disk), page by page of the project list.
+ * The ledger as an .xlsx workbook, one row per project in the columns the import reads
+ * (so that export then import changes nothing): dates as date cells, money as numbers in
+ * 万元, a frozen header row, readable widths. Written streaming (SXSSF: a window of rows in
+ * memory, the rest on disk), page by page of the project list.
  */
 @Service
 public class LedgerExport {
@@ -46,7 +47,10 @@ public class LedgerExport {
 		this.access = access;
 	}
 
-	/** Who may export: whoever reads the project list (called before the answer's headers are set). */
+	/**
+	 * Who may export: whoever reads the project list (called before the answer's headers
+	 * are set).
+	 */
 	public void checkCanExport(CurrentUser user) {
 		access.checkCanReadReports(user);
 	}
@@ -114,8 +118,8 @@ public class LedgerExport {
 			}
 		});
 		boolean dropped = p.outcome() == Outcome.DROPPED;
-		v.put(LedgerColumn.STATUS, Vocabulary.word(Vocabulary.STATUS,
-				dropped ? Status.DROPPED : Status.valueOf(p.stage().name())));
+		v.put(LedgerColumn.STATUS,
+				Vocabulary.word(Vocabulary.STATUS, dropped ? Status.DROPPED : Status.valueOf(p.stage().name())));
 		v.put(LedgerColumn.DROPPED_ON, p.droppedOn());
 		v.put(LedgerColumn.OFFICER, p.officer());
 		v.put(LedgerColumn.LEADER, p.leader());

@@ -52,10 +52,11 @@ import com.investtrack.security.UserAccount;
 import com.investtrack.security.UserRepository;
 
 /**
- * The two steps of an import. The preview reads the file, matches each row to a project (by ledger number, else by
- * normalised name and investor) and says what confirming would do, writing nothing but the preview itself. The
- * confirmation reads the same file again, refuses when any row's action changed since (409: the projects moved on),
- * and applies every row without errors in one transaction: a failure half-way leaves nothing.
+ * The two steps of an import. The preview reads the file, matches each row to a project
+ * (by ledger number, else by normalised name and investor) and says what confirming would
+ * do, writing nothing but the preview itself. The confirmation reads the same file again,
+ * refuses when any row's action changed since (409: the projects moved on), and applies
+ * every row without errors in one transaction: a failure half-way leaves nothing.
  */
 @Service
 public class LedgerImports {
@@ -82,7 +83,10 @@ public class LedgerImports {
 	public record Confirmation(int created, int updated, int unchanged, int skipped) {
 	}
 
-	/** A preview may be confirmed within this time: after it the projects have likely moved on. */
+	/**
+	 * A preview may be confirmed within this time: after it the projects have likely
+	 * moved on.
+	 */
 	static final Duration VALIDITY = Duration.ofHours(1);
 
 	private static final int PAGE = 500;
@@ -90,7 +94,10 @@ public class LedgerImports {
 	/** The longest name or investor the record holds. */
 	private static final int MAX_TEXT = 200;
 
-	/** What one row would do: the project it matched (and where that stood), and the entry to apply. */
+	/**
+	 * What one row would do: the project it matched (and where that stood), and the entry
+	 * to apply.
+	 */
 	private record Planned(LedgerRow row, Action action, ProjectView project, LedgerEntry entry) {
 	}
 
@@ -151,7 +158,11 @@ public class LedgerImports {
 			counts.merge(p.action(), 1, Integer::sum);
 			rows.add(new PreviewRow(p.row().row(), p.action(), p.row().text(LedgerColumn.CODE),
 					p.row().text(LedgerColumn.NAME),
-					p.row().errors().stream().map(e -> new PreviewError(e.column(), message(p.row().row(), e))).toList(),
+					p.row()
+						.errors()
+						.stream()
+						.map(e -> new PreviewError(e.column(), message(p.row().row(), e)))
+						.toList(),
 					p.row().approximate().stream().map(s -> ledger.header(reachedColumn(s))).toList()));
 		}
 		return new Preview(id, ledger.columns(), counts, rows);
@@ -201,7 +212,10 @@ public class LedgerImports {
 		return new Confirmation(created, updated, unchanged, skipped);
 	}
 
-	/** Matches and checks every row; a row with any problem is an ERROR and its problems are added to it. */
+	/**
+	 * Matches and checks every row; a row with any problem is an ERROR and its problems
+	 * are added to it.
+	 */
 	private List<Planned> plan(ParsedLedger ledger, String fileName) {
 		Map<String, ProjectView> byCode = new HashMap<>();
 		Map<String, ProjectView> byName = new HashMap<>();
@@ -248,7 +262,10 @@ public class LedgerImports {
 		return planned;
 	}
 
-	/** Checks a row and builds what applying it would write; adds its problems to the row (then null). */
+	/**
+	 * Checks a row and builds what applying it would write; adds its problems to the row
+	 * (then null).
+	 */
 	private LedgerEntry entry(ParsedLedger ledger, LedgerRow row, ProjectView project, String source) {
 		String name = row.text(LedgerColumn.NAME);
 		String investor = row.text(LedgerColumn.INVESTOR);
@@ -274,8 +291,9 @@ public class LedgerImports {
 		if (officer == null) {
 			error(row, ledger.header(LedgerColumn.OFFICER), "required", "");
 		}
-		projectService.problems(facts).forEach((field, reason) -> error(row, ledger.header(columnOf(field)), "fact",
-				Objects.toString(valueOf(row, columnOf(field)), ""), reason));
+		projectService.problems(facts)
+			.forEach((field, reason) -> error(row, ledger.header(columnOf(field)), "fact",
+					Objects.toString(valueOf(row, columnOf(field)), ""), reason));
 		Map<Stage, LocalDate> reached = reached(ledger, row);
 		LocalDate droppedOn = row.get(LedgerColumn.DROPPED_ON);
 		Status status = row.get(LedgerColumn.STATUS);
@@ -323,13 +341,15 @@ public class LedgerImports {
 		if (!row.errors().isEmpty()) {
 			return null;
 		}
-		String reason = droppedOn == null ? null
-				: Optional.ofNullable(row.text(LedgerColumn.REMARK)).orElse(source);
+		String reason = droppedOn == null ? null : Optional.ofNullable(row.text(LedgerColumn.REMARK)).orElse(source);
 		return new LedgerEntry(row.text(LedgerColumn.CODE), facts, officer, reached, row.approximate(), agreed,
 				droppedOn, reason, source);
 	}
 
-	/** The milestones the row gives, checked: none missing before the last, in order, none in the future. */
+	/**
+	 * The milestones the row gives, checked: none missing before the last, in order, none
+	 * in the future.
+	 */
 	private Map<Stage, LocalDate> reached(ParsedLedger ledger, LedgerRow row) {
 		Map<Stage, LocalDate> reached = new EnumMap<>(Stage.class);
 		for (Stage s : Stage.values()) {
@@ -339,7 +359,8 @@ public class LedgerImports {
 			}
 		}
 		if (!reached.containsKey(Stage.NEGOTIATION)) {
-			// a ledger without the first talk: the earliest milestone it gives, or today for a project still talking
+			// a ledger without the first talk: the earliest milestone it gives, or today
+			// for a project still talking
 			LocalDate first = reached.values().stream().min(LocalDate::compareTo).orElse(dates.today());
 			reached.put(Stage.NEGOTIATION, first);
 		}
@@ -351,8 +372,7 @@ public class LedgerImports {
 			}
 			LocalDate on = reached.get(s);
 			if (on == null) {
-				error(row, ledger.header(reachedColumn(s)), "missingMilestone", "",
-						ledger.header(reachedColumn(last)));
+				error(row, ledger.header(reachedColumn(s)), "missingMilestone", "", ledger.header(reachedColumn(last)));
 				continue;
 			}
 			checkDate(ledger, row, reachedColumn(s), on, previous);
@@ -370,7 +390,10 @@ public class LedgerImports {
 		}
 	}
 
-	/** A known project: the row may not move it back, change a recorded date, or move it while it waits. */
+	/**
+	 * A known project: the row may not move it back, change a recorded date, or move it
+	 * while it waits.
+	 */
 	private void compare(ParsedLedger ledger, LedgerRow row, ProjectView project, Map<Stage, LocalDate> reached,
 			LocalDate droppedOn) {
 		String status = ledger.header(LedgerColumn.STATUS);
@@ -403,7 +426,10 @@ public class LedgerImports {
 		}
 	}
 
-	/** Whether applying the entry would change nothing: facts, officer, milestones, drop and the plan's dates. */
+	/**
+	 * Whether applying the entry would change nothing: facts, officer, milestones, drop
+	 * and the plan's dates.
+	 */
 	private static boolean unchanged(ProjectView p, LedgerEntry e) {
 		if (!same(facts(p), e.facts()) || !e.officer().equals(p.officer())
 				|| (e.code() != null && !e.code().equals(p.code()))) {
@@ -421,7 +447,10 @@ public class LedgerImports {
 		return true;
 	}
 
-	/** The row's facts over the project's (for the columns the sheet has), or over the defaults of a new project. */
+	/**
+	 * The row's facts over the project's (for the columns the sheet has), or over the
+	 * defaults of a new project.
+	 */
 	private static ProjectFacts facts(ParsedLedger ledger, LedgerRow row, ProjectView project) {
 		ProjectFacts base = project != null ? facts(project)
 				: new ProjectFacts(null, null, null, null, AssetModel.HEAVY, null, null, null, null, null, null, null,
@@ -432,8 +461,9 @@ public class LedgerImports {
 				v.put(column, row.values().get(column));
 			}
 		}
-		return new ProjectFacts(pick(v, LedgerColumn.NAME, base.name()), pick(v, LedgerColumn.INVESTOR, base.investor()),
-				pick(v, LedgerColumn.INDUSTRY, base.industryCode()), pick(v, LedgerColumn.PARK, base.parkCode()),
+		return new ProjectFacts(pick(v, LedgerColumn.NAME, base.name()),
+				pick(v, LedgerColumn.INVESTOR, base.investor()), pick(v, LedgerColumn.INDUSTRY, base.industryCode()),
+				pick(v, LedgerColumn.PARK, base.parkCode()),
 				Optional.<AssetModel>ofNullable(pick(v, LedgerColumn.ASSET_MODEL, base.assetModel()))
 					.orElse(AssetModel.HEAVY),
 				pick(v, LedgerColumn.TOTAL_INVESTMENT, base.totalInvestmentWan()),
@@ -465,8 +495,8 @@ public class LedgerImports {
 		return new ProjectFacts(f.name(), f.investor(), f.industryCode(), f.parkCode(), f.assetModel(),
 				strip(f.totalInvestmentWan()), strip(f.fixedAssetInvestmentWan()), strip(f.contractedInvestmentWan()),
 				strip(f.landMu()), strip(f.floorAreaM2()), f.nationalCode(), f.creditCode(), f.projectType(),
-				f.channel(), f.referrer(), f.fundsOrigin(), f.leader(), f.keyLevel() == null ? KeyLevel.NONE
-						: f.keyLevel());
+				f.channel(), f.referrer(), f.fundsOrigin(), f.leader(),
+				f.keyLevel() == null ? KeyLevel.NONE : f.keyLevel());
 	}
 
 	private static BigDecimal strip(BigDecimal value) {

@@ -12,27 +12,36 @@ import java.util.regex.Pattern;
 import com.investtrack.ledger.CellValues.DateValue;
 
 /**
- * Finds the header row among the first {@link #HEADER_SEARCH_ROWS} rows (title rows, merged cells and notes above it
- * are skipped), maps the columns by their headers in any order, and reads every data row; blank rows and a 合计 row
- * are ignored, unknown columns listed and ignored.
+ * Finds the header row among the first {@link #HEADER_SEARCH_ROWS} rows (title rows,
+ * merged cells and notes above it are skipped), maps the columns by their headers in any
+ * order, and reads every data row; blank rows and a 合计 row are ignored, unknown columns
+ * listed and ignored.
  */
 final class LedgerParser {
 
-	/** What the sheet says, row by row, and which header went to which column (null: unknown, ignored). */
+	/**
+	 * What the sheet says, row by row, and which header went to which column (null:
+	 * unknown, ignored).
+	 */
 	record ParsedLedger(Map<String, String> columns, Map<LedgerColumn, String> headers, List<LedgerRow> rows) {
 
 		boolean has(LedgerColumn column) {
 			return headers.containsKey(column);
 		}
 
-		/** The header the sheet gives a column, or the export's when the sheet lacks it. */
+		/**
+		 * The header the sheet gives a column, or the export's when the sheet lacks it.
+		 */
 		String header(LedgerColumn column) {
 			return headers.getOrDefault(column, column.exportHeader());
 		}
 
 	}
 
-	/** Looks up parks, industries, officers and leaders by code, name or display name (normalised). */
+	/**
+	 * Looks up parks, industries, officers and leaders by code, name or display name
+	 * (normalised).
+	 */
 	interface References {
 
 		Optional<String> park(String typed);
@@ -51,7 +60,10 @@ final class LedgerParser {
 
 	private static final int MIN_HEADER_MATCHES = 3;
 
-	/** A column of the sheet: its index, header as typed, and unit from the header (万元, 亿元, 元, 亩, ㎡). */
+	/**
+	 * A column of the sheet: its index, header as typed, and unit from the header (万元,
+	 * 亿元, 元, 亩, ㎡).
+	 */
 	private record SheetColumn(int index, String header, LedgerColumn column, String unit) {
 	}
 
@@ -63,8 +75,7 @@ final class LedgerParser {
 		List<SheetColumn> columns = List.of();
 		for (int r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.size()); r++) {
 			List<SheetColumn> found = columns(rows.get(r));
-			if (found.size() >= MIN_HEADER_MATCHES
-					&& found.stream().anyMatch(c -> c.column() == LedgerColumn.NAME)) {
+			if (found.size() >= MIN_HEADER_MATCHES && found.stream().anyMatch(c -> c.column() == LedgerColumn.NAME)) {
 				headerRow = r;
 				columns = found;
 				break;
@@ -80,8 +91,12 @@ final class LedgerParser {
 			String typed = CellValues.text(header.get(c));
 			if (typed != null) {
 				int index = c;
-				mapping.put(typed, columns.stream().filter(col -> col.index() == index).findFirst()
-					.map(col -> field(col.column())).orElse(null));
+				mapping.put(typed,
+						columns.stream()
+							.filter(col -> col.index() == index)
+							.findFirst()
+							.map(col -> field(col.column()))
+							.orElse(null));
 			}
 		}
 		List<LedgerRow> parsed = new ArrayList<>();
@@ -97,7 +112,10 @@ final class LedgerParser {
 		return new ParsedLedger(mapping, headers, parsed);
 	}
 
-	/** The API's name of a column's field: the constant in lower camel case (totalInvestment, agreedConstruction). */
+	/**
+	 * The API's name of a column's field: the constant in lower camel case
+	 * (totalInvestment, agreedConstruction).
+	 */
 	static String field(LedgerColumn column) {
 		StringBuilder name = new StringBuilder();
 		for (String part : column.name().toLowerCase().split("_")) {
@@ -168,11 +186,12 @@ final class LedgerParser {
 			case INDUSTRY -> refs.industry(typed).orElseThrow(() -> new CellError("industry", typed));
 			case OFFICER -> refs.officer(typed).orElseThrow(() -> new CellError("officer", typed));
 			case LEADER -> refs.leader(typed).orElseThrow(() -> new CellError("leader", typed));
-			case ASSET_MODEL -> Vocabulary.read(Vocabulary.ASSET_MODEL, typed)
-				.orElseThrow(() -> new CellError("assetModel", typed));
-			case PROJECT_TYPE -> Vocabulary.read(Vocabulary.PROJECT_TYPE, typed)
-				.orElseThrow(() -> new CellError("projectType", typed));
-			case CHANNEL -> Vocabulary.read(Vocabulary.CHANNEL, typed).orElseThrow(() -> new CellError("channel", typed));
+			case ASSET_MODEL ->
+				Vocabulary.read(Vocabulary.ASSET_MODEL, typed).orElseThrow(() -> new CellError("assetModel", typed));
+			case PROJECT_TYPE ->
+				Vocabulary.read(Vocabulary.PROJECT_TYPE, typed).orElseThrow(() -> new CellError("projectType", typed));
+			case CHANNEL ->
+				Vocabulary.read(Vocabulary.CHANNEL, typed).orElseThrow(() -> new CellError("channel", typed));
 			case STATUS -> Vocabulary.read(Vocabulary.STATUS, typed).orElseThrow(() -> new CellError("status", typed));
 			default -> typed;
 		};
@@ -184,7 +203,10 @@ final class LedgerParser {
 
 	/** A 合计 (total) row: its first text cells say so. */
 	private static boolean total(List<Object> cells) {
-		return cells.stream().limit(3).filter(String.class::isInstance).map(c -> Text.normalise((String) c))
+		return cells.stream()
+			.limit(3)
+			.filter(String.class::isInstance)
+			.map(c -> Text.normalise((String) c))
 			.anyMatch(t -> t.startsWith("合计") || t.startsWith("总计") || t.startsWith("小计"));
 	}
 

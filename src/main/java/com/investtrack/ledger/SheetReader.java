@@ -21,22 +21,29 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import com.investtrack.common.InvalidInputException;
 
 /**
- * The first sheet of an .xlsx workbook as rows of cells (String, Double, LocalDate or null). Formulas are read as their
- * cached values and never evaluated. Anything that is not an .xlsx workbook, an encrypted one, a zip bomb or a sheet
- * of more than {@link #MAX_ROWS} rows is refused with a 400 naming the file.
+ * The first sheet of an .xlsx workbook as rows of cells (String, Double, LocalDate or
+ * null). Formulas are read as their cached values and never evaluated. Anything that is
+ * not an .xlsx workbook, an encrypted one, a zip bomb or a sheet of more than
+ * {@link #MAX_ROWS} rows is refused with a 400 naming the file.
  */
 final class SheetReader {
 
 	static final int MAX_ROWS = 20_000;
 
-	/** No part of a workbook may inflate beyond this (a few MB of ledger never comes near it). */
+	/**
+	 * No part of a workbook may inflate beyond this (a few MB of ledger never comes near
+	 * it).
+	 */
 	private static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
 
 	static {
 		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
 	}
 
-	/** The ledger's first sheet, or the rows of a .csv file (UTF-8 or GB18030, what WPS and old Excel save). */
+	/**
+	 * The ledger's first sheet, or the rows of a .csv file (UTF-8 or GB18030, what WPS
+	 * and old Excel save).
+	 */
 	static List<List<Object>> read(byte[] content, String fileName) {
 		if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
 			return CsvReader.rows(content);
@@ -72,7 +79,8 @@ final class SheetReader {
 			throw refused("is empty");
 		}
 		catch (IOException | RuntimeException ex) {
-			// POI says zip bomb, broken zip or not a workbook through many exception types; all mean the same here
+			// POI says zip bomb, broken zip or not a workbook through many exception
+			// types; all mean the same here
 			throw refused("cannot be read as an Excel workbook (.xlsx): " + ex.getMessage());
 		}
 	}

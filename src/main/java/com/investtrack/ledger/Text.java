@@ -2,7 +2,10 @@ package com.investtrack.ledger;
 
 import java.text.Normalizer;
 
-/** What bureaus type, made comparable: full-width forms to half-width (NFKC), no spaces of any width. */
+/**
+ * What bureaus type, made comparable: full-width forms to half-width (NFKC), no spaces of
+ * any width.
+ */
 final class Text {
 
 	/** The text in half-width forms without any whitespace; null for null. */
@@ -19,7 +22,10 @@ final class Text {
 		return normalised == null ? "" : normalised.toLowerCase();
 	}
 
-	/** A cell's text trimmed of every kind of space at both ends; null when nothing is left. */
+	/**
+	 * A cell's text trimmed of every kind of space at both ends; null when nothing is
+	 * left.
+	 */
 	static String trimmed(String text) {
 		if (text == null) {
 			return null;

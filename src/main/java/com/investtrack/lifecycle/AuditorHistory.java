@@ -18,18 +18,20 @@ import org.springframework.stereotype.Component;
 import com.investtrack.review.ReviewModel;
 
 /**
- * The engine's history, cut down to what auditors use: process instances, task instances (who did which task, when),
- * the user operation log (who completed or decided what), incidents, and every activity instance (the path each
- * project took through the model, gateways and timers included). Dropped: variable and detail history (every value a
- * step set is also in the milestone, approval and audit tables, which are the evidence of record) and identity-link
- * logs (the assignee is on the task instance). Of the job log only the runs are kept, successful and failed: they
- * are the evidence that each run of the light sweep happened once, also when the node holding it died; the entries
- * for a job created or deleted say nothing an auditor needs. The light sweep's own instances (one a minute, a timer
- * and one service task each) leave nothing but those runs. That saves a SELECT and two writes for every variable a
- * step sets.
+ * The engine's history, cut down to what auditors use: process instances, task instances
+ * (who did which task, when), the user operation log (who completed or decided what),
+ * incidents, and every activity instance (the path each project took through the model,
+ * gateways and timers included). Dropped: variable and detail history (every value a step
+ * set is also in the milestone, approval and audit tables, which are the evidence of
+ * record) and identity-link logs (the assignee is on the task instance). Of the job log
+ * only the runs are kept, successful and failed: they are the evidence that each run of
+ * the light sweep happened once, also when the node holding it died; the entries for a
+ * job created or deleted say nothing an auditor needs. The light sweep's own instances
+ * (one a minute, a timer and one service task each) leave nothing but those runs. That
+ * saves a SELECT and two writes for every variable a step sets.
  * <p>
- * The history level stays {@code full}, so every event is still produced and the database says what it always said;
- * this handler only decides which events are written.
+ * The history level stays {@code full}, so every event is still produced and the database
+ * says what it always said; this handler only decides which events are written.
  */
 @Component
 class AuditorHistory extends AbstractProcessEnginePlugin {
@@ -48,7 +50,8 @@ class AuditorHistory extends AbstractProcessEnginePlugin {
 	/** Whether an event is written to the history tables. */
 	static boolean kept(HistoryEvent event) {
 		if (event instanceof HistoricJobLogEvent job) {
-			return job.getState() == JobState.SUCCESSFUL.getStateCode() || job.getState() == JobState.FAILED.getStateCode();
+			return job.getState() == JobState.SUCCESSFUL.getStateCode()
+					|| job.getState() == JobState.FAILED.getStateCode();
 		}
 		if (ReviewModel.SWEEP_PROCESS_ID.equals(event.getProcessDefinitionKey())) {
 			return false;

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import com.investtrack.security.CurrentUser;
 
-/** Who the engine is working for right now: the authenticated user, or "system" on the job executor's threads. */
+/**
+ * Who the engine is working for right now: the authenticated user, or "system" on the job
+ * executor's threads.
+ */
 final class EngineActor {
 
 	static String of(DelegateExecution execution) {

@@ -26,18 +26,21 @@ import com.investtrack.project.ProjectRepository;
 import com.investtrack.project.ProjectService;
 
 /**
- * Projects taken over from the bureau's ledger (issue 11), in the importing transaction: a project the ledger shows
- * mid-way is created with its past milestones (entered by the importing user with the ledger's effective dates,
- * marked as imported, no approval tasks for past steps) and its process instance starts right before its current
- * stage's task (process instance modification); a known project gets its new facts, plan and the milestones it reached
- * since, and its instance moves on the same way. The ledger module has checked every row and the access rule.
+ * Projects taken over from the bureau's ledger (issue 11), in the importing transaction:
+ * a project the ledger shows mid-way is created with its past milestones (entered by the
+ * importing user with the ledger's effective dates, marked as imported, no approval tasks
+ * for past steps) and its process instance starts right before its current stage's task
+ * (process instance modification); a known project gets its new facts, plan and the
+ * milestones it reached since, and its instance moves on the same way. The ledger module
+ * has checked every row and the access rule.
  */
 @Service
 public class LedgerTakeover {
 
 	/**
-	 * One ledger row, validated: reached milestones with their dates (approximate: only the month was known); agreed
-	 * dates for the stages whose columns the ledger has (a null date removes one); droppedOn set for a dropped project.
+	 * One ledger row, validated: reached milestones with their dates (approximate: only
+	 * the month was known); agreed dates for the stages whose columns the ledger has (a
+	 * null date removes one); droppedOn set for a dropped project.
 	 */
 	public record LedgerEntry(String code, ProjectFacts facts, String officer, Map<Stage, LocalDate> reached,
 			Set<Stage> approximate, Map<Stage, LocalDate> agreed, LocalDate droppedOn, String dropReason,
@@ -96,15 +99,15 @@ public class LedgerTakeover {
 	}
 
 	/**
-	 * Applies a ledger row to a known project, which must still stand where the preview saw it (else 409: someone
-	 * moved it since, and the whole import rolls back).
+	 * Applies a ledger row to a known project, which must still stand where the preview
+	 * saw it (else 409: someone moved it since, and the whole import rolls back).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void update(long projectId, Stage seenStage, Outcome seenOutcome, LedgerEntry e, String actor) {
 		Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("No project " + projectId));
 		if (project.stage() != seenStage || project.outcome() != seenOutcome) {
-			throw new ConflictException("Project " + project.code() + " changed since the preview (now " + project.stage()
-					+ ", " + project.outcome() + "); preview the file again");
+			throw new ConflictException("Project " + project.code() + " changed since the preview (now "
+					+ project.stage() + ", " + project.outcome() + "); preview the file again");
 		}
 		projectService.checkFacts(e.facts());
 		String code = e.code() == null ? project.code() : e.code();
@@ -141,7 +144,10 @@ public class LedgerTakeover {
 		}
 	}
 
-	/** Records the milestones after {@code current} (all of them when null); answers the stage the project is in. */
+	/**
+	 * Records the milestones after {@code current} (all of them when null); answers the
+	 * stage the project is in.
+	 */
 	private Stage recordReached(long projectId, Stage current, LedgerEntry e, String actor) {
 		Stage stage = current;
 		for (Stage s : Stage.values()) {
@@ -149,8 +155,9 @@ public class LedgerTakeover {
 			if (on == null || (current != null && s.ordinal() <= current.ordinal())) {
 				continue;
 			}
-			milestones.recordImported(new MilestoneService.Recording(projectId, stage, s, on, actor, null, e.source(),
-					actor), e.approximate().contains(s));
+			milestones.recordImported(
+					new MilestoneService.Recording(projectId, stage, s, on, actor, null, e.source(), actor),
+					e.approximate().contains(s));
 			stage = s;
 		}
 		return stage;
@@ -163,7 +170,10 @@ public class LedgerTakeover {
 		return stage == Stage.PRODUCTION ? ProcessConstants.IN_PRODUCTION_EVENT : ProcessConstants.recordTask(stage);
 	}
 
-	/** What the model's drop recorder reads when the instance starts (or moves) right before it. */
+	/**
+	 * What the model's drop recorder reads when the instance starts (or moves) right
+	 * before it.
+	 */
 	private static Map<String, Object> dropVariables(LedgerEntry e, String actor) {
 		if (e.droppedOn() == null) {
 			return Map.of();

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import com.investtrack.common.Stage;
 import com.investtrack.milestone.MilestoneService;
 
-/** The model's "Record ..." service tasks ({@code RecordMilestone_STAGE}): records the milestone. */
+/**
+ * The model's "Record ..." service tasks ({@code RecordMilestone_STAGE}): records the
+ * milestone.
+ */
 @Component("milestoneRecorder")
 class MilestoneRecorder implements JavaDelegate {
 

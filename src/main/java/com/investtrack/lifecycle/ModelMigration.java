@@ -18,13 +18,16 @@ import org.springframework.stereotype.Component;
 import com.investtrack.common.Stage;
 
 /**
- * Moves the running projects of earlier versions of the project model onto the latest one when the application
- * starts. The first versions kept a stage sub-process with yellow and red timers in every project's instance; those
- * timers raced the steps, so their instances must not go on. Each waiting task (the officer's, or the manager's
- * approval) is mapped to the task of the same id in the latest version, keeping its id, assignee and history; the
- * stage sub-processes and their timers go; an open "review stalled project" task of the old kind is cancelled (the
- * light sweep opens a review of its own for a project still red). Every instance moves in its own engine command, so
- * two nodes starting together each move what the other has not, and a failure leaves that instance for the next start.
+ * Moves the running projects of earlier versions of the project model onto the latest one
+ * when the application starts. The first versions kept a stage sub-process with yellow
+ * and red timers in every project's instance; those timers raced the steps, so their
+ * instances must not go on. Each waiting task (the officer's, or the manager's approval)
+ * is mapped to the task of the same id in the latest version, keeping its id, assignee
+ * and history; the stage sub-processes and their timers go; an open "review stalled
+ * project" task of the old kind is cancelled (the light sweep opens a review of its own
+ * for a project still red). Every instance moves in its own engine command, so two nodes
+ * starting together each move what the other has not, and a failure leaves that instance
+ * for the next start.
  */
 @Component
 class ModelMigration {
@@ -69,7 +72,9 @@ class ModelMigration {
 			if (old.getVersion() >= latest.getVersion()) {
 				continue;
 			}
-			List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).list();
+			List<ProcessInstance> running = runtime.createProcessInstanceQuery()
+				.processDefinitionId(old.getId())
+				.list();
 			if (running.isEmpty()) {
 				continue;
 			}
@@ -100,18 +105,24 @@ class ModelMigration {
 			boolean cancels = false;
 			for (String active : runtime.getActiveActivityIds(instance.getId())) {
 				if (active.startsWith("ReviewStalled_")) {
-					modification.cancelAllForActivity(OLD_RED_THRESHOLD_PREFIX + active.substring("ReviewStalled_".length()));
+					modification
+						.cancelAllForActivity(OLD_RED_THRESHOLD_PREFIX + active.substring("ReviewStalled_".length()));
 					cancels = true;
 				}
 			}
 			if (cancels) {
 				modification.execute(true, true);
 			}
-			runtime.newMigration(plan).processInstanceIds(instance.getId()).skipCustomListeners().skipIoMappings().execute();
+			runtime.newMigration(plan)
+				.processInstanceIds(instance.getId())
+				.skipCustomListeners()
+				.skipIoMappings()
+				.execute();
 			return true;
 		}
 		catch (ProcessEngineException ex) {
-			// another node moved it first, or it ended meanwhile: nothing is lost, the next start tries again
+			// another node moved it first, or it ended meanwhile: nothing is lost, the
+			// next start tries again
 			log.warn("Project instance {} stays on its model version for now: {}", instance.getId(), ex.getMessage());
 			return false;
 		}

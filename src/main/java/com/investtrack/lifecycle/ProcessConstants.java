@@ -3,7 +3,10 @@ package com.investtrack.lifecycle;
 import com.investtrack.approval.ApprovalTask;
 import com.investtrack.common.Stage;
 
-/** Ids and variable names shared by bpmn/investment-project.bpmn and the Java code, so the two cannot drift apart. */
+/**
+ * Ids and variable names shared by bpmn/investment-project.bpmn and the Java code, so the
+ * two cannot drift apart.
+ */
 public final class ProcessConstants {
 
 	public static final String PROCESS_ID = "investment-project";
@@ -32,17 +35,26 @@ public final class ProcessConstants {
 
 	public static final String ACTION_DROP = "DROP";
 
-	/** The end event of a project in production: an imported project already there starts (and ends) right before it. */
+	/**
+	 * The end event of a project in production: an imported project already there starts
+	 * (and ends) right before it.
+	 */
 	public static final String IN_PRODUCTION_EVENT = "InProduction";
 
-	/** The service task that records a drop: an imported dropped project's instance starts right before it. */
+	/**
+	 * The service task that records a drop: an imported dropped project's instance starts
+	 * right before it.
+	 */
 	public static final String RECORD_DROP_TASK = "RecordDrop";
 
 	public static final String RECORD_TASK_PREFIX = "RecordNextMilestone_";
 
 	public static final String APPROVAL_TASK_PREFIX = ApprovalTask.PREFIX;
 
-	/** The user task in which the owning officer records the milestone that ends {@code stage}. */
+	/**
+	 * The user task in which the owning officer records the milestone that ends
+	 * {@code stage}.
+	 */
 	public static String recordTask(Stage stage) {
 		return RECORD_TASK_PREFIX + stage.name();
 	}

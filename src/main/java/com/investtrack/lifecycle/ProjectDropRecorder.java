@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import com.investtrack.project.ProjectRepository;
 import com.investtrack.project.ProjectService;
 
-/** The model's "Record project dropped" service task: marks the project dropped with the date and reason. */
+/**
+ * The model's "Record project dropped" service task: marks the project dropped with the
+ * date and reason.
+ */
 @Component("projectDropRecorder")
 class ProjectDropRecorder implements JavaDelegate {
 

@@ -31,16 +31,18 @@ import com.investtrack.security.CurrentUser;
 import com.investtrack.security.Accounts;
 
 /**
- * Every step of a project's path, one transaction each: checks access and dates, then moves the engine, whose model
- * records the milestone or opens the approval. The project row is locked first, so concurrent steps on one project
- * queue up and the second one meets the state the first left behind.
+ * Every step of a project's path, one transaction each: checks access and dates, then
+ * moves the engine, whose model records the milestone or opens the approval. The project
+ * row is locked first, so concurrent steps on one project queue up and the second one
+ * meets the state the first left behind.
  */
 @Service
 public class ProjectLifecycle {
 
 	/**
-	 * What a project is created from: null code means one is assigned, null officer means the caller, null date means
-	 * today; the plan holds the agreed dates known at creation (possibly none).
+	 * What a project is created from: null code means one is assigned, null officer means
+	 * the caller, null date means today; the plan holds the agreed dates known at
+	 * creation (possibly none).
 	 */
 	public record CreateCommand(String code, ProjectFacts facts, String officer, LocalDate negotiationStartedOn,
 			Map<Stage, LocalDate> plan) {
@@ -74,8 +76,8 @@ public class ProjectLifecycle {
 	private final TaskService tasks;
 
 	ProjectLifecycle(ProjectRepository projects, ProjectService projectService, MilestoneService milestones,
-			MilestoneDates dates, ApprovalRepository approvals, PlanService plans, AccessPolicy access, Accounts accounts,
-			RuntimeService runtime, TaskService tasks) {
+			MilestoneDates dates, ApprovalRepository approvals, PlanService plans, AccessPolicy access,
+			Accounts accounts, RuntimeService runtime, TaskService tasks) {
 		this.projects = projects;
 		this.projectService = projectService;
 		this.milestones = milestones;
@@ -120,7 +122,8 @@ public class ProjectLifecycle {
 		Stage expected = project.stage().next().orElseThrow();
 		if (to != expected) {
 			throw new ConflictException("A project in " + project.stage() + " can only advance to " + expected
-					+ (to.ordinal() < project.stage().ordinal() + 1 ? "; it cannot go back" : "; stages cannot be skipped"));
+					+ (to.ordinal() < project.stage().ordinal() + 1 ? "; it cannot go back"
+							: "; stages cannot be skipped"));
 		}
 		dates.check("effectiveOn", effectiveOn, project.stageEnteredOn());
 		Task task = openRecordTask(project);
@@ -173,8 +176,9 @@ public class ProjectLifecycle {
 	}
 
 	/**
-	 * Changes the facts, computed from the stored ones under the project's lock (so that a client sending only some
-	 * of them cannot undo a concurrent change of the others); a new ledger number (null: unchanged) only by a manager.
+	 * Changes the facts, computed from the stored ones under the project's lock (so that
+	 * a client sending only some of them cannot undo a concurrent change of the others);
+	 * a new ledger number (null: unchanged) only by a manager.
 	 */
 	@Transactional
 	public void edit(long projectId, String code, UnaryOperator<ProjectFacts> change, CurrentUser user) {

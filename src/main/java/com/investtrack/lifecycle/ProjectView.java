@@ -15,9 +15,10 @@ import com.investtrack.project.Outcome;
 import com.investtrack.project.ProjectType;
 
 /**
- * A project as users see it: the ledger's facts, where it stands, its plan (agreed dates, and the first ones as
- * baseline), its light with the reason in the caller's language and how many days the next milestone is late, and
- * how long each stage took. investmentAmountYuan and landAreaM2 are derived from the 万元 and 亩 figures.
+ * A project as users see it: the ledger's facts, where it stands, its plan (agreed dates,
+ * and the first ones as baseline), its light with the reason in the caller's language and
+ * how many days the next milestone is late, and how long each stage took.
+ * investmentAmountYuan and landAreaM2 are derived from the 万元 and 亩 figures.
  */
 public record ProjectView(long id, String code, String name, String investor, String industryCode, String parkCode,
 		AssetModel assetModel, BigDecimal investmentAmountYuan, BigDecimal landAreaM2, BigDecimal totalInvestmentWan,
@@ -32,7 +33,10 @@ public record ProjectView(long id, String code, String name, String investor, St
 	public record PendingApproval(String taskId, Stage to, String requestedBy, LocalDate effectiveOn) {
 	}
 
-	/** One stage reached: from its milestone to the next one (leftOn null while it is current). */
+	/**
+	 * One stage reached: from its milestone to the next one (leftOn null while it is
+	 * current).
+	 */
 	public record StageSpan(Stage stage, LocalDate enteredOn, LocalDate leftOn, long days) {
 	}
 

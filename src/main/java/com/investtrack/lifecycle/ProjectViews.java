@@ -27,7 +27,10 @@ import com.investtrack.project.ProjectFacts;
 import com.investtrack.project.ProjectFilter;
 import com.investtrack.project.ProjectRepository;
 
-/** Reads projects as {@link ProjectView}s; a page of projects costs a fixed number of queries, whatever its size. */
+/**
+ * Reads projects as {@link ProjectView}s; a page of projects costs a fixed number of
+ * queries, whatever its size.
+ */
 @Service
 public class ProjectViews {
 
@@ -51,9 +54,10 @@ public class ProjectViews {
 	}
 
 	/*
-	 * No transaction for reading views: under READ COMMITTED, which the engine requires, a transaction does not give
-	 * its SELECTs one common snapshot anyway; it would only add round trips (autocommit off and on, read-only flag,
-	 * commit) to every answer of every step.
+	 * No transaction for reading views: under READ COMMITTED, which the engine requires,
+	 * a transaction does not give its SELECTs one common snapshot anyway; it would only
+	 * add round trips (autocommit off and on, read-only flag, commit) to every answer of
+	 * every step.
 	 */
 	public ProjectView get(long id) {
 		Project project = projects.find(id).orElseThrow(() -> new NotFoundException("No project " + id));
@@ -100,13 +104,17 @@ public class ProjectViews {
 					f.leader(), f.keyLevel(), p.officer(), p.stage(), p.stageEnteredOn(), p.outcome(), light.health(),
 					lights.describe(light), light.daysLate(), ChronoUnit.DAYS.between(p.stageEnteredOn(), stageEnd),
 					p.droppedOn(), p.dropReason(), plan.agreed(), plan.baseline(),
-					r == null ? null : new ProjectView.PendingApproval(r.taskId(), r.to(), r.requestedBy(), r.effectiveOn()),
+					r == null ? null
+							: new ProjectView.PendingApproval(r.taskId(), r.to(), r.requestedBy(), r.effectiveOn()),
 					spans));
 		}
 		return views;
 	}
 
-	/** Each stage lasts from its milestone to the next; the last one to the drop date or to today. */
+	/**
+	 * Each stage lasts from its milestone to the next; the last one to the drop date or
+	 * to today.
+	 */
 	static List<ProjectView.StageSpan> spans(List<Milestone> reached, LocalDate droppedOn, LocalDate today) {
 		List<Milestone> ordered = reached.stream()
 			.sorted((a, b) -> Integer.compare(a.stage().ordinal(), b.stage().ordinal()))
@@ -116,7 +124,8 @@ public class ProjectViews {
 			Milestone m = ordered.get(i);
 			LocalDate left = i + 1 < ordered.size() ? ordered.get(i + 1).effectiveOn() : droppedOn;
 			LocalDate end = left != null ? left : today;
-			spans.add(new ProjectView.StageSpan(m.stage(), m.effectiveOn(), left, ChronoUnit.DAYS.between(m.effectiveOn(), end)));
+			spans.add(new ProjectView.StageSpan(m.stage(), m.effectiveOn(), left,
+					ChronoUnit.DAYS.between(m.effectiveOn(), end)));
 		}
 		return spans;
 	}

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import com.investtrack.common.InvalidInputException;
 
-/** The rules on effective dates: a milestone happened on a real day, not in the future, not before the previous one. */
+/**
+ * The rules on effective dates: a milestone happened on a real day, not in the future,
+ * not before the previous one.
+ */
 @Component
 public class MilestoneDates {
 
@@ -21,7 +24,10 @@ public class MilestoneDates {
 		return LocalDate.now(clock);
 	}
 
-	/** Checks an effective date against today and the previous milestone's date; the field name goes into the error. */
+	/**
+	 * Checks an effective date against today and the previous milestone's date; the field
+	 * name goes into the error.
+	 */
 	public void check(String field, LocalDate effectiveOn, LocalDate previousMilestoneOn) {
 		if (effectiveOn == null) {
 			throw new InvalidInputException(field, "is required");

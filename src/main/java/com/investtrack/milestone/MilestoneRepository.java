@@ -23,16 +23,17 @@ public class MilestoneRepository {
 	}
 
 	/**
-	 * Inserts the milestone and enters its day in the project's timeline row (created with the first milestone); the
-	 * unique (project, stage) key makes a second insert of the same stage fail.
+	 * Inserts the milestone and enters its day in the project's timeline row (created
+	 * with the first milestone); the unique (project, stage) key makes a second insert of
+	 * the same stage fail.
 	 */
 	public void insert(long projectId, Stage stage, LocalDate effectiveOn, Instant enteredAt, String enteredBy,
 			String approvedBy, String comment) {
 		jdbc.sql("""
 				INSERT INTO milestone (project_id, stage, effective_on, entered_at, entered_by, approved_by, comment)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(projectId, stage.name(), Date.valueOf(effectiveOn), Timestamp.from(enteredAt), enteredBy, approvedBy,
-					comment)
+			.params(projectId, stage.name(), Date.valueOf(effectiveOn), Timestamp.from(enteredAt), enteredBy,
+					approvedBy, comment)
 			.update();
 		if (stage == Stage.NEGOTIATION) {
 			jdbc.sql("""
@@ -48,7 +49,10 @@ public class MilestoneRepository {
 		}
 	}
 
-	/** Marks a milestone as taken over from the bureau's ledger, and whether the ledger gave only its month. */
+	/**
+	 * Marks a milestone as taken over from the bureau's ledger, and whether the ledger
+	 * gave only its month.
+	 */
 	void markImported(long projectId, Stage stage, boolean approximate) {
 		jdbc.sql("UPDATE milestone SET imported = TRUE, approximate = ? WHERE project_id = ? AND stage = ?")
 			.params(approximate, projectId, stage.name())
@@ -61,7 +65,10 @@ public class MilestoneRepository {
 			.update();
 	}
 
-	/** The milestone_timeline column holding the effective day (days since 1970-01-01) of a stage's milestone. */
+	/**
+	 * The milestone_timeline column holding the effective day (days since 1970-01-01) of
+	 * a stage's milestone.
+	 */
 	public static String timelineColumn(Stage stage) {
 		return stage.name().toLowerCase(Locale.ROOT) + "_day";
 	}
@@ -78,9 +85,10 @@ public class MilestoneRepository {
 				SELECT id, project_id, stage, effective_on, entered_at, entered_by, approved_by, comment
 				FROM milestone WHERE project_id IN (:ids) ORDER BY project_id, effective_on, id""")
 			.param("ids", projectIds)
-			.query((rs, n) -> new Milestone(rs.getLong("id"), rs.getLong("project_id"), Stage.valueOf(rs.getString("stage")),
-					rs.getDate("effective_on").toLocalDate(), rs.getTimestamp("entered_at").toInstant(),
-					rs.getString("entered_by"), rs.getString("approved_by"), rs.getString("comment")))
+			.query((rs, n) -> new Milestone(rs.getLong("id"), rs.getLong("project_id"),
+					Stage.valueOf(rs.getString("stage")), rs.getDate("effective_on").toLocalDate(),
+					rs.getTimestamp("entered_at").toInstant(), rs.getString("entered_by"), rs.getString("approved_by"),
+					rs.getString("comment")))
 			.list();
 	}
 

@@ -18,7 +18,10 @@ import com.investtrack.common.Stage;
 import com.investtrack.project.ProjectFactsChanged;
 import com.investtrack.project.ProjectService;
 
-/** Records a reached milestone: the row, the project's current stage and the audit entry, in the caller's transaction. */
+/**
+ * Records a reached milestone: the row, the project's current stage and the audit entry,
+ * in the caller's transaction.
+ */
 @Service
 public class MilestoneService {
 
@@ -37,7 +40,10 @@ public class MilestoneService {
 		this.clock = clock;
 	}
 
-	/** The step's effective date and who entered it; approvedBy is the manager whose approval let it through, if any. */
+	/**
+	 * The step's effective date and who entered it; approvedBy is the manager whose
+	 * approval let it through, if any.
+	 */
 	public record Recording(long projectId, Stage from, Stage stage, LocalDate effectiveOn, String enteredBy,
 			String approvedBy, String comment, String actor) {
 	}
@@ -49,7 +55,10 @@ public class MilestoneService {
 		return dates;
 	}
 
-	/** The timeline keeps copies of the filter columns the reports group by (see V4__performance.sql). */
+	/**
+	 * The timeline keeps copies of the filter columns the reports group by (see
+	 * V4__performance.sql).
+	 */
 	@EventListener
 	void onFactsChanged(ProjectFactsChanged changed) {
 		milestones.updateTimelineFacts(changed.projectId(), changed.parkCode(), changed.industryCode(),
@@ -57,8 +66,8 @@ public class MilestoneService {
 	}
 
 	/**
-	 * Records a milestone taken over from the bureau's ledger (issue 11): like any other, then marked as imported, and
-	 * as approximate when the ledger gave only the month.
+	 * Records a milestone taken over from the bureau's ledger (issue 11): like any other,
+	 * then marked as imported, and as approximate when the ledger gave only the month.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordImported(Recording r, boolean approximate) {

@@ -1,2 +1,4 @@
-/** Effective-dated milestones: one row per stage reached, and the rules their dates obey. */
+/**
+ * Effective-dated milestones: one row per stage reached, and the rules their dates obey.
+ */
 package com.investtrack.milestone;

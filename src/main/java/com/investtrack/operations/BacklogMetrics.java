@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The work waiting for managers: open approval requests and open reviews of stalled projects, as gauges read from the
- * shared database (so every node reports the cluster's figure), each at most once per
- * {@code app.operations.gauge-cache-ttl}.
+ * The work waiting for managers: open approval requests and open reviews of stalled
+ * projects, as gauges read from the shared database (so every node reports the cluster's
+ * figure), each at most once per {@code app.operations.gauge-cache-ttl}.
  */
 @Component
 class BacklogMetrics implements MeterBinder {
@@ -35,13 +35,15 @@ class BacklogMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("investtrack.approvals.pending",
-				new CachedValue("pending approvals", freshFor, approvals::pendingCount), CachedValue::get)
+		Gauge
+			.builder("investtrack.approvals.pending",
+					new CachedValue("pending approvals", freshFor, approvals::pendingCount), CachedValue::get)
 			.description("Approval requests waiting for a manager's decision")
 			.strongReference(true)
 			.register(registry);
-		Gauge.builder("investtrack.reviews.open", new CachedValue("open reviews", freshFor, reviews::openCount),
-				CachedValue::get)
+		Gauge
+			.builder("investtrack.reviews.open", new CachedValue("open reviews", freshFor, reviews::openCount),
+					CachedValue::get)
 			.description("Reviews of stalled (red) projects not yet acknowledged by a manager")
 			.strongReference(true)
 			.register(registry);

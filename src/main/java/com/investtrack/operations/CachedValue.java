@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A count read from the database at most once per period, so that scrapes (every 15 s, perhaps from two Prometheus
- * servers, on every node) cost the database next to nothing. While it cannot be read the value is NaN, which is what
- * Prometheus shows for "unknown", and the next read waits for the period too, so an unreachable database is not asked
+ * A count read from the database at most once per period, so that scrapes (every 15 s,
+ * perhaps from two Prometheus servers, on every node) cost the database next to nothing.
+ * While it cannot be read the value is NaN, which is what Prometheus shows for "unknown",
+ * and the next read waits for the period too, so an unreachable database is not asked
  * again on every scrape.
  */
 final class CachedValue {

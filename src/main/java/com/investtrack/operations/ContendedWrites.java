@@ -18,18 +18,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Runs a write again when its transaction lost to a concurrent one and was rolled back as a whole: a lock conflict
- * (deadlock, lock-wait timeout, the engine's optimistic locking) or the engine finding the state moved on under it (see
- * {@link DatabaseFailures}). The run after a loss sees what the winner committed, so a collision between two nodes
- * costs a few milliseconds instead of an error. Pauses between runs grow exponentially and are jittered, so that two
- * losers do not collide again in step.
+ * Runs a write again when its transaction lost to a concurrent one and was rolled back as
+ * a whole: a lock conflict (deadlock, lock-wait timeout, the engine's optimistic locking)
+ * or the engine finding the state moved on under it (see {@link DatabaseFailures}). The
+ * run after a loss sees what the winner committed, so a collision between two nodes costs
+ * a few milliseconds instead of an error. Pauses between runs grow exponentially and are
+ * jittered, so that two losers do not collide again in step.
  * <p>
- * A write that still loses after {@value #MAX_ATTEMPTS} runs, or once {@link #RETRY_BUDGET} has passed, is given up:
- * its failure is thrown on, and the API answers 503 with Retry-After (409 where the state moved on), the pages a
- * message. Each lost conflict is counted ({@value #METRIC}: {@code retried} or {@code gave_up}), and so is each write
- * that got through after losing ({@code recovered}).
+ * A write that still loses after {@value #MAX_ATTEMPTS} runs, or once
+ * {@link #RETRY_BUDGET} has passed, is given up: its failure is thrown on, and the API
+ * answers 503 with Retry-After (409 where the state moved on), the pages a message. Each
+ * lost conflict is counted ({@value #METRIC}: {@code retried} or {@code gave_up}), and so
+ * is each write that got through after losing ({@code recovered}).
  * <p>
- * The caller's action must be one whole transaction that starts inside it, so that running it again is safe.
+ * The caller's action must be one whole transaction that starts inside it, so that
+ * running it again is safe.
  */
 @Component
 public class ContendedWrites {
@@ -39,12 +42,16 @@ public class ContendedWrites {
 	/** How often a write runs at most: once, and three more times after losing. */
 	static final int MAX_ATTEMPTS = 4;
 
-	/** The first pause lasts between half of this and all of it; each further one twice as long. */
+	/**
+	 * The first pause lasts between half of this and all of it; each further one twice as
+	 * long.
+	 */
 	static final Duration FIRST_PAUSE = Duration.ofMillis(40);
 
 	/**
-	 * No new run starts later than this after the first began: a lock held that long (a lock-wait timeout is 10 s on
-	 * H2, 50 s by default on MariaDB) is better answered with a 503 the client retries than with a request that hangs.
+	 * No new run starts later than this after the first began: a lock held that long (a
+	 * lock-wait timeout is 10 s on H2, 50 s by default on MariaDB) is better answered
+	 * with a 503 the client retries than with a request that hangs.
 	 */
 	static final Duration RETRY_BUDGET = Duration.ofSeconds(5);
 
@@ -52,7 +59,10 @@ public class ContendedWrites {
 
 	private static final Logger log = LoggerFactory.getLogger(ContendedWrites.class);
 
-	/** One run of a write; {@code E} lets callers whose action throws no checked exception catch none. */
+	/**
+	 * One run of a write; {@code E} lets callers whose action throws no checked exception
+	 * catch none.
+	 */
 	@FunctionalInterface
 	public interface Attempt<T, E extends Throwable> {
 
@@ -95,7 +105,8 @@ public class ContendedWrites {
 		this.firstPause = firstPause;
 		this.budget = budget;
 		this.nanoTime = nanoTime;
-		// every series from the start, at 0, so that rates and alerts see them before the first conflict
+		// every series from the start, at 0, so that rates and alerts see them before the
+		// first conflict
 		for (Cause cause : Cause.values()) {
 			for (String outcome : OUTCOMES) {
 				counter(cause, outcome);
@@ -103,7 +114,10 @@ public class ContendedWrites {
 		}
 	}
 
-	/** Runs the write, again after each lost conflict while the attempts and the budget allow; returns its result. */
+	/**
+	 * Runs the write, again after each lost conflict while the attempts and the budget
+	 * allow; returns its result.
+	 */
 	public <T, E extends Throwable> T run(Attempt<T, E> attempt) throws E {
 		long started = nanoTime.getAsLong();
 		Cause lost = null;
@@ -157,7 +171,10 @@ public class ContendedWrites {
 			.register(registry);
 	}
 
-	/** Sleeps before the next run; false if the thread was interrupted, which ends the retries. */
+	/**
+	 * Sleeps before the next run; false if the thread was interrupted, which ends the
+	 * retries.
+	 */
 	private boolean pause(int run) {
 		try {
 			Thread.sleep(pauseMillis(run));

@@ -19,14 +19,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The job executor (it runs the threshold timers) seen through the engine's own counters of this node: acquisition
- * attempts, jobs acquired, jobs another node locked first, and executions by outcome; plus the backlog of jobs that are
- * due, from the shared database (at most once per {@code app.operations.gauge-cache-ttl}).
+ * The job executor (it runs the threshold timers) seen through the engine's own counters
+ * of this node: acquisition attempts, jobs acquired, jobs another node locked first, and
+ * executions by outcome; plus the backlog of jobs that are due, from the shared database
+ * (at most once per {@code app.operations.gauge-cache-ttl}).
  * <p>
- * The engine counts in memory ({@code camunda.bpm.metrics.enabled}, on by default) and its database reporter would
- * write the counts to ACT_RU_METER_LOG every 15 minutes and reset them, which nothing here reads; it is switched off
- * ({@code camunda.bpm.metrics.db-reporter-activate=false}), so the counters only grow from the node's start, as
- * Prometheus counters must, and are bridged as they are.
+ * The engine counts in memory ({@code camunda.bpm.metrics.enabled}, on by default) and
+ * its database reporter would write the counts to ACT_RU_METER_LOG every 15 minutes and
+ * reset them, which nothing here reads; it is switched off
+ * ({@code camunda.bpm.metrics.db-reporter-activate=false}), so the counters only grow
+ * from the node's start, as Prometheus counters must, and are bridged as they are.
  */
 @Component
 class JobExecutorMetrics implements MeterBinder {
@@ -67,9 +69,10 @@ class JobExecutorMetrics implements MeterBinder {
 			bridge(registry, counters, Metrics.JOB_EXECUTION_REJECTED, "camunda.job.executions", "rejected",
 					"Job executions on this node by outcome");
 		}
-		Gauge.builder("camunda.jobs.due",
-				new CachedValue("due jobs", freshFor, () -> management.createJobQuery().executable().count()),
-				CachedValue::get)
+		Gauge
+			.builder("camunda.jobs.due",
+					new CachedValue("due jobs", freshFor, () -> management.createJobQuery().executable().count()),
+					CachedValue::get)
 			.description("Jobs that are due and have retries left, waiting for any node's job executor")
 			.strongReference(true)
 			.register(registry);

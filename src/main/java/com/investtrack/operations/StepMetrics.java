@@ -20,14 +20,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Counts and times every step, i.e. every write handled by the application's controllers (API and page forms), as
- * {@value #METRIC} tagged with low-cardinality names only: the handler's {@code subject} (project, task, user, park,
- * threshold: the controller's name) and {@code kind} (its method: create, advance, drop, decide, reassign, edit, ...),
- * the {@code channel} (api or page) and the {@link StepOutcome outcome}.
+ * Counts and times every step, i.e. every write handled by the application's controllers
+ * (API and page forms), as {@value #METRIC} tagged with low-cardinality names only: the
+ * handler's {@code subject} (project, task, user, park, threshold: the controller's name)
+ * and {@code kind} (its method: create, advance, drop, decide, reassign, edit, ...), the
+ * {@code channel} (api or page) and the {@link StepOutcome outcome}.
  * <p>
- * The outcome is the answer's status, unless the handler marked another one with {@link #mark(StepOutcome)}: a page's
- * form that is refused redirects back with a message, so its status says nothing. Writes refused by the URL rules
- * before any controller (anonymous callers, an auditor's write) are not steps and are not counted here.
+ * The outcome is the answer's status, unless the handler marked another one with
+ * {@link #mark(StepOutcome)}: a page's form that is refused redirects back with a
+ * message, so its status says nothing. Writes refused by the URL rules before any
+ * controller (anonymous callers, an auditor's write) are not steps and are not counted
+ * here.
  */
 @Component
 public class StepMetrics implements HandlerInterceptor {
@@ -40,7 +43,10 @@ public class StepMetrics implements HandlerInterceptor {
 
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-	/** Latency buckets, so that an operator can see a step's 95th percentile without one series per millisecond. */
+	/**
+	 * Latency buckets, so that an operator can see a step's 95th percentile without one
+	 * series per millisecond.
+	 */
 	private static final Duration[] BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
 			Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5) };
 
@@ -50,7 +56,10 @@ public class StepMetrics implements HandlerInterceptor {
 		this.registry = registry;
 	}
 
-	/** Records how the current request's step ended where its status will not tell (the last mark counts). */
+	/**
+	 * Records how the current request's step ended where its status will not tell (the
+	 * last mark counts).
+	 */
 	public static void mark(StepOutcome outcome) {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes != null) {
@@ -88,7 +97,10 @@ public class StepMetrics implements HandlerInterceptor {
 			.register(registry));
 	}
 
-	/** ProjectApiController, ProjectController: project; AdminUserApiController, UserAdminController: user. */
+	/**
+	 * ProjectApiController, ProjectController: project; AdminUserApiController,
+	 * UserAdminController: user.
+	 */
 	static String subject(Class<?> controller) {
 		String name = controller.getSimpleName();
 		return name.replace("Controller", "").replace("Api", "").replace("Admin", "").toLowerCase();

@@ -1,6 +1,8 @@
 package com.investtrack.operations;
 
-/** How a step (a write through the API or a page's form) ended; a tag of the steps metric. */
+/**
+ * How a step (a write through the API or a page's form) ended; a tag of the steps metric.
+ */
 public enum StepOutcome {
 
 	/** Done (2xx, or a page's redirect after an accepted form). */

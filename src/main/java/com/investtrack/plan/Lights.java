@@ -25,19 +25,22 @@ import com.investtrack.project.ListCondition;
 import com.investtrack.project.Project;
 
 /**
- * The one rule for the lights, wherever they are shown (board, project page, dashboard, tasks, API, CSV, reviews):
+ * The one rule for the lights, wherever they are shown (board, project page, dashboard,
+ * tasks, API, CSV, reviews):
  * <ol>
- * <li>the next milestone has an agreed date: green until it passes, yellow from {@code lateYellowDays} late, red from
- * {@code lateRedDays} late;</li>
- * <li>otherwise, a project that reached its current milestone on or before that milestone's agreed date is green in
- * the stage;</li>
+ * <li>the next milestone has an agreed date: green until it passes, yellow from
+ * {@code lateYellowDays} late, red from {@code lateRedDays} late;</li>
+ * <li>otherwise, a project that reached its current milestone on or before that
+ * milestone's agreed date is green in the stage;</li>
  * <li>otherwise the stage's age against its yellow and red thresholds;</li>
- * <li>and whichever of these decided, an active project with no milestone and no progress entry for
- * {@code app.lights.no-progress-yellow-days} / {@code -red-days} calendar days (60 / 90, as bureaus chase projects
- * idle for two and three months) is at least yellow / red, for that reason.</li>
+ * <li>and whichever of these decided, an active project with no milestone and no progress
+ * entry for {@code app.lights.no-progress-yellow-days} / {@code -red-days} calendar days
+ * (60 / 90, as bureaus chase projects idle for two and three months) is at least yellow /
+ * red, for that reason.</li>
  * </ol>
- * Every count of rules 1 to 3 is in the stage's unit (calendar or working days). The same rule is available as SQL for list filters
- * ({@link #condition}), so a filtered list and the lights on its rows always agree.
+ * Every count of rules 1 to 3 is in the stage's unit (calendar or working days). The same
+ * rule is available as SQL for list filters ({@link #condition}), so a filtered list and
+ * the lights on its rows always agree.
  */
 @Service
 public class Lights {
@@ -54,7 +57,10 @@ public class Lights {
 
 	private final NoProgress noProgress;
 
-	/** The "no progress" limits in calendar days since the latest milestone or progress entry. */
+	/**
+	 * The "no progress" limits in calendar days since the latest milestone or progress
+	 * entry.
+	 */
 	record NoProgress(int yellowDays, int redDays) {
 	}
 
@@ -92,7 +98,10 @@ public class Lights {
 		return withProgress(rule(p, plan, limits.get(p.stage()), today, days), p, plan, noProgress, today);
 	}
 
-	/** Rule 4: an active project idle for too long is at least as bad as its idleness, for that reason. */
+	/**
+	 * Rule 4: an active project idle for too long is at least as bad as its idleness, for
+	 * that reason.
+	 */
 	static Light withProgress(Light light, Project p, Plan plan, NoProgress limits, LocalDate today) {
 		if (!p.isActive()) {
 			return light;
@@ -104,18 +113,26 @@ public class Lights {
 		if (health.compareTo(light.health()) <= 0) {
 			return light;
 		}
-		return new Light(health, Light.Reason.NO_PROGRESS, List.of(last, new Light.Days(idle, DayUnit.CALENDAR_DAYS),
-				new Light.Days(limits.yellowDays(), DayUnit.CALENDAR_DAYS),
-				new Light.Days(limits.redDays(), DayUnit.CALENDAR_DAYS)), light.daysLate());
+		return new Light(health, Light.Reason.NO_PROGRESS,
+				List.of(last, new Light.Days(idle, DayUnit.CALENDAR_DAYS),
+						new Light.Days(limits.yellowDays(), DayUnit.CALENDAR_DAYS),
+						new Light.Days(limits.redDays(), DayUnit.CALENDAR_DAYS)),
+				light.daysLate());
 	}
 
-	/** The day anything last moved: the current milestone or the latest progress entry, whichever is later. */
+	/**
+	 * The day anything last moved: the current milestone or the latest progress entry,
+	 * whichever is later.
+	 */
 	private static LocalDate lastMoved(Project p, Plan plan) {
 		LocalDate progress = plan.lastProgressOn();
 		return progress != null && progress.isAfter(p.stageEnteredOn()) ? progress : p.stageEnteredOn();
 	}
 
-	/** The rule itself, for one project on one day with its stage's thresholds (null: none). */
+	/**
+	 * The rule itself, for one project on one day with its stage's thresholds (null:
+	 * none).
+	 */
 	static Light rule(Project p, Plan plan, Threshold t, LocalDate today, WorkingDays days) {
 		switch (p.outcome()) {
 			case IN_PRODUCTION:
@@ -135,10 +152,10 @@ public class Lights {
 			Health health = late >= t.lateRedDays() ? Health.RED
 					: late >= t.lateYellowDays() ? Health.YELLOW : Health.GREEN;
 			return late > 0
-					? new Light(health, Light.Reason.BEHIND_PLAN, List.of(next, agreedNext, new Light.Days(late, t.unit())),
-							late)
-					: new Light(health, Light.Reason.ON_PLAN, List.of(next, agreedNext, new Light.Days(-late, t.unit())),
-							0L);
+					? new Light(health, Light.Reason.BEHIND_PLAN,
+							List.of(next, agreedNext, new Light.Days(late, t.unit())), late)
+					: new Light(health, Light.Reason.ON_PLAN,
+							List.of(next, agreedNext, new Light.Days(-late, t.unit())), 0L);
 		}
 		LocalDate agreedCurrent = plan.agreedFor(p.stage());
 		if (agreedCurrent != null && !p.stageEnteredOn().isAfter(agreedCurrent)) {
@@ -151,7 +168,10 @@ public class Lights {
 				new Light.Days(t.yellowDays(), t.unit()), new Light.Days(t.redDays(), t.unit())), null);
 	}
 
-	/** Why a project has its light, in words a leader understands, in the caller's language. */
+	/**
+	 * Why a project has its light, in words a leader understands, in the caller's
+	 * language.
+	 */
 	public String describe(Light light) {
 		return describe(light, LocaleContextHolder.getLocale());
 	}
@@ -178,9 +198,10 @@ public class Lights {
 	}
 
 	/**
-	 * The projects whose light is {@code health} today, as a criterion of the project list: the rule above in SQL over
-	 * project (alias p) and its plan, with each threshold turned into a cut-off date in Java first, so that working
-	 * days cost nothing per row.
+	 * The projects whose light is {@code health} today, as a criterion of the project
+	 * list: the rule above in SQL over project (alias p) and its plan, with each
+	 * threshold turned into a cut-off date in Java first, so that working days cost
+	 * nothing per row.
 	 */
 	public ListCondition condition(Health health) {
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -207,11 +228,13 @@ public class Lights {
 					+ "ly AND " + agreedNext + " > :" + s + "lr) OR (" + byAge + s + "ay AND p.stage_entered_on > :" + s
 					+ "ar)))");
 		}
-		// rule 4: nothing moved since the cut-off (the stage date and the latest progress entry both on or before it)
+		// rule 4: nothing moved since the cut-off (the stage date and the latest progress
+		// entry both on or before it)
 		params.put("npr", Date.valueOf(today.minusDays(noProgress.redDays())));
 		params.put("npy", Date.valueOf(today.minusDays(noProgress.yellowDays())));
 		red.add("(p.stage_entered_on <= :npr AND (pl.last_progress_on IS NULL OR pl.last_progress_on <= :npr))");
-		String idleYellow = "(p.stage_entered_on <= :npy AND (pl.last_progress_on IS NULL OR pl.last_progress_on <= :npy))";
+		String idleYellow = "(p.stage_entered_on <= :npy AND (pl.last_progress_on IS NULL OR pl.last_progress_on <= "
+				+ ":npy))";
 		String isRed = String.join(" OR ", red);
 		String isYellow = yellow.isEmpty() ? idleYellow : String.join(" OR ", yellow) + " OR " + idleYellow;
 		String where = switch (health) {
@@ -222,7 +245,10 @@ public class Lights {
 		return new ListCondition(PLAN_JOIN, where, params);
 	}
 
-	/** Rule 2 in SQL: a stage whose milestone came on or before its agreed date is not judged by its age. */
+	/**
+	 * Rule 2 in SQL: a stage whose milestone came on or before its agreed date is not
+	 * judged by its age.
+	 */
 	private static String onTimeExcluded(Stage stage) {
 		if (stage == Stage.NEGOTIATION) {
 			return "";

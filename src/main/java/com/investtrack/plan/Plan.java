@@ -8,8 +8,8 @@ import java.util.Map;
 import com.investtrack.common.Stage;
 
 /**
- * A project's agreed dates per milestone still to come or already reached, the baseline (the first date ever agreed
- * for each) and the day of its latest progress entry.
+ * A project's agreed dates per milestone still to come or already reached, the baseline
+ * (the first date ever agreed for each) and the day of its latest progress entry.
  */
 public record Plan(Map<Stage, LocalDate> agreed, Map<Stage, LocalDate> baseline, LocalDate lastProgressOn) {
 

@@ -42,7 +42,10 @@ class PlanRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The column of project_plan holding a milestone's agreed date (also used in list filters). */
+	/**
+	 * The column of project_plan holding a milestone's agreed date (also used in list
+	 * filters).
+	 */
 	static String column(Stage stage) {
 		return stage.name().toLowerCase(Locale.ROOT) + "_on";
 	}
@@ -92,7 +95,10 @@ class PlanRepository {
 		jdbc.sql(sql.append(" WHERE project_id = :id").toString()).params(params).update();
 	}
 
-	/** Moves the latest progress day forward (never back: entries may be dated in the past). */
+	/**
+	 * Moves the latest progress day forward (never back: entries may be dated in the
+	 * past).
+	 */
 	void progressOn(long projectId, LocalDate on) {
 		jdbc.sql("""
 				UPDATE project_plan SET last_progress_on = :on

@@ -27,9 +27,10 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * Agreed dates: the first plan of a project (its baseline) and every revision, each with who, when, why and the old
- * and new dates, audited. A date must not lie before the milestone it follows, nor before the date agreed for that
- * milestone when it is still to come.
+ * Agreed dates: the first plan of a project (its baseline) and every revision, each with
+ * who, when, why and the old and new dates, audited. A date must not lie before the
+ * milestone it follows, nor before the date agreed for that milestone when it is still to
+ * come.
  */
 @Service
 public class PlanService {
@@ -74,8 +75,9 @@ public class PlanService {
 	}
 
 	/**
-	 * The plan a project is created with (possibly empty), in the creating transaction; {@code reached} are the
-	 * milestones it starts with (the first talk, or more for a project taken over mid-way).
+	 * The plan a project is created with (possibly empty), in the creating transaction;
+	 * {@code reached} are the milestones it starts with (the first talk, or more for a
+	 * project taken over mid-way).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void create(long projectId, Map<Stage, LocalDate> agreed, Map<Stage, LocalDate> reached, String actor) {
@@ -89,8 +91,9 @@ public class PlanService {
 	}
 
 	/**
-	 * Changes agreed dates: each stage named gets its new date, or loses it when the date is null; other stages keep
-	 * theirs. The first date ever agreed for a stage stays its baseline.
+	 * Changes agreed dates: each stage named gets its new date, or loses it when the date
+	 * is null; other stages keep theirs. The first date ever agreed for a stage stays its
+	 * baseline.
 	 */
 	@Transactional
 	public Plan revise(long projectId, Map<Stage, LocalDate> dates, String reason, CurrentUser user) {
@@ -103,15 +106,19 @@ public class PlanService {
 	}
 
 	/**
-	 * The agreed dates a confirmed ledger import gives a known project (whose row the import holds locked), as a
-	 * revision with the import as its reason; the import's own access rule has been checked.
+	 * The agreed dates a confirmed ledger import gives a known project (whose row the
+	 * import holds locked), as a revision with the import as its reason; the import's own
+	 * access rule has been checked.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Plan reviseFromLedger(long projectId, Map<Stage, LocalDate> dates, String reason, String actor) {
 		return change(projectId, dates, reason, actor);
 	}
 
-	/** Why these agreed dates cannot be stored beside these reached milestones, by field (dates.STAGE). */
+	/**
+	 * Why these agreed dates cannot be stored beside these reached milestones, by field
+	 * (dates.STAGE).
+	 */
 	public static Map<String, String> problems(Map<Stage, LocalDate> agreed, Map<Stage, LocalDate> reached) {
 		try {
 			checked(agreed, reached);
@@ -149,13 +156,18 @@ public class PlanService {
 		return after;
 	}
 
-	/** A progress entry dated {@code on}: the "no progress" rule counts from the latest one. */
+	/**
+	 * A progress entry dated {@code on}: the "no progress" rule counts from the latest
+	 * one.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void progressRecorded(long projectId, LocalDate on) {
 		plans.progressOn(projectId, on);
 	}
 
-	/** The dates, checked against each other and against the milestones already reached. */
+	/**
+	 * The dates, checked against each other and against the milestones already reached.
+	 */
 	private static Map<Stage, LocalDate> checked(Map<Stage, LocalDate> agreed, Map<Stage, LocalDate> reached) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<Stage, LocalDate> result = new EnumMap<>(Stage.class);
@@ -179,7 +191,8 @@ public class PlanService {
 			if (date == null) {
 				continue;
 			}
-			// the nearest earlier milestone that was reached or agreed: this date must not lie before it
+			// the nearest earlier milestone that was reached or agreed: this date must
+			// not lie before it
 			for (Stage earlier = stage.previous().orElseThrow();; earlier = earlier.previous().orElseThrow()) {
 				if (reached.containsKey(earlier)) {
 					if (date.isBefore(reached.get(earlier))) {

@@ -16,8 +16,8 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * Reads and changes the stage thresholds. Lights are computed from them whenever they are shown, so a change takes
- * effect everywhere at once; nothing is scheduled from them.
+ * Reads and changes the stage thresholds. Lights are computed from them whenever they are
+ * shown, so a change takes effect everywhere at once; nothing is scheduled from them.
  */
 @Service
 public class ThresholdService {
@@ -39,7 +39,10 @@ public class ThresholdService {
 		return thresholds.all().values();
 	}
 
-	/** A change of a stage's thresholds; a null unit or late-day count keeps the stored one. */
+	/**
+	 * A change of a stage's thresholds; a null unit or late-day count keeps the stored
+	 * one.
+	 */
 	public record Change(Stage stage, int yellowDays, int redDays, DayUnit unit, Integer lateYellowDays,
 			Integer lateRedDays) {
 	}

@@ -12,7 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.investtrack.calendar.DayUnit;
 import com.investtrack.common.Stage;
 
-/** The stage thresholds as stored; read once per transaction, since a step needs them again for its answer. */
+/**
+ * The stage thresholds as stored; read once per transaction, since a step needs them
+ * again for its answer.
+ */
 @Component
 class Thresholds {
 

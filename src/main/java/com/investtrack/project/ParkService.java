@@ -14,7 +14,10 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
-/** Adds and renames industrial parks; administrators only, audited. Parks are never deleted: projects refer to them. */
+/**
+ * Adds and renames industrial parks; administrators only, audited. Parks are never
+ * deleted: projects refer to them.
+ */
 @Service
 public class ParkService {
 
@@ -69,7 +72,8 @@ public class ParkService {
 	private static String text(String field, String value, int max) {
 		String stripped = value == null ? "" : value.strip();
 		if (stripped.isEmpty() || stripped.length() > max || CONTROL.matcher(stripped).find()) {
-			throw new InvalidInputException(field, "is required, at most " + max + " characters, no control characters");
+			throw new InvalidInputException(field,
+					"is required, at most " + max + " characters, no control characters");
 		}
 		return stripped;
 	}

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 
 import com.investtrack.common.Stage;
 
-/** One investment project as stored; stage and stageEnteredOn mirror its latest milestone. */
+/**
+ * One investment project as stored; stage and stageEnteredOn mirror its latest milestone.
+ */
 public record Project(long id, String code, ProjectFacts facts, String officer, Stage stage, LocalDate stageEnteredOn,
 		Outcome outcome, LocalDate droppedOn, String dropReason, String processInstanceId, Instant createdAt,
 		String createdBy, int version) {

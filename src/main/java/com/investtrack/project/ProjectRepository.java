@@ -26,7 +26,8 @@ import com.investtrack.common.Stage;
 @Repository
 public class ProjectRepository {
 
-	private static final String COLUMNS = "p.id, p.code, p.name, p.investor, p.industry_code, p.park_code, p.asset_model, "
+	private static final String COLUMNS = "p.id, p.code, p.name, p.investor, p.industry_code, p.park_code, "
+			+ "p.asset_model, "
 			+ "p.total_investment_wan, p.fixed_asset_investment_wan, p.contracted_investment_wan, p.land_mu, "
 			+ "p.floor_area_m2, p.national_code, p.credit_code, p.project_type, p.channel, p.referrer, p.funds_origin, "
 			+ "p.leader, p.key_level, p.officer, p.stage, p.stage_entered_on, p.outcome, p.dropped_on, p.drop_reason, "
@@ -38,16 +39,22 @@ public class ProjectRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the project; without a ledger number it gets P{year}-{id}, which needs the generated id first. */
+	/**
+	 * Inserts the project; without a ledger number it gets P{year}-{id}, which needs the
+	 * generated id first.
+	 */
 	public long insert(NewProject p, String createdBy, Instant now) {
 		var keys = new GeneratedKeyHolder();
 		String code = p.code() != null ? p.code() : "TMP-" + UUID.randomUUID().toString().substring(0, 20);
 		var statement = jdbc.sql("""
-				INSERT INTO project (code, name, investor, industry_code, park_code, asset_model, investment_amount_yuan,
-				  land_area_m2, total_investment_wan, fixed_asset_investment_wan, contracted_investment_wan, land_mu,
+				INSERT INTO project (code, name, investor, industry_code, park_code, asset_model,
+				  investment_amount_yuan,
+				  land_area_m2, total_investment_wan, fixed_asset_investment_wan, contracted_investment_wan,
+				    land_mu,
 				  floor_area_m2, national_code, credit_code, project_type, channel, referrer, funds_origin, leader,
 				  key_level, officer, stage, stage_entered_on, outcome, created_at, created_by, version)
-				VALUES (:code, :name, :investor, :industry, :park, :asset, :amountYuan, :landM2, :totalWan, :fixedWan,
+				VALUES (:code, :name, :investor, :industry, :park, :asset, :amountYuan, :landM2, :totalWan,
+				  :fixedWan,
 				  :contractedWan, :landMu, :floorM2, :nationalCode, :creditCode, :projectType, :channel, :referrer,
 				  :fundsOrigin, :leader, :keyLevel, :officer, 'NEGOTIATION', :entered, 'ACTIVE', :now, :by, 0)""")
 			.param("code", code);
@@ -79,16 +86,25 @@ public class ProjectRepository {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id = ?").param(id).query(this::map).optional();
 	}
 
-	/** Reads the project and locks its row until commit, so that two steps on one project run one after the other. */
+	/**
+	 * Reads the project and locks its row until commit, so that two steps on one project
+	 * run one after the other.
+	 */
 	public Optional<Project> lock(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id = ? FOR UPDATE").param(id).query(this::map).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id = ? FOR UPDATE")
+			.param(id)
+			.query(this::map)
+			.optional();
 	}
 
 	public List<Project> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id IN (:ids)").param("ids", ids).query(this::map).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM project p WHERE p.id IN (:ids)")
+			.param("ids", ids)
+			.query(this::map)
+			.list();
 	}
 
 	public Optional<Project> findByProcessInstance(String processInstanceId) {
@@ -124,7 +140,8 @@ public class ProjectRepository {
 	}
 
 	public void markDropped(long id, LocalDate droppedOn, String reason) {
-		jdbc.sql("UPDATE project SET outcome = 'DROPPED', dropped_on = ?, drop_reason = ?, version = version + 1 WHERE id = ?")
+		jdbc.sql("UPDATE project SET outcome = 'DROPPED', dropped_on = ?, drop_reason = ?, version = version + 1 "
+				+ "WHERE id = ?")
 			.params(Date.valueOf(droppedOn), reason, id)
 			.update();
 	}
@@ -172,15 +189,22 @@ public class ProjectRepository {
 		return value == null ? null : value.name();
 	}
 
-	/** The ids of every project meeting a criterion another module computes (e.g. every red project). */
+	/**
+	 * The ids of every project meeting a criterion another module computes (e.g. every
+	 * red project).
+	 */
 	public List<Long> ids(ListCondition condition) {
-		return jdbc.sql("SELECT p.id FROM project p" + condition.join() + " WHERE " + condition.where() + " ORDER BY p.id")
+		return jdbc
+			.sql("SELECT p.id FROM project p" + condition.join() + " WHERE " + condition.where() + " ORDER BY p.id")
 			.params(condition.params())
 			.query(Long.class)
 			.list();
 	}
 
-	/** One page of projects matching the filter, newest first; {@code extra} adds a criterion another module computes. */
+	/**
+	 * One page of projects matching the filter, newest first; {@code extra} adds a
+	 * criterion another module computes.
+	 */
 	public PageResult<Project> search(ProjectFilter f, ListCondition extra, int page, int size) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		var conditions = new SqlConditions(params).equal("p.stage", "stage", f.stage())
@@ -195,8 +219,8 @@ public class ProjectRepository {
 			.equal("p.channel", "channel", f.channel());
 		if (f.text() != null) {
 			conditions.add("(LOWER(p.name) LIKE :text OR LOWER(p.investor) LIKE :text OR LOWER(p.code) LIKE :text)");
-			params.put("text", "%" + f.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-					+ "%");
+			params.put("text",
+					"%" + f.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		String from = " FROM project p";
 		if (extra != null) {
@@ -221,14 +245,15 @@ public class ProjectRepository {
 				plain(rs.getBigDecimal("total_investment_wan")), plain(rs.getBigDecimal("fixed_asset_investment_wan")),
 				plain(rs.getBigDecimal("contracted_investment_wan")), plain(rs.getBigDecimal("land_mu")),
 				plain(rs.getBigDecimal("floor_area_m2")), rs.getString("national_code"), rs.getString("credit_code"),
-				valueOf(ProjectType.class, rs.getString("project_type")), valueOf(Channel.class, rs.getString("channel")),
-				rs.getString("referrer"), valueOf(FundsOrigin.class, rs.getString("funds_origin")), rs.getString("leader"),
+				valueOf(ProjectType.class, rs.getString("project_type")),
+				valueOf(Channel.class, rs.getString("channel")), rs.getString("referrer"),
+				valueOf(FundsOrigin.class, rs.getString("funds_origin")), rs.getString("leader"),
 				KeyLevel.valueOf(rs.getString("key_level")));
 		return new Project(rs.getLong("id"), rs.getString("code"), facts, rs.getString("officer"),
 				Stage.valueOf(rs.getString("stage")), rs.getDate("stage_entered_on").toLocalDate(),
-				Outcome.valueOf(rs.getString("outcome")), toLocalDate(rs.getDate("dropped_on")), rs.getString("drop_reason"),
-				rs.getString("process_instance_id"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-				rs.getInt("version"));
+				Outcome.valueOf(rs.getString("outcome")), toLocalDate(rs.getDate("dropped_on")),
+				rs.getString("drop_reason"), rs.getString("process_instance_id"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getInt("version"));
 	}
 
 	/** Amounts as entered: 1200 万元 reads back as 1200, not 1200.0000. */

@@ -22,11 +22,17 @@ import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
 import com.investtrack.security.Accounts;
 
-/** Writes of project facts with their audit entries; the lifecycle decides when they happen. */
+/**
+ * Writes of project facts with their audit entries; the lifecycle decides when they
+ * happen.
+ */
 @Service
 public class ProjectService {
 
-	/** The facts' fields in their declared order: what the trail records of a creation or an edit. */
+	/**
+	 * The facts' fields in their declared order: what the trail records of a creation or
+	 * an edit.
+	 */
 	private static final RecordComponent[] FIELDS = ProjectFacts.class.getRecordComponents();
 
 	private static final BigDecimal MAX_WAN = new BigDecimal("10000000000");
@@ -47,8 +53,8 @@ public class ProjectService {
 
 	private final ApplicationEventPublisher events;
 
-	ProjectService(ProjectRepository projects, ReferenceData reference, AuditTrail audit, Clock clock, Accounts accounts,
-			ApplicationEventPublisher events) {
+	ProjectService(ProjectRepository projects, ReferenceData reference, AuditTrail audit, Clock clock,
+			Accounts accounts, ApplicationEventPublisher events) {
 		this.events = events;
 		this.accounts = accounts;
 		this.projects = projects;
@@ -58,8 +64,9 @@ public class ProjectService {
 	}
 
 	/**
-	 * Every reason the facts cannot be stored, by field: unknown park or industry, impossible amounts, malformed codes, a
-	 * leader who is not an active user with the LEADER role. The form, the API and the ledger import share it.
+	 * Every reason the facts cannot be stored, by field: unknown park or industry,
+	 * impossible amounts, malformed codes, a leader who is not an active user with the
+	 * LEADER role. The form, the API and the ledger import share it.
 	 */
 	public Map<String, String> problems(ProjectFacts f) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -78,7 +85,8 @@ public class ProjectService {
 		area(errors, "landMu", f.landMu(), MAX_LAND_MU);
 		area(errors, "floorAreaM2", f.floorAreaM2(), MAX_FLOOR_M2);
 		if (f.nationalCode() != null && !Identifiers.NATIONAL_CODE.matcher(f.nationalCode()).matches()) {
-			errors.put("nationalCode", "must look like 2024-420802-36-03-012345 (year, division, industry, type, serial)");
+			errors.put("nationalCode",
+					"must look like 2024-420802-36-03-012345 (year, division, industry, type, serial)");
 		}
 		if (f.creditCode() != null && !Identifiers.isValidCreditCode(f.creditCode())) {
 			errors.put("creditCode",
@@ -128,7 +136,10 @@ public class ProjectService {
 		return id;
 	}
 
-	/** Changes the facts (and the ledger number) and records each changed field with its old and new value. */
+	/**
+	 * Changes the facts (and the ledger number) and records each changed field with its
+	 * old and new value.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean edit(Project before, String code, ProjectFacts after, String actor) {
 		Map<String, Object[]> changes = new LinkedHashMap<>();
@@ -145,9 +156,10 @@ public class ProjectService {
 		if (changes.size() > (changes.containsKey("code") ? 1 : 0)) {
 			projects.updateFacts(before.id(), after);
 		}
-		if (changes.containsKey("parkCode") || changes.containsKey("industryCode") || changes.containsKey("assetModel")) {
-			events.publishEvent(new ProjectFactsChanged(before.id(), after.parkCode(), after.industryCode(),
-					after.assetModel()));
+		if (changes.containsKey("parkCode") || changes.containsKey("industryCode")
+				|| changes.containsKey("assetModel")) {
+			events.publishEvent(
+					new ProjectFactsChanged(before.id(), after.parkCode(), after.industryCode(), after.assetModel()));
 		}
 		var details = new StringBuilder();
 		changes.forEach((field, v) -> details.append(details.isEmpty() ? "" : "; ")
@@ -172,7 +184,10 @@ public class ProjectService {
 		return d.toString();
 	}
 
-	/** A fact as the trail writes it: amounts without trailing zeros, so 1200 and 1200.00 are no change. */
+	/**
+	 * A fact as the trail writes it: amounts without trailing zeros, so 1200 and 1200.00
+	 * are no change.
+	 */
 	private static Object value(RecordComponent field, ProjectFacts facts) {
 		try {
 			Object value = field.getAccessor().invoke(facts);
@@ -183,13 +198,19 @@ public class ProjectService {
 		}
 	}
 
-	/** Links the project to the process instance that now carries its path (started in the same transaction). */
+	/**
+	 * Links the project to the process instance that now carries its path (started in the
+	 * same transaction).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void setProcessInstance(long projectId, String processInstanceId) {
 		projects.setProcessInstance(projectId, processInstanceId);
 	}
 
-	/** The project is now in {@code stage}, entered on {@code enteredOn} (its milestone was just recorded). */
+	/**
+	 * The project is now in {@code stage}, entered on {@code enteredOn} (its milestone
+	 * was just recorded).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enterStage(long projectId, Stage stage, LocalDate enteredOn) {
 		projects.moveToStage(projectId, stage, enteredOn);

@@ -25,7 +25,10 @@ public class ReferenceData {
 	}
 
 	public Optional<Park> park(String code) {
-		return jdbc.sql("SELECT code, name, district FROM park WHERE code = ?").param(code).query(Park.class).optional();
+		return jdbc.sql("SELECT code, name, district FROM park WHERE code = ?")
+			.param(code)
+			.query(Park.class)
+			.optional();
 	}
 
 	public Optional<Industry> industry(String code) {
@@ -33,16 +36,25 @@ public class ReferenceData {
 	}
 
 	public void addPark(Park park) {
-		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)").params(park.code(), park.name(), park.district()).update();
+		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)")
+			.params(park.code(), park.name(), park.district())
+			.update();
 	}
 
-	/** Locks the park's row until commit, so that concurrent changes to one park queue up. */
+	/**
+	 * Locks the park's row until commit, so that concurrent changes to one park queue up.
+	 */
 	public Optional<Park> lockPark(String code) {
-		return jdbc.sql("SELECT code, name, district FROM park WHERE code = ? FOR UPDATE").param(code).query(Park.class).optional();
+		return jdbc.sql("SELECT code, name, district FROM park WHERE code = ? FOR UPDATE")
+			.param(code)
+			.query(Park.class)
+			.optional();
 	}
 
 	public void updatePark(Park park) {
-		jdbc.sql("UPDATE park SET name = ?, district = ? WHERE code = ?").params(park.name(), park.district(), park.code()).update();
+		jdbc.sql("UPDATE park SET name = ?, district = ? WHERE code = ?")
+			.params(park.name(), park.district(), park.code())
+			.update();
 	}
 
 	public void addIndustry(Industry industry) {

@@ -3,7 +3,10 @@ package com.investtrack.project;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** The bureau's units and the ones older API clients send: 1 万元 = 10,000 元; 1 亩 = 10000/15 m². */
+/**
+ * The bureau's units and the ones older API clients send: 1 万元 = 10,000 元; 1 亩 = 10000/15
+ * m².
+ */
 public final class Units {
 
 	private static final BigDecimal YUAN_PER_WAN = BigDecimal.valueOf(10_000);
@@ -27,7 +30,9 @@ public final class Units {
 
 	public static BigDecimal m2ToMu(BigDecimal m2) {
 		return m2 == null ? null
-				: m2.multiply(MU_PER_M2_DENOMINATOR).divide(M2_PER_MU_NUMERATOR, 6, RoundingMode.HALF_UP).stripTrailingZeros();
+				: m2.multiply(MU_PER_M2_DENOMINATOR)
+					.divide(M2_PER_MU_NUMERATOR, 6, RoundingMode.HALF_UP)
+					.stripTrailingZeros();
 	}
 
 	private Units() {

@@ -6,19 +6,26 @@ import java.util.NavigableMap;
 import java.util.function.LongToIntFunction;
 
 /**
- * Summary of a set of durations, in calendar days and in working days (see the calendar module: each working day d
- * with start &lt; d &le; end). Percentiles interpolate linearly between ranks (as SQL's PERCENTILE_CONT does), so a
- * median of an even count is the mean of the two middle values. Shortest and longest are in calendar days.
+ * Summary of a set of durations, in calendar days and in working days (see the calendar
+ * module: each working day d with start &lt; d &le; end). Percentiles interpolate
+ * linearly between ranks (as SQL's PERCENTILE_CONT does), so a median of an even count is
+ * the mean of the two middle values. Shortest and longest are in calendar days.
  */
 public record DurationStats(int projects, Double medianDays, Double p90Days, Double medianWorkingDays,
 		Double p90WorkingDays, Integer minDays, Integer maxDays) {
 
-	/** The summary of durations given one by one: each project's calendar days and working days. */
+	/**
+	 * The summary of durations given one by one: each project's calendar days and working
+	 * days.
+	 */
 	public static DurationStats of(int[] days, int[] workingDays) {
 		return summarise(days.length, kthSmallest(days), workingDays.length, kthSmallest(workingDays));
 	}
 
-	/** The same summary from histograms: how many projects took each number of calendar days and of working days. */
+	/**
+	 * The same summary from histograms: how many projects took each number of calendar
+	 * days and of working days.
+	 */
 	public static DurationStats ofCounts(NavigableMap<Integer, Long> projectsByDays,
 			NavigableMap<Integer, Long> projectsByWorkingDays) {
 		return summarise(total(projectsByDays), kthSmallest(projectsByDays), total(projectsByWorkingDays),
@@ -63,7 +70,10 @@ public record DurationStats(int projects, Double medianDays, Double p90Days, Dou
 				days.applyAsInt(0), days.applyAsInt(count - 1));
 	}
 
-	/** The p-th percentile of {@code count} values given the k-th smallest of them, rounded to one decimal. */
+	/**
+	 * The p-th percentile of {@code count} values given the k-th smallest of them,
+	 * rounded to one decimal.
+	 */
 	private static Double percentile(int count, LongToIntFunction kthSmallest, double p) {
 		if (count == 0) {
 			return null;

@@ -12,21 +12,27 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Reports answered again without recomputing them while nothing they read has changed. Every write to the product's
- * tables appends to the audit trail in its own transaction, so the audit chain's head sequence is a version of all the
- * data reports read: one primary-key read tells whether a cached answer is still exact. The check goes to the shared
- * database, so every node of a cluster drops its answers as soon as any node commits a step.
+ * Reports answered again without recomputing them while nothing they read has changed.
+ * Every write to the product's tables appends to the audit trail in its own transaction,
+ * so the audit chain's head sequence is a version of all the data reports read: one
+ * primary-key read tells whether a cached answer is still exact. The check goes to the
+ * shared database, so every node of a cluster drops its answers as soon as any node
+ * commits a step.
  * <p>
- * Reports are read far more often than milestones are recorded (every dashboard view runs several), which is what makes
- * this pay; the first request after a step computes the report afresh. Hits and misses are counted
- * ({@value #METRIC}), so an operator sees whether it does.
+ * Reports are read far more often than milestones are recorded (every dashboard view runs
+ * several), which is what makes this pay; the first request after a step computes the
+ * report afresh. Hits and misses are counted ({@value #METRIC}), so an operator sees
+ * whether it does.
  */
 @Component
 class ReportCache {
 
 	static final String METRIC = "investtrack.report.cache";
 
-	/** Distinct reports (kind and filter) kept per data version; more are computed but not kept. */
+	/**
+	 * Distinct reports (kind and filter) kept per data version; more are computed but not
+	 * kept.
+	 */
 	static final int MAX_ENTRIES = 512;
 
 	private record Entry(long version, Object value) {
@@ -47,8 +53,9 @@ class ReportCache {
 	}
 
 	/**
-	 * The report identified by {@code key} as of the current data version. The version is read before computing, so an
-	 * answer kept under a version never reflects older data than that version.
+	 * The report identified by {@code key} as of the current data version. The version is
+	 * read before computing, so an answer kept under a version never reflects older data
+	 * than that version.
 	 */
 	@SuppressWarnings("unchecked")
 	<T> T get(List<?> key, Supplier<T> compute) {
@@ -64,7 +71,8 @@ class ReportCache {
 			entries.values().removeIf(e -> e.version() != version);
 		}
 		if (entries.size() < MAX_ENTRIES) {
-			entries.merge(key, new Entry(version, value), (old, fresh) -> old.version() > fresh.version() ? old : fresh);
+			entries.merge(key, new Entry(version, value),
+					(old, fresh) -> old.version() > fresh.version() ? old : fresh);
 		}
 		return value;
 	}

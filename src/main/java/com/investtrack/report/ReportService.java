@@ -24,11 +24,12 @@ import com.investtrack.milestone.MilestoneRepository;
 import com.investtrack.project.AssetModel;
 
 /**
- * Duration reports, each one query over milestone_timeline: the product's milestones as one narrow row per project
- * with every milestone's effective day, kept in the same transaction as the milestone rows. The database counts the
- * projects per number of calendar days and of working days (the difference of two work_day ordinals, see
- * {@link WorkDaySql}), so only histograms travel, never a row per project; percentiles are taken in Java from those
- * exact counts, so H2 and MySQL give the same figures.
+ * Duration reports, each one query over milestone_timeline: the product's milestones as
+ * one narrow row per project with every milestone's effective day, kept in the same
+ * transaction as the milestone rows. The database counts the projects per number of
+ * calendar days and of working days (the difference of two work_day ordinals, see
+ * {@link WorkDaySql}), so only histograms travel, never a row per project; percentiles
+ * are taken in Java from those exact counts, so H2 and MySQL give the same figures.
  */
 @Service
 public class ReportService {
@@ -36,7 +37,10 @@ public class ReportService {
 	/** The group key of a report without breakdown. */
 	private static final String NO_GROUP = "";
 
-	/** The stage durations of time-to-production, then the whole way from first talk to production. */
+	/**
+	 * The stage durations of time-to-production, then the whole way from first talk to
+	 * production.
+	 */
 	private static final List<Span> PRODUCTION_SPANS = productionSpans();
 
 	private final JdbcClient jdbc;
@@ -48,7 +52,10 @@ public class ReportService {
 		this.cache = cache;
 	}
 
-	/** Days from milestone {@code from} to milestone {@code to}, over projects that reached {@code to}. */
+	/**
+	 * Days from milestone {@code from} to milestone {@code to}, over projects that
+	 * reached {@code to}.
+	 */
 	@Transactional(readOnly = true)
 	public DurationStats durations(Stage from, Stage to, ReportFilter filter) {
 		return cache.get(Arrays.asList("durations", from, to, filter), () -> computeDurations(from, to, filter));
@@ -63,7 +70,10 @@ public class ReportService {
 			.stats(0);
 	}
 
-	/** Per stage and in total, for projects that reached production (in the filter's year, if any). */
+	/**
+	 * Per stage and in total, for projects that reached production (in the filter's year,
+	 * if any).
+	 */
 	@Transactional(readOnly = true)
 	public TimeToProduction timeToProduction(ReportFilter filter) {
 		return cache.get(Arrays.asList("timeToProduction", filter), () -> computeTimeToProduction(filter));
@@ -75,8 +85,9 @@ public class ReportService {
 	}
 
 	/**
-	 * {@link #timeToProduction} for each park, industry, asset model or year of production, from one query that groups
-	 * by the breakdown too, so a group's figures equal those of a filter on that group. Ordered by key.
+	 * {@link #timeToProduction} for each park, industry, asset model or year of
+	 * production, from one query that groups by the breakdown too, so a group's figures
+	 * equal those of a filter on that group. Ordered by key.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, TimeToProduction> timeToProductionBy(Breakdown by, ReportFilter filter) {
@@ -92,8 +103,9 @@ public class ReportService {
 	}
 
 	/**
-	 * The year's milestone counts (signed, construction commenced, production started) and the heavy-asset projects
-	 * that commenced construction with their land area; the filter's year is required, its other criteria apply.
+	 * The year's milestone counts (signed, construction commenced, production started)
+	 * and the heavy-asset projects that commenced construction with their land area; the
+	 * filter's year is required, its other criteria apply.
 	 */
 	@Transactional(readOnly = true)
 	public YearKpis yearKpis(ReportFilter filter) {
@@ -123,7 +135,10 @@ public class ReportService {
 				counts[Stage.PRODUCTION.ordinal()], heavy[0], heavyLand[0]);
 	}
 
-	/** Projects not dropped, by their current stage (in production counts as PRODUCTION); the year is ignored. */
+	/**
+	 * Projects not dropped, by their current stage (in production counts as PRODUCTION);
+	 * the year is ignored.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Stage, Long> projectsByStage(ReportFilter filter) {
 		return cache.get(Arrays.asList("projectsByStage", filter),
@@ -137,8 +152,8 @@ public class ReportService {
 		for (Stage s : Stage.values()) {
 			counts.put(s, 0L);
 		}
-		jdbc.sql("SELECT p.stage, COUNT(*) FROM project p WHERE p.outcome <> 'DROPPED'" + projectWhere(anyYear, "p", params)
-				+ " GROUP BY p.stage")
+		jdbc.sql("SELECT p.stage, COUNT(*) FROM project p WHERE p.outcome <> 'DROPPED'"
+				+ projectWhere(anyYear, "p", params) + " GROUP BY p.stage")
 			.params(params)
 			.query(rs -> {
 				counts.put(Stage.valueOf(rs.getString(1)), rs.getLong(2));
@@ -146,7 +161,10 @@ public class ReportService {
 		return counts;
 	}
 
-	/** A duration a report summarises: from one milestone to a later one, over the projects that reached both. */
+	/**
+	 * A duration a report summarises: from one milestone to a later one, over the
+	 * projects that reached both.
+	 */
 	private record Span(Stage from, Stage to) {
 	}
 
@@ -161,7 +179,10 @@ public class ReportService {
 		return List.copyOf(spans);
 	}
 
-	/** For one group: per span, projects by calendar days and by working days; and the projects in the group. */
+	/**
+	 * For one group: per span, projects by calendar days and by working days; and the
+	 * projects in the group.
+	 */
 	private static final class Histograms {
 
 		private final List<TreeMap<Integer, Long>> days = new ArrayList<>();
@@ -198,9 +219,10 @@ public class ReportService {
 	}
 
 	/**
-	 * One query, a branch per span: projects counted per group, calendar days and working days, over the projects
-	 * that reached {@code end} (in the filter's year, if any). With {@code countProjects} a last branch counts those
-	 * projects per group. Groups in key order; a report without breakdown has the one group {@link #NO_GROUP}.
+	 * One query, a branch per span: projects counted per group, calendar days and working
+	 * days, over the projects that reached {@code end} (in the filter's year, if any).
+	 * With {@code countProjects} a last branch counts those projects per group. Groups in
+	 * key order; a report without breakdown has the one group {@link #NO_GROUP}.
 	 */
 	private Map<String, Histograms> histograms(List<Span> spans, Breakdown by, Stage end, ReportFilter filter,
 			boolean countProjects) {
@@ -239,7 +261,10 @@ public class ReportService {
 		return groups;
 	}
 
-	/** The column a breakdown groups by; the year of production is that of its work_day row (joined as wy). */
+	/**
+	 * The column a breakdown groups by; the year of production is that of its work_day
+	 * row (joined as wy).
+	 */
 	private static String groupColumn(Breakdown by) {
 		return switch (by) {
 			case PARK -> "t.park_code";
@@ -249,7 +274,10 @@ public class ReportService {
 		};
 	}
 
-	/** The filter as conditions on milestone_timeline; the year is the one the report's end milestone falls in. */
+	/**
+	 * The filter as conditions on milestone_timeline; the year is the one the report's
+	 * end milestone falls in.
+	 */
 	private static String where(ReportFilter f, String endDay, Map<String, Object> params) {
 		var conditions = facts(f, "t.", params);
 		if (f.year() != null) {
@@ -259,7 +287,10 @@ public class ReportService {
 		return conditions.toString();
 	}
 
-	/** The filter as conditions on project (alias p) and a milestone table alias whose date falls in the year. */
+	/**
+	 * The filter as conditions on project (alias p) and a milestone table alias whose
+	 * date falls in the year.
+	 */
 	private static String projectWhere(ReportFilter f, String endAlias, Map<String, Object> params) {
 		var conditions = facts(f, "p.", params);
 		if (f.year() != null) {
@@ -269,7 +300,9 @@ public class ReportService {
 		return conditions.toString();
 	}
 
-	/** Park, industry and asset model: the same columns in project and milestone_timeline. */
+	/**
+	 * Park, industry and asset model: the same columns in project and milestone_timeline.
+	 */
 	private static SqlConditions facts(ReportFilter f, String prefix, Map<String, Object> params) {
 		return new SqlConditions(params).equal(prefix + "park_code", "park", f.parkCode())
 			.equal(prefix + "industry_code", "industry", f.industryCode())

@@ -5,8 +5,8 @@ import java.util.List;
 import com.investtrack.common.Stage;
 
 /**
- * For projects that reached production: how long each stage took, and the whole way from negotiation, in calendar and
- * in working days.
+ * For projects that reached production: how long each stage took, and the whole way from
+ * negotiation, in calendar and in working days.
  */
 public record TimeToProduction(int projects, List<StageStats> stages, DurationStats total) {
 

@@ -1,2 +1,5 @@
-/** Durations and time-to-production, computed in SQL over the product's own milestone table and nothing else. */
+/**
+ * Durations and time-to-production, computed in SQL over the product's own milestone
+ * table and nothing else.
+ */
 package com.investtrack.report;

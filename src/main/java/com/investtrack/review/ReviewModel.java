@@ -1,6 +1,9 @@
 package com.investtrack.review;
 
-/** Ids shared by bpmn/stalled-project-review.bpmn, bpmn/light-sweep.bpmn and the Java code. */
+/**
+ * Ids shared by bpmn/stalled-project-review.bpmn, bpmn/light-sweep.bpmn and the Java
+ * code.
+ */
 public final class ReviewModel {
 
 	public static final String PROCESS_ID = "stalled-project-review";

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** stall_review: one row per review; active_project_id is unique, so a project has at most one active review. */
+/**
+ * stall_review: one row per review; active_project_id is unique, so a project has at most
+ * one active review.
+ */
 @Repository
 class ReviewRepository {
 
@@ -27,7 +30,8 @@ class ReviewRepository {
 	void insert(long projectId, String processInstanceId, String reason, Instant at) {
 		jdbc.sql("""
 				INSERT INTO stall_review (project_id, active_project_id, status, process_instance_id, reason, opened_at)
-				VALUES (?, ?, 'OPEN', ?, ?, ?)""").params(projectId, projectId, processInstanceId, reason, Timestamp.from(at))
+				VALUES (?, ?, 'OPEN', ?, ?, ?)""")
+			.params(projectId, projectId, processInstanceId, reason, Timestamp.from(at))
 			.update();
 	}
 

@@ -19,10 +19,11 @@ import com.investtrack.project.Health;
 import com.investtrack.project.ProjectRepository;
 
 /**
- * Compares the red projects with the active reviews and opens or closes reviews where they differ. Each project is
- * changed in a transaction (and engine command) of its own, so one project's conflict with a concurrent step costs
- * that project a retry at the next run and nothing else; at most {@code app.lights.sweep-batch} reviews open per run,
- * so a first run over a large, long-neglected database does not hold the job's lock for long.
+ * Compares the red projects with the active reviews and opens or closes reviews where
+ * they differ. Each project is changed in a transaction (and engine command) of its own,
+ * so one project's conflict with a concurrent step costs that project a retry at the next
+ * run and nothing else; at most {@code app.lights.sweep-batch} reviews open per run, so a
+ * first run over a large, long-neglected database does not hold the job's lock for long.
  */
 @Service
 class ReviewSweep {
@@ -48,8 +49,10 @@ class ReviewSweep {
 		this.reviews = reviews;
 		this.projects = projects;
 		this.lights = lights;
-		// the sweep runs inside the timer job's engine command; a command of its own per project (new transaction,
-		// new command context) keeps each project's review apart from the job and from the other projects
+		// the sweep runs inside the timer job's engine command; a command of its own per
+		// project (new transaction,
+		// new command context) keeps each project's review apart from the job and from
+		// the other projects
 		this.newTransaction = ((ProcessEngineConfigurationImpl) engine).getCommandExecutorTxRequiresNew();
 		this.batch = batch;
 	}

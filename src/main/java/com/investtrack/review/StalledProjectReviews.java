@@ -29,9 +29,10 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * Opens, closes and acknowledges reviews of red projects. Each change locks the project's row first and decides on
- * the light computed afresh under that lock, so a review never opens for a project a concurrent step has just turned
- * green, and the sweep, a manager and a step on one project take turns.
+ * Opens, closes and acknowledges reviews of red projects. Each change locks the project's
+ * row first and decides on the light computed afresh under that lock, so a review never
+ * opens for a project a concurrent step has just turned green, and the sweep, a manager
+ * and a step on one project take turns.
  */
 @Service
 public class StalledProjectReviews {
@@ -90,7 +91,9 @@ public class StalledProjectReviews {
 		return true;
 	}
 
-	/** Closes the project's active review if the project is no longer red; whether it did. */
+	/**
+	 * Closes the project's active review if the project is no longer red; whether it did.
+	 */
 	@Transactional
 	public boolean close(long projectId) {
 		Project project = projects.lock(projectId).orElse(null);
@@ -114,14 +117,18 @@ public class StalledProjectReviews {
 		return true;
 	}
 
-	/** A manager's acknowledgement of the review behind this inbox task; returns the project it is about. */
+	/**
+	 * A manager's acknowledgement of the review behind this inbox task; returns the
+	 * project it is about.
+	 */
 	@Transactional
 	public long acknowledge(Task task, String comment, CurrentUser user) {
 		access.checkCanAcknowledgeReview(user);
 		StallReview review = reviews.byProcessInstance(task.getProcessInstanceId())
 			.orElseThrow(() -> new NotFoundException("No review for task " + task.getId()));
 		projects.lock(review.projectId());
-		// read again under the project's lock: another manager or the sweep may have got there first
+		// read again under the project's lock: another manager or the sweep may have got
+		// there first
 		StallReview current = reviews.byProcessInstance(task.getProcessInstanceId()).orElseThrow();
 		if (current.status() == ReviewStatus.ACKNOWLEDGED) {
 			throw new ConflictException("This review was already acknowledged by " + current.acknowledgedBy());

@@ -6,10 +6,12 @@ import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.Role;
 
 /**
- * The access rules, in one place for the API, the pages and the engine's tasks: every check of role, ownership and
- * four-eyes is a method here, and every refusal is thrown from here (and noted for the audit trail, see
- * {@link Refusals}). Projects and reports are read by every role; the audit trail by auditors and managers; the
- * administration (users, parks) by administrators, and read-only by auditors; writes as each method says.
+ * The access rules, in one place for the API, the pages and the engine's tasks: every
+ * check of role, ownership and four-eyes is a method here, and every refusal is thrown
+ * from here (and noted for the audit trail, see {@link Refusals}). Projects and reports
+ * are read by every role; the audit trail by auditors and managers; the administration
+ * (users, parks) by administrators, and read-only by auditors; writes as each method
+ * says.
  */
 @Component
 public class AccessPolicy {
@@ -53,7 +55,10 @@ public class AccessPolicy {
 		}
 	}
 
-	/** The progress log: the project's officer and managers write it (everyone signed in reads it). */
+	/**
+	 * The progress log: the project's officer and managers write it (everyone signed in
+	 * reads it).
+	 */
 	public void checkCanRecordProgress(CurrentUser user, String projectOfficer) {
 		if (!canWork(user, projectOfficer)) {
 			throw deny("Only the project's officer or a manager may record its progress");
@@ -67,7 +72,9 @@ public class AccessPolicy {
 		}
 	}
 
-	/** Evidence files are read by every signed-in role, like the projects they belong to. */
+	/**
+	 * Evidence files are read by every signed-in role, like the projects they belong to.
+	 */
 	public void checkCanReadEvidence(CurrentUser user) {
 		if (user.roles().isEmpty()) {
 			throw deny("Your account has no role");
@@ -121,7 +128,10 @@ public class AccessPolicy {
 		}
 	}
 
-	/** The working-day calendar: everyone signed in reads it (the lights count by it), administrators change it. */
+	/**
+	 * The working-day calendar: everyone signed in reads it (the lights count by it),
+	 * administrators change it.
+	 */
 	public boolean canChangeCalendar(CurrentUser user) {
 		return user.has(Role.ADMIN);
 	}
@@ -138,7 +148,10 @@ public class AccessPolicy {
 		}
 	}
 
-	/** The Excel ledger's import: managers and administrators, who take a bureau's whole record over at once. */
+	/**
+	 * The Excel ledger's import: managers and administrators, who take a bureau's whole
+	 * record over at once.
+	 */
 	public boolean canImport(CurrentUser user) {
 		return user.isManager() || user.has(Role.ADMIN);
 	}
@@ -150,8 +163,9 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Reports (durations, time to production, the dashboard, the monthly bulletin) are the bureau's own figures:
-	 * every signed-in role reads them, on the pages and through the API alike.
+	 * Reports (durations, time to production, the dashboard, the monthly bulletin) are
+	 * the bureau's own figures: every signed-in role reads them, on the pages and through
+	 * the API alike.
 	 */
 	public void checkCanReadReports(CurrentUser user) {
 		if (user.roles().isEmpty()) {
@@ -177,14 +191,20 @@ public class AccessPolicy {
 		}
 	}
 
-	/** Four-eyes whoever drives the engine: a decision taken by nobody, or by the requester, is refused. */
+	/**
+	 * Four-eyes whoever drives the engine: a decision taken by nobody, or by the
+	 * requester, is refused.
+	 */
 	public void checkFourEyes(String decidedBy, String requestedBy) {
 		if (decidedBy == null || decidedBy.equals(requestedBy)) {
 			throw deny("Four-eyes rule: a request must be decided by a manager other than its requester");
 		}
 	}
 
-	/** Every refusal leaves through here: noted for the audit trail, then thrown (a 403, or a page's message). */
+	/**
+	 * Every refusal leaves through here: noted for the audit trail, then thrown (a 403,
+	 * or a page's message).
+	 */
 	private static ForbiddenException deny(String reason) {
 		Refusals.note(reason);
 		return new ForbiddenException(reason);

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Service;
 
 import com.investtrack.common.Role;
 
-/** What other modules may ask of user accounts; the account tables are written by this module only. */
+/**
+ * What other modules may ask of user accounts; the account tables are written by this
+ * module only.
+ */
 @Service
 public class Accounts {
 
@@ -22,14 +25,18 @@ public class Accounts {
 		this.users = users;
 	}
 
-	/** Whether the user exists, is enabled and holds the role: who may own, lead or decide something. */
+	/**
+	 * Whether the user exists, is enabled and holds the role: who may own, lead or decide
+	 * something.
+	 */
 	public boolean isActiveWith(String username, Role role) {
 		return users.find(username).filter(u -> u.enabled() && u.roles().contains(role)).isPresent();
 	}
 
 	/**
-	 * Creates the demo accounts, all with the same password hash, on a database without any user; returns false and
-	 * changes nothing where users exist (demo data never overwrites real accounts).
+	 * Creates the demo accounts, all with the same password hash, on a database without
+	 * any user; returns false and changes nothing where users exist (demo data never
+	 * overwrites real accounts).
 	 */
 	public boolean createDemoAccounts(List<DemoAccount> accounts, String passwordHash, Instant at) {
 		if (users.count() > 0) {

@@ -6,8 +6,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * The principal of an authenticated user. It carries the account's access version at login, so that a session opened
- * before the account was disabled, its roles changed or its password reset can be recognised and ended.
+ * The principal of an authenticated user. It carries the account's access version at
+ * login, so that a session opened before the account was disabled, its roles changed or
+ * its password reset can be recognised and ended.
  */
 final class AppUserPrincipal extends User {
 

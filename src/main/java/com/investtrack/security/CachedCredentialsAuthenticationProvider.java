@@ -28,13 +28,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Password login that pays for BCrypt once per user and password every few minutes instead of on every request.
- * HTTP Basic sends the password with each API call and one BCrypt check costs about 60 ms of CPU, which would cap a
- * node at a few dozen calls a second. After a successful BCrypt check this provider remembers a keyed hash (HMAC with a
- * per-process random key) of the user name, the password and the stored password hash for
- * {@code app.security.credentials-cache-ttl}. The user is still loaded on every request, so disabling a user or
- * changing their roles takes effect at once on every node, and changing the password (a new stored hash) makes the
- * remembered entry useless. Nothing is shared between nodes, so a cluster needs no invalidation.
+ * Password login that pays for BCrypt once per user and password every few minutes
+ * instead of on every request. HTTP Basic sends the password with each API call and one
+ * BCrypt check costs about 60 ms of CPU, which would cap a node at a few dozen calls a
+ * second. After a successful BCrypt check this provider remembers a keyed hash (HMAC with
+ * a per-process random key) of the user name, the password and the stored password hash
+ * for {@code app.security.credentials-cache-ttl}. The user is still loaded on every
+ * request, so disabling a user or changing their roles takes effect at once on every
+ * node, and changing the password (a new stored hash) makes the remembered entry useless.
+ * Nothing is shared between nodes, so a cluster needs no invalidation.
  */
 @Component
 class CachedCredentialsAuthenticationProvider implements AuthenticationProvider {
@@ -60,7 +62,8 @@ class CachedCredentialsAuthenticationProvider implements AuthenticationProvider 
 		this.users = users;
 		this.bcrypt = new DaoAuthenticationProvider(users);
 		this.bcrypt.setPasswordEncoder(passwords);
-		// the account's status is checked after the password, so a wrong password gets the same answer whether or not
+		// the account's status is checked after the password, so a wrong password gets
+		// the same answer whether or not
 		// the account is disabled
 		this.bcrypt.setPreAuthenticationChecks(user -> {
 		});
@@ -83,7 +86,8 @@ class CachedCredentialsAuthenticationProvider implements AuthenticationProvider 
 			user = users.loadUserByUsername(username);
 		}
 		catch (UsernameNotFoundException ex) {
-			// the BCrypt provider answers unknown users in the same time as wrong passwords
+			// the BCrypt provider answers unknown users in the same time as wrong
+			// passwords
 			return bcrypt.authenticate(authentication);
 		}
 		catch (RuntimeException ex) {

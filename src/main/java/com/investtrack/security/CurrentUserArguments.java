@@ -11,10 +11,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The signed-in caller as a handler argument: a controller method declares {@code CurrentUser user} and gets the
- * caller of the request, so that what a handler does on whose behalf is visible in its signature and every check
- * in {@link AccessPolicy} receives it explicitly. Every mapped endpoint is authenticated (see {@link SecurityConfig}),
- * so there always is one.
+ * The signed-in caller as a handler argument: a controller method declares
+ * {@code CurrentUser user} and gets the caller of the request, so that what a handler
+ * does on whose behalf is visible in its signature and every check in
+ * {@link AccessPolicy} receives it explicitly. Every mapped endpoint is authenticated
+ * (see {@link SecurityConfig}), so there always is one.
  */
 @Configuration
 class CurrentUserArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {

@@ -27,7 +27,10 @@ public final class CurrentUsers {
 		return new CurrentUser(authentication.getName(), roles);
 	}
 
-	/** The caller of the current request; fails if there is none (every endpoint but login is authenticated). */
+	/**
+	 * The caller of the current request; fails if there is none (every endpoint but login
+	 * is authenticated).
+	 */
 	public static CurrentUser current() {
 		CurrentUser user = of(SecurityContextHolder.getContext().getAuthentication());
 		if (user == null) {

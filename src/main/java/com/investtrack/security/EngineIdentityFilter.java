@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Runs every engine call of a request as the authenticated user with their roles as groups, so that the engine's own
- * history names the actor and the task listeners can check who completes a task.
+ * Runs every engine call of a request as the authenticated user with their roles as
+ * groups, so that the engine's own history names the actor and the task listeners can
+ * check who completes a task.
  */
 class EngineIdentityFilter extends OncePerRequestFilter {
 

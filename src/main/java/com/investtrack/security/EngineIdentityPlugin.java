@@ -9,9 +9,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the engine see the product's users and roles: its identity service reads app_user and app_user_role (each
- * role is a group), read-only, instead of Camunda's own ACT_ID_* tables. Candidate groups in the model are role
- * names, so the engine and the application agree on who may work on a task.
+ * Makes the engine see the product's users and roles: its identity service reads app_user
+ * and app_user_role (each role is a group), read-only, instead of Camunda's own ACT_ID_*
+ * tables. Candidate groups in the model are role names, so the engine and the application
+ * agree on who may work on a task.
  */
 @Component
 class EngineIdentityPlugin extends AbstractProcessEnginePlugin {

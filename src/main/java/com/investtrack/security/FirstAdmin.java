@@ -9,9 +9,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The first administrator of an installation without users (the mysql profile has no demo accounts): created on start
- * from {@code app.admin.username} / {@code app.admin.password} (environment APP_ADMIN_USERNAME / APP_ADMIN_PASSWORD)
- * when the user table is empty, and never again once any user exists.
+ * The first administrator of an installation without users (the mysql profile has no demo
+ * accounts): created on start from {@code app.admin.username} /
+ * {@code app.admin.password} (environment APP_ADMIN_USERNAME / APP_ADMIN_PASSWORD) when
+ * the user table is empty, and never again once any user exists.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -41,7 +42,8 @@ class FirstAdmin implements ApplicationRunner {
 		}
 		try {
 			if (admin.createFirstAdmin(username, password)) {
-				log.warn("Created the first administrator '{}'; remove APP_ADMIN_PASSWORD from the environment now", username);
+				log.warn("Created the first administrator '{}'; remove APP_ADMIN_PASSWORD from the environment now",
+						username);
 			}
 			else {
 				log.info("Users exist already; APP_ADMIN_USERNAME/APP_ADMIN_PASSWORD are ignored and can be removed");

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed logins per username and per remote address in the shared database, so every node sees the same
- * counts. After too many failures within the window the key is locked for a while and further attempts are refused
- * before any password is checked.
+ * Counts failed logins per username and per remote address in the shared database, so
+ * every node sees the same counts. After too many failures within the window the key is
+ * locked for a while and further attempts are refused before any password is checked.
  */
 @Component
 class LoginThrottle {
@@ -52,21 +52,26 @@ class LoginThrottle {
 	}
 
 	/**
-	 * What the throttle knows of a login attempt before the password is checked: until when attempts for this username
-	 * or from this address are refused, if they are, and whether the username has failures on record for a success to
-	 * forget.
+	 * What the throttle knows of a login attempt before the password is checked: until
+	 * when attempts for this username or from this address are refused, if they are, and
+	 * whether the username has failures on record for a success to forget.
 	 */
 	record Status(Optional<Instant> lockedUntil, boolean userHasFailures) {
 	}
 
-	/** One primary-key read: every API call with Basic credentials passes here, so it must cost no more. */
+	/**
+	 * One primary-key read: every API call with Basic credentials passes here, so it must
+	 * cost no more.
+	 */
 	Status status(String username, String address) {
 		Instant now = now();
 		String userKey = userKey(username);
-		List<Object[]> rows = jdbc.sql("SELECT attempt_key, locked_until FROM login_attempt WHERE attempt_key IN (:keys)")
+		List<Object[]> rows = jdbc
+			.sql("SELECT attempt_key, locked_until FROM login_attempt WHERE attempt_key IN (:keys)")
 			.param("keys", keys(username, address))
-			.query((rs, n) -> new Object[] { rs.getString(1),
-					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant() })
+			.query((rs,
+					n) -> new Object[] { rs.getString(1),
+							rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant() })
 			.list();
 		Instant locked = null;
 		boolean userHasFailures = false;
@@ -80,13 +85,17 @@ class LoginThrottle {
 		return new Status(Optional.ofNullable(locked), userHasFailures);
 	}
 
-	/** Counts a failed attempt; answers the end of the lock this failure started, if it started one. */
+	/**
+	 * Counts a failed attempt; answers the end of the lock this failure started, if it
+	 * started one.
+	 */
 	Optional<Instant> failed(String username, String address) {
 		return tx.execute(s -> {
 			Instant now = now();
 			Instant userLock = count(userKey(username), maxFailuresPerUser, now);
 			Instant addressLock = address == null ? null : count(addressKey(address), maxFailuresPerAddress, now);
-			jdbc.sql("DELETE FROM login_attempt WHERE window_start < :cutoff AND (locked_until IS NULL OR locked_until < :now)")
+			jdbc.sql("DELETE FROM login_attempt WHERE window_start < :cutoff AND (locked_until IS NULL OR "
+					+ "locked_until < :now)")
 				.param("cutoff", Timestamp.from(now.minus(window)))
 				.param("now", Timestamp.from(now))
 				.update();
@@ -95,22 +104,26 @@ class LoginThrottle {
 	}
 
 	/**
-	 * A successful login forgets the username's failures; the address's count runs on to the end of its window. Called
-	 * only when there are failures to forget, so a good login writes nothing.
+	 * A successful login forgets the username's failures; the address's count runs on to
+	 * the end of its window. Called only when there are failures to forget, so a good
+	 * login writes nothing.
 	 */
 	void succeeded(String username) {
 		jdbc.sql("DELETE FROM login_attempt WHERE attempt_key = ?").param(userKey(username)).update();
 	}
 
 	private Instant count(String key, int max, Instant now) {
-		var row = jdbc.sql("SELECT failures, window_start, locked_until FROM login_attempt WHERE attempt_key = ? FOR UPDATE")
+		var row = jdbc
+			.sql("SELECT failures, window_start, locked_until FROM login_attempt WHERE attempt_key = ? FOR UPDATE")
 			.param(key)
-			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getTimestamp(2).toInstant(),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant() })
+			.query((rs,
+					n) -> new Object[] { rs.getInt(1), rs.getTimestamp(2).toInstant(),
+							rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant() })
 			.optional();
 		if (row.isEmpty()) {
 			try {
-				jdbc.sql("INSERT INTO login_attempt (attempt_key, failures, window_start, locked_until) VALUES (?, 1, ?, ?)")
+				jdbc.sql("INSERT INTO login_attempt (attempt_key, failures, window_start, locked_until) VALUES (?, "
+						+ "1, ?, ?)")
 					.params(key, Timestamp.from(now), max <= 1 ? Timestamp.from(now.plus(lockout)) : null)
 					.update();
 				return max <= 1 ? now.plus(lockout) : null;
@@ -136,7 +149,8 @@ class LoginThrottle {
 			lockedUntil = newLock;
 		}
 		jdbc.sql("UPDATE login_attempt SET failures = ?, window_start = ?, locked_until = ? WHERE attempt_key = ?")
-			.params(failures, Timestamp.from(windowStart), lockedUntil == null ? null : Timestamp.from(lockedUntil), key)
+			.params(failures, Timestamp.from(windowStart), lockedUntil == null ? null : Timestamp.from(lockedUntil),
+					key)
 			.update();
 		return newLock;
 	}
@@ -149,7 +163,10 @@ class LoginThrottle {
 		return address == null ? List.of(userKey(username)) : List.of(userKey(username), addressKey(address));
 	}
 
-	/** Usernames are compared case-insensitively: a database collation may treat "Officer" as "officer". */
+	/**
+	 * Usernames are compared case-insensitively: a database collation may treat "Officer"
+	 * as "officer".
+	 */
 	static String userKey(String username) {
 		String name = username == null ? "" : username.toLowerCase(Locale.ROOT);
 		return "u:" + (name.length() > 100 ? name.substring(0, 100) : name);

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** A login refused without checking the password, because the username or the address failed too often. */
+/**
+ * A login refused without checking the password, because the username or the address
+ * failed too often.
+ */
 class LoginThrottledException extends AuthenticationException {
 
 	private static final long serialVersionUID = 1L;

@@ -38,9 +38,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import com.investtrack.common.Role;
 
 /**
- * The engine's read-only view of the product's users (app_user) and groups (the roles). The user base is small (the
- * staff of one bureau), so queries read the matching rows and apply the name filters, ordering and paging in memory.
- * Users have no e-mail addresses and there are no tenants: queries on those match nothing.
+ * The engine's read-only view of the product's users (app_user) and groups (the roles).
+ * The user base is small (the staff of one bureau), so queries read the matching rows and
+ * apply the name filters, ordering and paging in memory. Users have no e-mail addresses
+ * and there are no tenants: queries on those match nothing.
  */
 class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 
@@ -85,7 +86,8 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 
 	@Override
 	public NativeUserQuery createNativeUserQuery() {
-		throw new BadUserRequestException("Native user queries are not supported: users live in the application's tables");
+		throw new BadUserRequestException(
+				"Native user queries are not supported: users live in the application's tables");
 	}
 
 	@Override
@@ -102,7 +104,8 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 	}
 
 	List<User> findUsers(ProductUserQuery q) {
-		if (q.getEmail() != null || q.getEmailLike() != null || q.getTenantId() != null || q.isPotentialStarterQuery()) {
+		if (q.getEmail() != null || q.getEmailLike() != null || q.getTenantId() != null
+				|| q.isPotentialStarterQuery()) {
 			return List.of();
 		}
 		var sql = new StringBuilder("SELECT u.username, u.display_name FROM app_user u WHERE 1 = 1");
@@ -198,15 +201,17 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 		return new NoTenants(false);
 	}
 
-	/** Exact value or SQL-style LIKE pattern (% and _) on one property; null criteria match everything. */
+	/**
+	 * Exact value or SQL-style LIKE pattern (% and _) on one property; null criteria
+	 * match everything.
+	 */
 	private static <T> Predicate<T> matches(String exact, String like, Function<T, String> property) {
-		Pattern pattern = like == null ? null : Pattern.compile(Arrays.stream(like.split("((?<=[%_])|(?=[%_]))"))
-			.map(part -> switch (part) {
-				case "%" -> ".*";
-				case "_" -> ".";
-				default -> Pattern.quote(part);
-			})
-			.collect(Collectors.joining()), Pattern.DOTALL);
+		Pattern pattern = like == null ? null
+				: Pattern.compile(Arrays.stream(like.split("((?<=[%_])|(?=[%_]))")).map(part -> switch (part) {
+					case "%" -> ".*";
+					case "_" -> ".";
+					default -> Pattern.quote(part);
+				}).collect(Collectors.joining()), Pattern.DOTALL);
 		return item -> {
 			String value = property.apply(item);
 			return (exact == null || exact.equals(value))
@@ -214,7 +219,10 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 		};
 	}
 
-	/** The requested page: from the engine's Page if it passes one, else from the query's own listPage() bounds. */
+	/**
+	 * The requested page: from the engine's Page if it passes one, else from the query's
+	 * own listPage() bounds.
+	 */
 	private static <T> List<T> page(List<T> all, Page page, ListQueryParameterObject query) {
 		int first = page != null ? page.getFirstResult() : query.getFirstResult();
 		int max = page != null ? page.getMaxResults() : query.getMaxResults();
@@ -235,7 +243,10 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 			super(standalone ? Context.getProcessEngineConfiguration().getCommandExecutorTxRequired() : null);
 		}
 
-		/** Candidate starters of a process: the model names none, so no user or group is one. */
+		/**
+		 * Candidate starters of a process: the model names none, so no user or group is
+		 * one.
+		 */
 		boolean isPotentialStarterQuery() {
 			return procDefId != null;
 		}
@@ -260,7 +271,10 @@ class ProductIdentityProvider implements ReadOnlyIdentityProvider {
 			super(standalone ? Context.getProcessEngineConfiguration().getCommandExecutorTxRequired() : null);
 		}
 
-		/** Candidate starters of a process: the model names none, so no user or group is one. */
+		/**
+		 * Candidate starters of a process: the model names none, so no user or group is
+		 * one.
+		 */
 		boolean isPotentialStarterQuery() {
 			return procDefId != null;
 		}

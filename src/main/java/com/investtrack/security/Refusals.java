@@ -13,10 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The one place where refusals are audited. Whatever refuses a signed-in caller (the access policy in a service, the
- * URL rules, the CSRF check) notes the reason on the request; once the request is answered, with its transaction
- * rolled back and its connection returned, this filter writes one ACCESS_DENIED entry. So the API, the pages and a
- * page form that answers with a message instead of a 403 are audited alike, and never twice.
+ * The one place where refusals are audited. Whatever refuses a signed-in caller (the
+ * access policy in a service, the URL rules, the CSRF check) notes the reason on the
+ * request; once the request is answered, with its transaction rolled back and its
+ * connection returned, this filter writes one ACCESS_DENIED entry. So the API, the pages
+ * and a page form that answers with a message instead of a 403 are audited alike, and
+ * never twice.
  */
 class Refusals extends OncePerRequestFilter {
 
@@ -28,7 +30,10 @@ class Refusals extends OncePerRequestFilter {
 		this.audit = audit;
 	}
 
-	/** Notes that the current request is being refused, and why; a later note does not replace the first. */
+	/**
+	 * Notes that the current request is being refused, and why; a later note does not
+	 * replace the first.
+	 */
 	static void note(String reason) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request != null && request.getAttribute(REASON, RequestAttributes.SCOPE_REQUEST) == null) {

@@ -14,8 +14,9 @@ import com.investtrack.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Writes the security events that change nothing themselves (failed logins, denied accesses) to the audit trail, each
- * in a transaction of its own: the refused request's own transaction, if any, has been rolled back.
+ * Writes the security events that change nothing themselves (failed logins, denied
+ * accesses) to the audit trail, each in a transaction of its own: the refused request's
+ * own transaction, if any, has been rolled back.
  */
 @Component
 class SecurityAudit {
@@ -35,8 +36,9 @@ class SecurityAudit {
 	}
 
 	/**
-	 * Records that the authenticated caller was refused (403). Anonymous callers are not recorded: they are answered
-	 * 401 before any rule is applied, and recording them would let anyone fill the trail.
+	 * Records that the authenticated caller was refused (403). Anonymous callers are not
+	 * recorded: they are answered 401 before any rule is applied, and recording them
+	 * would let anyone fill the trail.
 	 */
 	public void accessDenied(HttpServletRequest request, String reason) {
 		CurrentUser user = CurrentUsers.of(SecurityContextHolder.getContext().getAuthentication());
@@ -50,7 +52,10 @@ class SecurityAudit {
 			.details(request.getMethod() + " " + clean(path, 500) + ": " + clean(reason, 500)));
 	}
 
-	/** Strips control characters and bounds the length of values an attacker chooses, such as a username tried. */
+	/**
+	 * Strips control characters and bounds the length of values an attacker chooses, such
+	 * as a username tried.
+	 */
 	private static String clean(String value, int max) {
 		if (value == null) {
 			return "";

@@ -33,10 +33,12 @@ import com.investtrack.common.Role;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every request is authenticated except the login page, static assets and the health probes. Pages use a form login
- * and the session; scripts may call /api/** with HTTP Basic, and so may a Prometheus scraper /actuator/prometheus (an
- * administrator's account). The API and the actuator answer 401/403 as JSON, pages redirect to the login form. The URL
- * rules below are a first fence; the services check role, ownership and four-eyes again (AccessPolicy).
+ * Every request is authenticated except the login page, static assets and the health
+ * probes. Pages use a form login and the session; scripts may call /api/** with HTTP
+ * Basic, and so may a Prometheus scraper /actuator/prometheus (an administrator's
+ * account). The API and the actuator answer 401/403 as JSON, pages redirect to the login
+ * form. The URL rules below are a first fence; the services check role, ownership and
+ * four-eyes again (AccessPolicy).
  */
 @Configuration
 class SecurityConfig {
@@ -44,19 +46,26 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-	/** The JSON API and its description: answered with JSON (401, 403), never sent to the login form. */
+	/**
+	 * The JSON API and its description: answered with JSON (401, 403), never sent to the
+	 * login form.
+	 */
 	private static final RequestMatcher API = request -> request.getRequestURI()
 		.startsWith(request.getContextPath() + "/api/")
 			|| request.getRequestURI().startsWith(request.getContextPath() + "/v3/api-docs");
 
-	/** Callers that are programs, not browsers: answered with a status and JSON, never sent to the login form. */
+	/**
+	 * Callers that are programs, not browsers: answered with a status and JSON, never
+	 * sent to the login form.
+	 */
 	private static final RequestMatcher MACHINES = request -> API.matches(request)
 			|| request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
 
 	/**
-	 * API calls that ride on no session have no credentials a browser would add by itself, so CSRF does not apply:
-	 * Basic credentials travel in a header a third-party page cannot set, and browsers never cache them for this site
-	 * because no answer asks for them (no WWW-Authenticate header). Anonymous calls go on to be answered 401.
+	 * API calls that ride on no session have no credentials a browser would add by
+	 * itself, so CSRF does not apply: Basic credentials travel in a header a third-party
+	 * page cannot set, and browsers never cache them for this site because no answer asks
+	 * for them (no WWW-Authenticate header). Anonymous calls go on to be answered 401.
 	 */
 	private static final RequestMatcher API_WITHOUT_SESSION = request -> API.matches(request)
 			&& (request.getSession(false) == null || (request.getHeader(HttpHeaders.AUTHORIZATION) != null
@@ -83,7 +92,8 @@ class SecurityConfig {
 			UserRepository users) throws Exception {
 		AuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
 		AuthenticationEntryPoint api = (request, response, ex) -> {
-			// a login that failed because the database is down is not a wrong password: tell the client to retry
+			// a login that failed because the database is down is not a wrong password:
+			// tell the client to retry
 			if (DatabaseFailures.isUnavailable(ex)) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 				writeJson(json, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable",
@@ -96,7 +106,8 @@ class SecurityConfig {
 						"Too many failed logins; try again in " + ((seconds + 59) / 60) + " minutes");
 			}
 			else {
-				writeJson(json, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Authentication required");
+				writeJson(json, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+						"Authentication required");
 			}
 		};
 		AccessDeniedHandler denied = (request, response, ex) -> {
@@ -112,25 +123,28 @@ class SecurityConfig {
 		failure.setDefaultFailureUrl("/login?error");
 		failure.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?locked"));
 
-		http.authenticationManager(new ProviderManager(
-				new ThrottlingAuthenticationProvider(passwordChecker, throttle, audit)));
+		http.authenticationManager(
+				new ProviderManager(new ThrottlingAuthenticationProvider(passwordChecker, throttle, audit)));
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
 			// the load balancer's probes; they show no details
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
-			// everyone signed in reads the working-day calendar (the lights count by it); administrators change it
+			// everyone signed in reads the working-day calendar (the lights count by it);
+			// administrators change it
 			.requestMatchers(HttpMethod.GET, "/admin/calendar")
 			.authenticated()
 			.requestMatchers("/actuator/prometheus")
 			.hasRole(Role.ADMIN.name())
-			// auditors may read the accounts; only administrators change them, parks included
+			// auditors may read the accounts; only administrators change them, parks
+			// included
 			.requestMatchers(request -> READ.matches(request) && ADMIN_PATHS.matches(request))
 			.hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
 			.requestMatchers(ADMIN_PATHS)
 			.hasRole(Role.ADMIN.name())
-			// a supervision notice's owner may be any user (a leader too): its service lets only the owner reply
+			// a supervision notice's owner may be any user (a leader too): its service
+			// lets only the owner reply
 			.requestMatchers(HttpMethod.POST, "/api/notices/*/reply")
 			.authenticated()
 			// auditors, and anyone else without a working role, change nothing

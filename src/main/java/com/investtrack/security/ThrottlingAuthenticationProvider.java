@@ -8,8 +8,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks username and password (form and HTTP Basic alike) behind the login throttle: a locked username or address is
- * refused before the slow password hash is computed; every wrong password is counted, every failed login audited.
+ * Checks username and password (form and HTTP Basic alike) behind the login throttle: a
+ * locked username or address is refused before the slow password hash is computed; every
+ * wrong password is counted, every failed login audited.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -46,7 +47,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 			throw ex;
 		}
 		catch (AccountStatusException ex) {
-			// the password was right (status is checked after it), so this is no guessing and is not counted
+			// the password was right (status is checked after it), so this is no guessing
+			// and is not counted
 			audit.loginFailed(username, address, "account disabled", null);
 			throw ex;
 		}

@@ -24,14 +24,18 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Role;
 
 /**
- * User administration: accounts, roles, disabling and password resets, for administrators only (auditors may read the
- * list). Every change is audited in its own transaction and ends the user's open sessions. An administrator cannot
- * lock themselves out: they may neither disable their own account nor drop their own ADMIN role.
+ * User administration: accounts, roles, disabling and password resets, for administrators
+ * only (auditors may read the list). Every change is audited in its own transaction and
+ * ends the user's open sessions. An administrator cannot lock themselves out: they may
+ * neither disable their own account nor drop their own ADMIN role.
  */
 @Service
 public class UserAdminService {
 
-	/** Lower-case, so that a case-insensitive database collation cannot make two names one. */
+	/**
+	 * Lower-case, so that a case-insensitive database collation cannot make two names
+	 * one.
+	 */
 	static final Pattern USERNAME = Pattern.compile("^[a-z][a-z0-9_-]{1,31}$");
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -83,8 +87,8 @@ public class UserAdminService {
 	}
 
 	/**
-	 * Creates the first administrator of an empty installation (see {@link FirstAdmin}); answers false, changing
-	 * nothing, once any user exists.
+	 * Creates the first administrator of an empty installation (see {@link FirstAdmin});
+	 * answers false, changing nothing, once any user exists.
 	 */
 	@Transactional
 	boolean createFirstAdmin(String username, String password) {
@@ -144,7 +148,8 @@ public class UserAdminService {
 		}
 		String displayName = u.displayName() == null ? "" : u.displayName().strip();
 		if (displayName.isEmpty() || displayName.length() > 200 || CONTROL.matcher(displayName).find()) {
-			throw new InvalidInputException("displayName", "is required, at most 200 characters, no control characters");
+			throw new InvalidInputException("displayName",
+					"is required, at most 200 characters, no control characters");
 		}
 		Set<Role> roles = checkRoles(u.roles());
 		checkPassword(username, u.password());
@@ -162,8 +167,9 @@ public class UserAdminService {
 			return account;
 		}
 		users.setEnabled(account.username(), enabled);
-		audit.append(AuditEvent.of(actor.username(), enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, null)
-			.details("user: " + account.username()));
+		audit.append(
+				AuditEvent.of(actor.username(), enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, null)
+					.details("user: " + account.username()));
 		return users.find(account.username()).orElseThrow();
 	}
 

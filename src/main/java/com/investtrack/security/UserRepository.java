@@ -37,8 +37,9 @@ public class UserRepository {
 				SELECT u.username, u.display_name, u.enabled, u.password_hash, r.role, u.auth_version
 				FROM app_user u LEFT JOIN app_user_role r ON r.username = u.username WHERE u.username = ?""")
 			.param(username)
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-					rs.getString(5), rs.getInt(6) })
+			.query((rs,
+					n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+							rs.getString(5), rs.getInt(6) })
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();
@@ -46,9 +47,9 @@ public class UserRepository {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		rows.stream().filter(r -> r[4] != null).forEach(r -> roles.add(Role.valueOf((String) r[4])));
 		Object[] first = rows.get(0);
-		return Optional.of(new Credentials(
-				new UserAccount((String) first[0], (String) first[1], (Boolean) first[2], roles), (String) first[3],
-				(Integer) first[5]));
+		return Optional
+			.of(new Credentials(new UserAccount((String) first[0], (String) first[1], (Boolean) first[2], roles),
+					(String) first[3], (Integer) first[5]));
 	}
 
 	Optional<Status> status(String username) {
@@ -58,7 +59,10 @@ public class UserRepository {
 			.optional();
 	}
 
-	/** Locks the user's row until commit, so that concurrent changes to one account queue up. */
+	/**
+	 * Locks the user's row until commit, so that concurrent changes to one account queue
+	 * up.
+	 */
 	Optional<UserAccount> lock(String username) {
 		boolean exists = jdbc.sql("SELECT username FROM app_user WHERE username = ? FOR UPDATE")
 			.param(username)
@@ -93,7 +97,10 @@ public class UserRepository {
 	}
 
 	public boolean exists(String username) {
-		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class).single() > 0;
+		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?")
+			.param(username)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public long count() {
@@ -101,13 +108,17 @@ public class UserRepository {
 	}
 
 	public void insert(String username, String displayName, String passwordHash, Set<Role> roles, Instant now) {
-		jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) VALUES (?, ?, ?, TRUE, ?)")
+		jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) VALUES (?, ?, ?, "
+				+ "TRUE, ?)")
 			.params(username, displayName, passwordHash, Timestamp.from(now))
 			.update();
 		setRoles(username, roles);
 	}
 
-	/** Replaces the user's roles; the user's open sessions end (see {@link AccountStatusFilter}). */
+	/**
+	 * Replaces the user's roles; the user's open sessions end (see
+	 * {@link AccountStatusFilter}).
+	 */
 	public void setRoles(String username, Set<Role> roles) {
 		jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(username).update();
 		for (Role role : roles) {

@@ -1,2 +1,5 @@
-/** Users, roles, login, the access rules every write passes through, and the identity the engine sees. */
+/**
+ * Users, roles, login, the access rules every write passes through, and the identity the
+ * engine sees.
+ */
 package com.investtrack.security;

@@ -27,9 +27,9 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * Evidence files of a project's milestones: PDF, JPEG, PNG, DOCX and XLSX only, told by their content; at most
- * {@link #MAX_BYTES}; a plain file name. Stored in the shared database (any node serves any file), their SHA-256 in
- * the audit trail.
+ * Evidence files of a project's milestones: PDF, JPEG, PNG, DOCX and XLSX only, told by
+ * their content; at most {@link #MAX_BYTES}; a plain file name. Stored in the shared
+ * database (any node serves any file), their SHA-256 in the audit trail.
  */
 @Service
 public class EvidenceFiles {
@@ -57,11 +57,16 @@ public class EvidenceFiles {
 		this.clock = clock;
 	}
 
-	/** An upload as the caller sent it; {@code open} gives its content afresh each time. */
+	/**
+	 * An upload as the caller sent it; {@code open} gives its content afresh each time.
+	 */
 	public record Upload(String name, long size, Content open) {
 	}
 
-	/** Opens a file's content afresh (an upload is read twice: to tell its kind, then to store it). */
+	/**
+	 * Opens a file's content afresh (an upload is read twice: to tell its kind, then to
+	 * store it).
+	 */
 	@FunctionalInterface
 	public interface Content {
 
@@ -118,7 +123,9 @@ public class EvidenceFiles {
 		return files.find(id).orElseThrow();
 	}
 
-	/** The file's facts; everyone signed in reads a project's evidence, like the project. */
+	/**
+	 * The file's facts; everyone signed in reads a project's evidence, like the project.
+	 */
 	public EvidenceFile get(long id, CurrentUser user) {
 		access.checkCanReadEvidence(user);
 		return files.find(id).orElseThrow(() -> new NotFoundException("No evidence file " + id));
@@ -135,7 +142,10 @@ public class EvidenceFiles {
 		return files.forProject(projectId);
 	}
 
-	/** A plain file name: no path, no parent directory, no control characters, at most 200 characters. */
+	/**
+	 * A plain file name: no path, no parent directory, no control characters, at most 200
+	 * characters.
+	 */
 	static String checkedName(String raw) {
 		if (raw == null || raw.isBlank()) {
 			throw new InvalidInputException("file", "needs a file name");
@@ -144,7 +154,8 @@ public class EvidenceFiles {
 		if (control || raw.contains("/") || raw.contains("\\") || raw.contains("..") || raw.length() > 200
 				|| Arrays.asList(".", "..").contains(raw.strip())) {
 			throw new InvalidInputException("file",
-					"the file name must be a plain name of at most 200 characters, without a path or control characters");
+					"the file name must be a plain name of at most 200 characters, without a path or control "
+							+ "characters");
 		}
 		return raw.strip();
 	}

@@ -10,9 +10,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * What a file is, told by its content, never by its name: PDF, JPEG and PNG by their signatures; DOCX and XLSX as ZIP
- * archives holding an Office content-types part and a Word document or an Excel workbook. Anything else (a program, an
- * SVG or HTML page that could carry a script) has no kind.
+ * What a file is, told by its content, never by its name: PDF, JPEG and PNG by their
+ * signatures; DOCX and XLSX as ZIP archives holding an Office content-types part and a
+ * Word document or an Excel workbook. Anything else (a program, an SVG or HTML page that
+ * could carry a script) has no kind.
  */
 final class FileKinds {
 
@@ -34,7 +35,9 @@ final class FileKinds {
 
 	private static final byte[] ZIP_MAGIC = { 'P', 'K', 3, 4 };
 
-	/** Entries read at most before giving up on an archive that is not an Office document. */
+	/**
+	 * Entries read at most before giving up on an archive that is not an Office document.
+	 */
 	private static final int MAX_ENTRIES = 10_000;
 
 	private FileKinds() {

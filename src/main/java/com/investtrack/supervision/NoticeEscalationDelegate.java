@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The notice model's "Raise notice to yellow" and "Raise notice to red" service tasks (the level is their input). */
+/**
+ * The notice model's "Raise notice to yellow" and "Raise notice to red" service tasks
+ * (the level is their input).
+ */
 @Component("noticeEscalation")
 class NoticeEscalationDelegate implements JavaDelegate {
 

@@ -41,10 +41,16 @@ class NoticeRepository {
 	}
 
 	Optional<Notice> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM supervision_notice WHERE id = ?").param(id).query(this::map).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM supervision_notice WHERE id = ?")
+			.param(id)
+			.query(this::map)
+			.optional();
 	}
 
-	/** The notice, its row locked until the transaction ends: replies, closings and timers take turns. */
+	/**
+	 * The notice, its row locked until the transaction ends: replies, closings and timers
+	 * take turns.
+	 */
 	Optional<Notice> lock(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM supervision_notice WHERE id = ? FOR UPDATE")
 			.param(id)
@@ -64,7 +70,8 @@ class NoticeRepository {
 		if (processInstanceIds.isEmpty()) {
 			return found;
 		}
-		jdbc.sql("SELECT process_instance_id, " + COLUMNS + " FROM supervision_notice WHERE process_instance_id IN (:ids)")
+		jdbc.sql("SELECT process_instance_id, " + COLUMNS
+				+ " FROM supervision_notice WHERE process_instance_id IN (:ids)")
 			.param("ids", processInstanceIds)
 			.query((rs, n) -> found.put(rs.getString("process_instance_id"), map(rs, n)))
 			.list();
@@ -120,7 +127,9 @@ class NoticeRepository {
 	}
 
 	void reopen(long id, String comment) {
-		jdbc.sql("UPDATE supervision_notice SET status = 'OPEN', comment = ? WHERE id = ?").params(comment, id).update();
+		jdbc.sql("UPDATE supervision_notice SET status = 'OPEN', comment = ? WHERE id = ?")
+			.params(comment, id)
+			.update();
 	}
 
 	private Notice map(ResultSet rs, int n) throws SQLException {

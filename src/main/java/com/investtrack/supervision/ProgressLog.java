@@ -20,8 +20,9 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * A project's progress log: its officer and the managers add dated entries, never in the future; each moves the
- * project's latest progress day (the "no progress" light counts from it) and is audited.
+ * A project's progress log: its officer and the managers add dated entries, never in the
+ * future; each moves the project's latest progress day (the "no progress" light counts
+ * from it) and is audited.
  */
 @Service
 public class ProgressLog {
@@ -61,8 +62,8 @@ public class ProgressLog {
 		if (entry.on().isBefore(EARLIEST)) {
 			throw new InvalidInputException("on", "must not be before " + EARLIEST);
 		}
-		ProgressEntry.New clean = new ProgressEntry.New(entry.on(), entry.progress().strip(), blankToNull(entry.problems()),
-				blankToNull(entry.nextSteps()));
+		ProgressEntry.New clean = new ProgressEntry.New(entry.on(), entry.progress().strip(),
+				blankToNull(entry.problems()), blankToNull(entry.nextSteps()));
 		Instant now = Instant.now(clock);
 		long id = entries.insert(projectId, clean, user.username(), now);
 		plans.progressRecorded(projectId, clean.on());

@@ -29,10 +29,11 @@ import com.investtrack.security.CurrentUser;
 import com.investtrack.security.UserRepository;
 
 /**
- * Supervision notices (督办单): a manager issues one about a project to an owner with a deadline; the owner replies; a
- * manager other than the owner closes it (销号) or sends it back. Each notice is its own process instance
- * ({@link NoticeModel}) whose timers raise its level while no reply comes. Every change locks the notice's row first,
- * so a reply and a timer on one notice take turns, and is audited on the notice's project.
+ * Supervision notices (督办单): a manager issues one about a project to an owner with a
+ * deadline; the owner replies; a manager other than the owner closes it (销号) or sends it
+ * back. Each notice is its own process instance ({@link NoticeModel}) whose timers raise
+ * its level while no reply comes. Every change locks the notice's row first, so a reply
+ * and a timer on one notice take turns, and is audited on the notice's project.
  */
 @Service
 public class SupervisionNotices {
@@ -97,7 +98,9 @@ public class SupervisionNotices {
 		return notices.find(id).orElseThrow();
 	}
 
-	/** The owner's reply: stops the escalation and puts the notice in the managers' hands. */
+	/**
+	 * The owner's reply: stops the escalation and puts the notice in the managers' hands.
+	 */
 	@Transactional
 	public Notice reply(long id, String text, CurrentUser user) {
 		Notice notice = locked(id);
@@ -126,7 +129,10 @@ public class SupervisionNotices {
 		return notices.find(id).orElseThrow();
 	}
 
-	/** Sends the notice back to its owner: a new reply is awaited and the escalation starts again. */
+	/**
+	 * Sends the notice back to its owner: a new reply is awaited and the escalation
+	 * starts again.
+	 */
 	@Transactional
 	public Notice reopen(long id, String comment, CurrentUser user) {
 		Notice notice = decidable(id, user);
@@ -142,7 +148,10 @@ public class SupervisionNotices {
 		return notices.find(id).orElseThrow();
 	}
 
-	/** A timer of the notice's instance fired: raises an open notice to {@code level} (never lowers it). */
+	/**
+	 * A timer of the notice's instance fired: raises an open notice to {@code level}
+	 * (never lowers it).
+	 */
 	@Transactional
 	public void escalate(String processInstanceId, NoticeLevel level) {
 		long id = notices.idByProcessInstance(processInstanceId)
@@ -153,7 +162,8 @@ public class SupervisionNotices {
 		}
 		notices.raise(id, level);
 		if (level == NoticeLevel.YELLOW) {
-			// an overdue notice joins the managers' inbox beside its owner's, where it stays until replied to
+			// an overdue notice joins the managers' inbox beside its owner's, where it
+			// stays until replied to
 			tasks.createTaskQuery()
 				.processInstanceId(processInstanceId)
 				.taskDefinitionKey(NoticeModel.REPLY_TASK)
@@ -170,12 +180,18 @@ public class SupervisionNotices {
 		return notices.find(id).orElseThrow(() -> new NotFoundException("No notice " + id));
 	}
 
-	/** Notices matching the filter, newest first (at most {@link #LIST_LIMIT}); every signed-in role reads them. */
+	/**
+	 * Notices matching the filter, newest first (at most {@link #LIST_LIMIT}); every
+	 * signed-in role reads them.
+	 */
 	public List<Notice> search(Notice.Filter filter) {
 		return notices.search(filter, LIST_LIMIT);
 	}
 
-	/** Whether this user may act on the notice now: its owner reply, or a manager close or send it back. */
+	/**
+	 * Whether this user may act on the notice now: its owner reply, or a manager close or
+	 * send it back.
+	 */
 	public boolean canAct(Notice notice, CurrentUser user) {
 		return switch (notice.status()) {
 			case OPEN -> user.username().equals(notice.owner());

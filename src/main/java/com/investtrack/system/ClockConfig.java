@@ -7,7 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** "Today" is the bureau's local day: every effective date and duration is counted in this zone. */
+/**
+ * "Today" is the bureau's local day: every effective date and duration is counted in this
+ * zone.
+ */
 @Configuration
 class ClockConfig {
 

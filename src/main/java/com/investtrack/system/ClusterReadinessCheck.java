@@ -18,13 +18,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start a node that would not be safe in a cluster sharing one MySQL/MariaDB database, before the engine
- * touches it, with a message that says what to change. These are Camunda's requirements for a shared MySQL: every
- * transaction in READ COMMITTED (under REPEATABLE READ concurrent engine transactions deadlock on gap locks), a JDBC
- * URL with {@code sendFractionalSeconds=false} (else the server rounds the engine's timestamps instead of truncating
- * them, so that e.g. an end can come before its start) and {@code nullCatalogMeansCurrent=true} (else the schema check
- * sees other databases' tables), and ids from the UUID generator (the table-based default makes every node fetch id
- * blocks from one row, a contention point that fails with optimistic locking under load).
+ * Refuses to start a node that would not be safe in a cluster sharing one MySQL/MariaDB
+ * database, before the engine touches it, with a message that says what to change. These
+ * are Camunda's requirements for a shared MySQL: every transaction in READ COMMITTED
+ * (under REPEATABLE READ concurrent engine transactions deadlock on gap locks), a JDBC
+ * URL with {@code sendFractionalSeconds=false} (else the server rounds the engine's
+ * timestamps instead of truncating them, so that e.g. an end can come before its start)
+ * and {@code nullCatalogMeansCurrent=true} (else the schema check sees other databases'
+ * tables), and ids from the UUID generator (the table-based default makes every node
+ * fetch id blocks from one row, a contention point that fails with optimistic locking
+ * under load).
  */
 @Component
 class ClusterReadinessCheck extends AbstractProcessEnginePlugin {
@@ -58,7 +61,10 @@ class ClusterReadinessCheck extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** Checks a MySQL/MariaDB database and its URL; other databases (the embedded H2) pass unchecked. */
+	/**
+	 * Checks a MySQL/MariaDB database and its URL; other databases (the embedded H2) pass
+	 * unchecked.
+	 */
 	static void checkDatabase(DataSource dataSource, String url) {
 		try (Connection connection = dataSource.getConnection()) {
 			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -75,15 +81,19 @@ class ClusterReadinessCheck extends AbstractProcessEnginePlugin {
 				throw new IllegalStateException("The MySQL JDBC URL must contain " + String.join(" and ", missing)
 						+ " (add them to spring.datasource.url / MYSQL_URL)");
 			}
-			log.info("Database checked for clustering: {} {} in READ COMMITTED", connection.getMetaData()
-				.getDatabaseProductName(), connection.getMetaData().getDatabaseProductVersion());
+			log.info("Database checked for clustering: {} {} in READ COMMITTED",
+					connection.getMetaData().getDatabaseProductName(),
+					connection.getMetaData().getDatabaseProductVersion());
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot check the database before starting the engine", ex);
 		}
 	}
 
-	/** The parameters Camunda needs that a {@code jdbc:mysql:} URL lacks; none for other URLs. */
+	/**
+	 * The parameters Camunda needs that a {@code jdbc:mysql:} URL lacks; none for other
+	 * URLs.
+	 */
 	static List<String> missingMysqlUrlParameters(String url) {
 		List<String> missing = new ArrayList<>();
 		if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql:")) {

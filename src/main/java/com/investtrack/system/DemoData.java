@@ -46,9 +46,10 @@ import com.investtrack.supervision.ProgressLog;
 import com.investtrack.security.Accounts;
 
 /**
- * Demo users, parks, industries and projects, switched on by {@code app.demo-data}. Each part is added only where its
- * table is empty, so existing data is never overwritten. Projects are moved through the real lifecycle, as the demo
- * users, so engine state, milestones and audit trail are what real use would leave.
+ * Demo users, parks, industries and projects, switched on by {@code app.demo-data}. Each
+ * part is added only where its table is empty, so existing data is never overwritten.
+ * Projects are moved through the real lifecycle, as the demo users, so engine state,
+ * milestones and audit trail are what real use would leave.
  */
 @Component
 @ConditionalOnProperty(name = "app.demo-data", havingValue = "true")
@@ -99,25 +100,21 @@ class DemoData {
 	static final String CHEETAH = "长风猎豹汽车整车项目";
 
 	/** Project and investor, as a Jingmen bureau's ledger names them. */
-	private static final String[][] NAMES = { { "数控机床主轴生产线项目", "湖北精机数控股份有限公司" },
-			{ "磷酸铁锂正极材料项目", "湖北绿能新材料有限公司" }, { "精细化工中间体项目", "楚天化工集团有限公司" },
-			{ "稻米精深加工产业园项目", "屈家岭粮油集团有限公司" }, { "印制电路板生产基地项目", "荆门芯科电子有限公司" },
-			{ "废旧动力电池回收利用基地项目", "荆楚循环科技有限公司" }, { "康养医疗中心项目", "康宁健康产业集团有限公司" },
-			{ "液压油缸生产车间项目", "钟祥重工机械有限公司" }, { "光伏玻璃生产线项目", "旭日新能源科技有限公司" },
-			{ "磷化工升级改造项目", "荆门磷化集团有限公司" }, { "皮蛋及鸭制品加工项目", "沙洋绿源食品有限公司" },
-			{ "智能电表组装项目", "掇刀智能电网设备有限公司" }, { "废钢加工配送中心项目", "东宝再生资源有限公司" },
-			{ "中药提取生产线项目", "荆楚药业股份有限公司" }, { "植保无人机生产基地项目", "漳河通航科技有限公司" },
-			{ "钠离子电池中试线项目", "湖北钠科新能源有限公司" }, { "有机硅密封胶项目", "钟祥盐化新材料有限公司" },
-			{ "油茶精深加工项目", "京山油茶产业有限公司" }, { "光纤预制棒项目", "荆门光通科技有限公司" },
-			{ "废旧轮胎热裂解项目", "绿环资源科技有限公司" }, { "医疗器械灭菌产业园项目", "荆门医疗科技有限公司" },
-			{ "轴承锻造生产线项目", "京山精密轴承有限公司" }, { "氢能电解槽生产车间项目", "楚氢能源科技有限公司" },
-			{ "特种树脂项目", "荆门华宇化工有限公司" }, { "小龙虾精深加工项目", "沙洋水产食品有限公司" },
-			{ "服务器主板组装项目", "荆门云端设备有限公司" }, { "废塑料再生造粒项目", "东宝高分子再生科技有限公司" },
-			{ "保健食品胶囊生产项目", "荆门康源生物科技有限公司" }, { "农业机械装配项目", "钟祥农机装备有限公司" },
-			{ "储能柜集成项目", "东宝储能系统有限公司" }, { "标准厂房入驻：传感器贴片项目", "荆门感知电子有限公司" },
-			{ "标准厂房入驻：服装辅料项目", "沙洋时尚服饰有限公司" } };
+	private static final String[][] NAMES = { { "数控机床主轴生产线项目", "湖北精机数控股份有限公司" }, { "磷酸铁锂正极材料项目", "湖北绿能新材料有限公司" },
+			{ "精细化工中间体项目", "楚天化工集团有限公司" }, { "稻米精深加工产业园项目", "屈家岭粮油集团有限公司" }, { "印制电路板生产基地项目", "荆门芯科电子有限公司" },
+			{ "废旧动力电池回收利用基地项目", "荆楚循环科技有限公司" }, { "康养医疗中心项目", "康宁健康产业集团有限公司" }, { "液压油缸生产车间项目", "钟祥重工机械有限公司" },
+			{ "光伏玻璃生产线项目", "旭日新能源科技有限公司" }, { "磷化工升级改造项目", "荆门磷化集团有限公司" }, { "皮蛋及鸭制品加工项目", "沙洋绿源食品有限公司" },
+			{ "智能电表组装项目", "掇刀智能电网设备有限公司" }, { "废钢加工配送中心项目", "东宝再生资源有限公司" }, { "中药提取生产线项目", "荆楚药业股份有限公司" },
+			{ "植保无人机生产基地项目", "漳河通航科技有限公司" }, { "钠离子电池中试线项目", "湖北钠科新能源有限公司" }, { "有机硅密封胶项目", "钟祥盐化新材料有限公司" },
+			{ "油茶精深加工项目", "京山油茶产业有限公司" }, { "光纤预制棒项目", "荆门光通科技有限公司" }, { "废旧轮胎热裂解项目", "绿环资源科技有限公司" },
+			{ "医疗器械灭菌产业园项目", "荆门医疗科技有限公司" }, { "轴承锻造生产线项目", "京山精密轴承有限公司" }, { "氢能电解槽生产车间项目", "楚氢能源科技有限公司" },
+			{ "特种树脂项目", "荆门华宇化工有限公司" }, { "小龙虾精深加工项目", "沙洋水产食品有限公司" }, { "服务器主板组装项目", "荆门云端设备有限公司" },
+			{ "废塑料再生造粒项目", "东宝高分子再生科技有限公司" }, { "保健食品胶囊生产项目", "荆门康源生物科技有限公司" }, { "农业机械装配项目", "钟祥农机装备有限公司" },
+			{ "储能柜集成项目", "东宝储能系统有限公司" }, { "标准厂房入驻：传感器贴片项目", "荆门感知电子有限公司" }, { "标准厂房入驻：服装辅料项目", "沙洋时尚服饰有限公司" } };
 
-	/** Jingmen's administrative divisions in national project codes: 东宝, 掇刀, 钟祥, 京山, 沙洋. */
+	/**
+	 * Jingmen's administrative divisions in national project codes: 东宝, 掇刀, 钟祥, 京山, 沙洋.
+	 */
 	private static final String[] DIVISIONS = { "420802", "420804", "420881", "420882", "420822" };
 
 	private static final ProjectType[] TYPES = { ProjectType.NEW, ProjectType.NEW, ProjectType.EXPANSION,
@@ -150,8 +147,8 @@ class DemoData {
 	private final Clock clock;
 
 	DemoData(Accounts users, ReferenceData reference, ProjectLifecycle lifecycle, ProjectViews views,
-			ProgressLog progress, ApprovalService approvals, IdentityService identity, PasswordEncoder encoder, TransactionTemplate tx,
-			Clock clock) {
+			ProgressLog progress, ApprovalService approvals, IdentityService identity, PasswordEncoder encoder,
+			TransactionTemplate tx, Clock clock) {
 		this.users = users;
 		this.reference = reference;
 		this.lifecycle = lifecycle;
@@ -196,8 +193,10 @@ class DemoData {
 	private void createProjects() {
 		LocalDate today = LocalDate.now(clock);
 		Random random = new Random(20261127L);
-		// The seed's reference project: 36 days from first talk to site selection, 15 months from commencement to
-		// production. Its agreement's dates are the real ones, so it is green from first talk to production.
+		// The seed's reference project: 36 days from first talk to site selection, 15
+		// months from commencement to
+		// production. Its agreement's dates are the real ones, so it is green from first
+		// talk to production.
 		LocalDate talk = today.minusMonths(30);
 		LocalDate commenced = talk.plusDays(70);
 		Map<Stage, LocalDate> cheetahDates = new EnumMap<>(Stage.class);
@@ -206,21 +205,24 @@ class DemoData {
 		cheetahDates.put(Stage.CONSTRUCTION, commenced);
 		cheetahDates.put(Stage.PRODUCTION, commenced.plusMonths(15));
 		var cheetahFacts = new ProjectFacts(CHEETAH, "长风集团有限公司", "EQUIPMENT", "JS-IMP", AssetModel.HEAVY,
-				new BigDecimal("500000"), new BigDecimal("420000"), new BigDecimal("500000"), new BigDecimal("600"), null,
-				talk.getYear() + "-420882-36-03-000001", creditCode(random), ProjectType.NEW, Channel.BUSINESS_REFERRAL,
-				"长风集团驻鄂办事处", FundsOrigin.OUT_OF_PROVINCE, LEADER.username(), KeyLevel.PROVINCE);
+				new BigDecimal("500000"), new BigDecimal("420000"), new BigDecimal("500000"), new BigDecimal("600"),
+				null, talk.getYear() + "-420882-36-03-000001", creditCode(random), ProjectType.NEW,
+				Channel.BUSINESS_REFERRAL, "长风集团驻鄂办事处", FundsOrigin.OUT_OF_PROVINCE, LEADER.username(),
+				KeyLevel.PROVINCE);
 		long cheetah = create(OFFICER, "JM" + talk.getYear() + "-001", cheetahFacts, talk, cheetahDates);
 		approve(cheetah, Stage.SIGNING, cheetahDates.get(Stage.SIGNING), OFFICER);
 		advance(cheetah, Stage.SITE_SELECTION, cheetahDates.get(Stage.SITE_SELECTION), OFFICER);
 		advance(cheetah, Stage.CONSTRUCTION, commenced, OFFICER);
 		approve(cheetah, Stage.PRODUCTION, cheetahDates.get(Stage.PRODUCTION), OFFICER);
 
-		String[] industries = { "EQUIPMENT", "NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE", "HEALTH" };
+		String[] industries = { "EQUIPMENT", "NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE",
+				"HEALTH" };
 		CurrentUser[] owners = { OFFICER, OFFICER2, LEAD };
 		Channel[] channels = { Channel.BUSINESS_REFERRAL, Channel.RESIDENT_OFFICE, Channel.BUSINESS_REFERRAL,
 				Channel.EXPO, Channel.AGENCY, Channel.FUND, Channel.ONLINE, Channel.BUSINESS_REFERRAL, Channel.OTHER };
 		DemoPlans plans = new DemoPlans();
-		// its own sequence, so that the progress entries leave the projects' own figures as they were
+		// its own sequence, so that the progress entries leave the projects' own figures
+		// as they were
 		Random weekly = new Random(11);
 		for (int i = 0; i < NAMES.length; i++) {
 			CurrentUser owner = owners[i % owners.length];
@@ -241,26 +243,29 @@ class DemoData {
 									10 + i, 100 + random.nextInt(900_000)),
 					creditCode(random), TYPES[i % TYPES.length], channel,
 					channel == Channel.BUSINESS_REFERRAL ? REFERRERS[i % REFERRERS.length] : null,
-					i % 4 == 3 ? FundsOrigin.IN_PROVINCE : i % 7 == 5 ? FundsOrigin.ABROAD : FundsOrigin.OUT_OF_PROVINCE,
+					i % 4 == 3 ? FundsOrigin.IN_PROVINCE
+							: i % 7 == 5 ? FundsOrigin.ABROAD : FundsOrigin.OUT_OF_PROVINCE,
 					i % 6 == 5 ? null : i % 2 == 0 ? LEADER.username() : LEADER2.username(),
 					totalWan >= 150_000 ? KeyLevel.PROVINCE : totalWan >= 50_000 ? KeyLevel.CITY : KeyLevel.NONE);
 			String code = String.format("JM%d-%03d", start.getYear(), i + 2);
 			long id = create(owner, code, facts, start, plans.plan(path, i, random, today));
 			walk(id, owner, path, i);
-			// officers log progress every few weeks, as a bureau's 周调度 asks; one in nine projects has gone quiet
+			// officers log progress every few weeks, as a bureau's 周调度 asks; one in nine
+			// projects has gone quiet
 			if (path.droppedOn() == null && path.stage() != Stage.PRODUCTION && i % 9 != 8) {
 				LocalDate on = today.minusDays(3 + weekly.nextInt(25));
 				LocalDate logged = on.isBefore(path.lastReached()) ? path.lastReached() : on;
-				as(owner, () -> progress.record(id, new ProgressEntry.New(logged, "与投资方周调度：按计划推进",
-						null, "下周继续跟进手续办理"), owner));
+				as(owner, () -> progress.record(id, new ProgressEntry.New(logged, "与投资方周调度：按计划推进", null, "下周继续跟进手续办理"),
+						owner));
 			}
 		}
 		log.info("Demo projects created: {}", NAMES.length + 1);
 	}
 
 	/**
-	 * Where a demo project gets to: the dates of the milestones it reaches (signing first), whether the last of them
-	 * waits for a manager's approval, and whether it is dropped, and on which day.
+	 * Where a demo project gets to: the dates of the milestones it reaches (signing
+	 * first), whether the last of them waits for a manager's approval, and whether it is
+	 * dropped, and on which day.
 	 */
 	private record Path(LocalDate start, List<LocalDate> steps, boolean lastPending, LocalDate droppedOn) {
 
@@ -316,10 +321,11 @@ class DemoData {
 	}
 
 	/**
-	 * The agreed dates of the demo projects: each milestone reached was agreed for a few days after it happened, the
-	 * next one lies ahead (green), except for a few whose next agreed date has passed: up to three by more than 30
-	 * days (red), up to three by one to two weeks (yellow). Two projects have no agreed dates at all, so their light is
-	 * the stage's age.
+	 * The agreed dates of the demo projects: each milestone reached was agreed for a few
+	 * days after it happened, the next one lies ahead (green), except for a few whose
+	 * next agreed date has passed: up to three by more than 30 days (red), up to three by
+	 * one to two weeks (yellow). Two projects have no agreed dates at all, so their light
+	 * is the stage's age.
 	 */
 	private static final class DemoPlans {
 
@@ -373,7 +379,10 @@ class DemoData {
 
 	}
 
-	/** Moves a project along its path, as its officer, with a manager's decision where one is needed. */
+	/**
+	 * Moves a project along its path, as its officer, with a manager's decision where one
+	 * is needed.
+	 */
 	private void walk(long id, CurrentUser owner, Path path, int index) {
 		for (int k = 0; k < path.steps().size(); k++) {
 			Stage to = Stage.values()[k + 1];
@@ -395,7 +404,8 @@ class DemoData {
 				return null;
 			});
 		}
-		// project 24 is one of officer's that stays in negotiation (index % 8 == 0), so its request is always there to reject
+		// project 24 is one of officer's that stays in negotiation (index % 8 == 0), so
+		// its request is always there to reject
 		if (index == 24 && path.stage() == Stage.NEGOTIATION) {
 			LocalDate asked = path.start().plusDays(5).isAfter(LocalDate.now(clock)) ? LocalDate.now(clock)
 					: path.start().plusDays(5);
@@ -404,7 +414,10 @@ class DemoData {
 		}
 	}
 
-	/** A well-formed 统一社会信用代码 of a Jingmen company: its check character computed as GB 32100-2015 says. */
+	/**
+	 * A well-formed 统一社会信用代码 of a Jingmen company: its check character computed as GB
+	 * 32100-2015 says.
+	 */
 	private static String creditCode(Random random) {
 		String digits = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 		var body = new StringBuilder("91420800MA4");
@@ -421,8 +434,8 @@ class DemoData {
 
 	private long create(CurrentUser owner, String code, ProjectFacts facts, LocalDate started,
 			Map<Stage, LocalDate> plan) {
-		return as(owner, () -> lifecycle.create(
-				new ProjectLifecycle.CreateCommand(code, facts, owner.username(), started, plan), owner));
+		return as(owner, () -> lifecycle
+			.create(new ProjectLifecycle.CreateCommand(code, facts, owner.username(), started, plan), owner));
 	}
 
 	private void advance(long id, Stage to, LocalDate on, CurrentUser owner) {

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
- * Refuses to start an engine that end users could reach or that would run what they send: the Camunda REST API and
- * web apps must not be on the classpath, expressions in queries and Java serialization of variables must be off, and
- * every deployment must consist of the BPMN files shipped on the classpath under {@code bpmn/}.
+ * Refuses to start an engine that end users could reach or that would run what they send:
+ * the Camunda REST API and web apps must not be on the classpath, expressions in queries
+ * and Java serialization of variables must be off, and every deployment must consist of
+ * the BPMN files shipped on the classpath under {@code bpmn/}.
  */
 @Component
 class EngineHardening implements SmartInitializingSingleton {
@@ -51,13 +52,17 @@ class EngineHardening implements SmartInitializingSingleton {
 		}
 	}
 
-	/** Every setting that is not as it must be, in words; empty when the engine is safe to run. */
+	/**
+	 * Every setting that is not as it must be, in words; empty when the engine is safe to
+	 * run.
+	 */
 	List<String> problems() {
 		List<String> problems = new ArrayList<>();
 		ClassLoader loader = getClass().getClassLoader();
 		EXPOSING_CLASSES.stream()
 			.filter(name -> ClassUtils.isPresent(name, loader))
-			.forEach(name -> problems.add(name + " is on the classpath: the Camunda REST API and web apps must not be"));
+			.forEach(
+					name -> problems.add(name + " is on the classpath: the Camunda REST API and web apps must not be"));
 		var config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 		if (config.isEnableExpressionsInAdhocQueries()) {
 			problems.add("expressions in ad-hoc queries are enabled");

@@ -9,8 +9,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 import com.investtrack.common.Stage;
 
 /**
- * The agreed dates of a form (约定签约, 约定选址, 约定开工, 约定投产). Its properties are named after the stages, so a
- * refusal of the plan service ({@code dates.CONSTRUCTION}) lands next to its field as {@code dates.CONSTRUCTION}.
+ * The agreed dates of a form (约定签约, 约定选址, 约定开工, 约定投产). Its properties are named after the
+ * stages, so a refusal of the plan service ({@code dates.CONSTRUCTION}) lands next to its
+ * field as {@code dates.CONSTRUCTION}.
  */
 public class AgreedDates {
 
@@ -52,7 +53,8 @@ public class AgreedDates {
 		return dates;
 	}
 
-	// the plan service names its fields dates.SIGNING, dates.SITE_SELECTION, ...: these are those properties
+	// the plan service names its fields dates.SIGNING, dates.SITE_SELECTION, ...: these
+	// are those properties
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	public LocalDate getSIGNING() {

@@ -18,8 +18,9 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The audit trail for auditors and managers: who did what to which project, when, with which decision and comment;
- * filtered, paged, downloadable as CSV, and the check that no entry was altered since it was written.
+ * The audit trail for auditors and managers: who did what to which project, when, with
+ * which decision and comment; filtered, paged, downloadable as CSV, and the check that no
+ * entry was altered since it was written.
  */
 @Controller
 class AuditController {
@@ -61,9 +62,13 @@ class AuditController {
 		return "audit";
 	}
 
-	/** Every matching entry, newest first; entries appended meanwhile are left out rather than repeated. */
+	/**
+	 * Every matching entry, newest first; entries appended meanwhile are left out rather
+	 * than repeated.
+	 */
 	@GetMapping("/audit.csv")
-	ResponseEntity<byte[]> csv(@ModelAttribute AuditFilterForm filter, BindingResult ignoredUnparsable, CurrentUser user) {
+	ResponseEntity<byte[]> csv(@ModelAttribute AuditFilterForm filter, BindingResult ignoredUnparsable,
+			CurrentUser user) {
 		checkAuditor(user);
 		Csv csv = new Csv().row(text("audit.seq"), text("audit.at"), text("audit.actor"), text("audit.action"),
 				text("audit.project"), text("audit.fromStage"), text("audit.toStage"), text("audit.effectiveOn"),
@@ -78,9 +83,9 @@ class AuditController {
 				}
 				below = e.seq();
 				csv.row(List.of(e.seq(), formats.dateTime(e.at()), e.actor(), e.action(),
-						e.projectId() == null ? "" : e.projectId(), nullToEmpty(e.fromStage()), nullToEmpty(e.toStage()),
-						e.effectiveOn() == null ? "" : e.effectiveOn().toString(), nullToEmpty(e.decision()),
-						nullToEmpty(e.comment()), nullToEmpty(e.details()), e.hash()));
+						e.projectId() == null ? "" : e.projectId(), nullToEmpty(e.fromStage()),
+						nullToEmpty(e.toStage()), e.effectiveOn() == null ? "" : e.effectiveOn().toString(),
+						nullToEmpty(e.decision()), nullToEmpty(e.comment()), nullToEmpty(e.details()), e.hash()));
 			}
 			if (batch.content().size() < EXPORT_BATCH) {
 				break;

@@ -28,8 +28,9 @@ import com.investtrack.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The pipeline board: one column per stage with its count and its first cards, each column opening into a paged list
- * of its own. Every column is one batched search, so the board costs the same whatever the number of projects.
+ * The pipeline board: one column per stage with its count and its first cards, each
+ * column opening into a paged list of its own. Every column is one batched search, so the
+ * board costs the same whatever the number of projects.
  */
 @Controller
 class BoardController {
@@ -66,7 +67,8 @@ class BoardController {
 			HttpServletRequest request, CurrentUser user) {
 		boolean leader = !user.isOfficer() && user.has(Role.LEADER);
 		if (leader && request.getQueryString() == null) {
-			// a leader (包保领导) opens the board on the projects in their charge; "all" is one click away
+			// a leader (包保领导) opens the board on the projects in their charge; "all" is
+			// one click away
 			filter.setMine(true);
 		}
 		model.addAttribute("names", directory.names());
@@ -83,8 +85,8 @@ class BoardController {
 				? Arrays.stream(Stage.values()).filter(Stage::droppable).toList() : List.of(Stage.values());
 		model.addAttribute("stages", stages);
 		if (filter.getStage() != null) {
-			PageResult<ProjectView> page = views.search(filter.toFilter(filter.getStage(), user),
-					filter.getPage(), LIST_PAGE);
+			PageResult<ProjectView> page = views.search(filter.toFilter(filter.getStage(), user), filter.getPage(),
+					LIST_PAGE);
 			model.addAttribute("list", page);
 			return "board";
 		}
@@ -101,11 +103,13 @@ class BoardController {
 	}
 
 	/**
-	 * The board's projects under its filter as the bureau's ledger lists them, stage by stage: code, money in 万元,
-	 * land in 亩, the record's classifications, the agreed dates, and the light with its reason and days late.
+	 * The board's projects under its filter as the bureau's ledger lists them, stage by
+	 * stage: code, money in 万元, land in 亩, the record's classifications, the agreed
+	 * dates, and the light with its reason and days late.
 	 */
 	@GetMapping("/board.csv")
-	ResponseEntity<byte[]> csv(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+	ResponseEntity<byte[]> csv(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable,
+			CurrentUser user) {
 		Directory.Names names = directory.names();
 		List<Object> header = new ArrayList<>(List.of(text("record.code"), text("project.name"),
 				text("project.investor"), text("filter.park"), text("filter.industry"), text("timeline.stage"),
@@ -135,8 +139,8 @@ class BoardController {
 		List<Object> cells = new ArrayList<>(Arrays.asList(p.code(), p.name(), p.investor(), names.park(p.parkCode()),
 				names.industry(p.industryCode()), text("stage." + p.stage()), text("outcome." + p.outcome()),
 				names.user(p.officer()), p.leader() == null ? null : names.user(p.leader()),
-				label("keyLevel.", p.keyLevel()), label("projectType.", p.projectType()), label("channel.", p.channel()),
-				label("fundsOrigin.", p.fundsOrigin()), plain(p.totalInvestmentWan()),
+				label("keyLevel.", p.keyLevel()), label("projectType.", p.projectType()),
+				label("channel.", p.channel()), label("fundsOrigin.", p.fundsOrigin()), plain(p.totalInvestmentWan()),
 				plain(p.fixedAssetInvestmentWan()), plain(p.contractedInvestmentWan()), plain(p.landMu()),
 				plain(p.floorAreaM2())));
 		ProjectController.PLANNED.forEach(stage -> cells.add(p.plan().get(stage)));

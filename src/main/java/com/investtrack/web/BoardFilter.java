@@ -13,10 +13,16 @@ import com.investtrack.project.ProjectFilter;
 import com.investtrack.project.ProjectType;
 import com.investtrack.security.CurrentUser;
 
-/** The board's query parameters; a value that does not parse is ignored, so an old bookmark still opens. */
+/**
+ * The board's query parameters; a value that does not parse is ignored, so an old
+ * bookmark still opens.
+ */
 public class BoardFilter {
 
-	/** Which projects the board shows: those still moving or producing, or those dropped (by the stage they left). */
+	/**
+	 * Which projects the board shows: those still moving or producing, or those dropped
+	 * (by the stage they left).
+	 */
 	public enum Status {
 
 		CURRENT, DROPPED
@@ -52,8 +58,8 @@ public class BoardFilter {
 	private int page;
 
 	/**
-	 * The service filter for one stage of the board, for {@code user}: "my projects" are those an officer owns, or
-	 * those a leader (包保领导) is in charge of.
+	 * The service filter for one stage of the board, for {@code user}: "my projects" are
+	 * those an officer owns, or those a leader (包保领导) is in charge of.
 	 */
 	ProjectFilter toFilter(Stage column, CurrentUser user) {
 		Outcome outcome = status == Status.DROPPED ? Outcome.DROPPED
@@ -64,7 +70,9 @@ public class BoardFilter {
 				outcome, q, mineAsLeader ? user.username() : leader, keyLevel, projectType, channel);
 	}
 
-	/** This filter's address with another stage and page (stage null: the whole board). */
+	/**
+	 * This filter's address with another stage and page (stage null: the whole board).
+	 */
 	public String link(Stage toStage, int toPage) {
 		var uri = UriComponentsBuilder.fromPath("/");
 		add(uri, "park", park);
@@ -85,8 +93,9 @@ public class BoardFilter {
 	}
 
 	/**
-	 * The ledger export (.xlsx) of what this filter shows, for {@code user}: every outcome while
-	 * the board shows current projects (the ledger lists them all), only dropped ones when it shows those.
+	 * The ledger export (.xlsx) of what this filter shows, for {@code user}: every
+	 * outcome while the board shows current projects (the ledger lists them all), only
+	 * dropped ones when it shows those.
 	 */
 	String exportLink(CurrentUser user) {
 		boolean mineAsOfficer = mine && user.isOfficer();
@@ -111,15 +120,19 @@ public class BoardFilter {
 		return uri.build().encode().toUriString();
 	}
 
-	/** This filter's CSV download: the same criteria (and stage, if one is open) as the page. */
+	/**
+	 * This filter's CSV download: the same criteria (and stage, if one is open) as the
+	 * page.
+	 */
 	public String csvLink() {
 		String link = link(stage, 0);
 		return "/board.csv" + link.substring(1);
 	}
 
 	/**
-	 * The same stage (or the whole board) without any other criterion. A leader's bare board opens on their own
-	 * projects, so theirs says "mine=false" to show every project.
+	 * The same stage (or the whole board) without any other criterion. A leader's bare
+	 * board opens on their own projects, so theirs says "mine=false" to show every
+	 * project.
 	 */
 	public String clearLink(boolean leader) {
 		if (stage != null) {

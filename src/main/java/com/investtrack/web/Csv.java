@@ -10,8 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A CSV table for Excel: UTF-8 with a byte-order mark (so Chinese opens right), CRLF lines, quoted where needed, and
- * text that Excel would run as a formula (=, +, -, @) defused with a leading apostrophe.
+ * A CSV table for Excel: UTF-8 with a byte-order mark (so Chinese opens right), CRLF
+ * lines, quoted where needed, and text that Excel would run as a formula (=, +, -, @)
+ * defused with a leading apostrophe.
  */
 final class Csv {
 
@@ -35,7 +36,8 @@ final class Csv {
 	ResponseEntity<byte[]> download(String filename) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(text.toString().getBytes(StandardCharsets.UTF_8));
 	}

@@ -35,9 +35,10 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The managers' dashboard (auditors may read it): time to production by park, industry, asset model and year as charts
- * and tables, the duration between any two milestones, the year's KPIs and the projects that need attention. Every
- * table downloads as CSV under the same filter. The charts read their figures from JSON blocks in the page.
+ * The managers' dashboard (auditors may read it): time to production by park, industry,
+ * asset model and year as charts and tables, the duration between any two milestones, the
+ * year's KPIs and the projects that need attention. Every table downloads as CSV under
+ * the same filter. The charts read their figures from JSON blocks in the page.
  */
 @Controller
 class DashboardController {
@@ -49,11 +50,17 @@ class DashboardController {
 	static final Map<String, Breakdown> BREAKDOWNS = Map.of("park", Breakdown.PARK, "industry", Breakdown.INDUSTRY,
 			"asset", Breakdown.ASSET_MODEL, "year", Breakdown.YEAR);
 
-	/** One group of a breakdown; heavy/light medians only in the per-park table, when no asset model is chosen. */
+	/**
+	 * One group of a breakdown; heavy/light medians only in the per-park table, when no
+	 * asset model is chosen.
+	 */
 	record Row(String key, String label, TimeToProduction ttp, Double heavyMedian, Double lightMedian) {
 	}
 
-	/** A breakdown as the page shows it: its rows, and the figures its chart is drawn from. */
+	/**
+	 * A breakdown as the page shows it: its rows, and the figures its chart is drawn
+	 * from.
+	 */
 	record Table(String by, List<Row> rows, String chart) {
 	}
 
@@ -94,7 +101,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard")
-	String dashboard(@ModelAttribute("filter") DashboardFilter filter, BindingResult ignoredUnparsable, Model model, CurrentUser user) {
+	String dashboard(@ModelAttribute("filter") DashboardFilter filter, BindingResult ignoredUnparsable, Model model,
+			CurrentUser user) {
 		checkReader(user);
 		Directory.Names names = directory.names();
 		ReportFilter f = filter.toReportFilter();
@@ -103,7 +111,8 @@ class DashboardController {
 		model.addAttribute("stages", Stage.values());
 		model.addAttribute("assetModels", AssetModel.values());
 		model.addAttribute("years", years());
-		model.addAttribute("kpis", reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
+		model.addAttribute("kpis",
+				reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
 		model.addAttribute("byStage", reports.projectsByStage(f));
 		TimeToProduction overall = reports.timeToProduction(f);
 		model.addAttribute("overall", overall);
@@ -186,33 +195,34 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard/durations.csv")
-	ResponseEntity<byte[]> durationsCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+	ResponseEntity<byte[]> durationsCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable,
+			CurrentUser user) {
 		checkReader(user);
 		Directory.Names names = directory.names();
 		DurationStats stats = reports.durations(filter.getFrom(), filter.getTo(), filter.toReportFilter());
-		return new Csv()
-			.row(text("csv.from"), text("csv.to"), text("filter.park"), text("filter.industry"), text("filter.asset"),
-					text("filter.year"), text("csv.projects"), text("csv.median"), text("csv.p90"),
-					text("calendar.csv.medianWorking"), text("calendar.csv.p90Working"), text("csv.min"),
-					text("csv.max"))
+		return new Csv().row(text("csv.from"), text("csv.to"), text("filter.park"), text("filter.industry"),
+				text("filter.asset"), text("filter.year"), text("csv.projects"), text("csv.median"), text("csv.p90"),
+				text("calendar.csv.medianWorking"), text("calendar.csv.p90Working"), text("csv.min"), text("csv.max"))
 			.row(text("stage." + filter.getFrom()), text("stage." + filter.getTo()),
 					filter.getPark() == null ? text("filter.all") : names.park(filter.getPark()),
 					filter.getIndustry() == null ? text("filter.all") : names.industry(filter.getIndustry()),
 					filter.getAsset() == null ? text("filter.all") : text("asset." + filter.getAsset()),
-					filter.getYear() == null ? text("filter.all") : filter.getYear(), stats.projects(), stats.medianDays(),
-					stats.p90Days(), stats.medianWorkingDays(), stats.p90WorkingDays(), stats.minDays(),
-					stats.maxDays())
+					filter.getYear() == null ? text("filter.all") : filter.getYear(), stats.projects(),
+					stats.medianDays(), stats.p90Days(), stats.medianWorkingDays(), stats.p90WorkingDays(),
+					stats.minDays(), stats.maxDays())
 			.download("durations.csv");
 	}
 
 	@GetMapping("/dashboard/kpis.csv")
-	ResponseEntity<byte[]> kpisCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+	ResponseEntity<byte[]> kpisCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable,
+			CurrentUser user) {
 		checkReader(user);
 		ReportFilter f = filter.toReportFilter();
 		int year = filter.getYear() != null ? filter.getYear() : dates.today().getYear();
 		YearKpis kpis = reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), year));
 		Csv csv = new Csv().row(text("csv.kpi"), text("csv.value"));
-		reports.projectsByStage(f).forEach((stage, count) -> csv.row(text("kpi.inStage", text("stage." + stage)), count));
+		reports.projectsByStage(f)
+			.forEach((stage, count) -> csv.row(text("kpi.inStage", text("stage." + stage)), count));
 		return csv.row(text("kpi.signed", year), kpis.signed())
 			.row(text("kpi.commenced", year), kpis.commenced())
 			.row(text("kpi.inProduction", year), kpis.inProduction())
@@ -222,7 +232,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboard/attention.csv")
-	ResponseEntity<byte[]> attentionCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable, CurrentUser user) {
+	ResponseEntity<byte[]> attentionCsv(@ModelAttribute DashboardFilter filter, BindingResult ignoredUnparsable,
+			CurrentUser user) {
 		checkReader(user);
 		Directory.Names names = directory.names();
 		ReportFilter f = filter.toReportFilter();
@@ -263,8 +274,8 @@ class DashboardController {
 		for (var e : groups.entrySet()) {
 			TimeToProduction h = heavy.get(e.getKey());
 			TimeToProduction l = light.get(e.getKey());
-			rows.add(new Row(e.getKey(), label.apply(e.getKey()), e.getValue(), h == null ? null : h.total().medianDays(),
-					l == null ? null : l.total().medianDays()));
+			rows.add(new Row(e.getKey(), label.apply(e.getKey()), e.getValue(),
+					h == null ? null : h.total().medianDays(), l == null ? null : l.total().medianDays()));
 		}
 		if (!"year".equals(by)) {
 			rows.sort((a, b) -> a.label().compareTo(b.label()));
@@ -273,20 +284,26 @@ class DashboardController {
 	}
 
 	private ChartData breakdownChart(List<Row> rows) {
-		return new ChartData(rows.stream().map(Row::key).toList(), rows.stream().map(Row::label).toList(),
-				List.of(new Series("median", text("chart.median"), rows.stream().map(r -> r.ttp().total().medianDays()).toList()),
-						new Series("p90", text("chart.p90"), rows.stream().map(r -> r.ttp().total().p90Days()).toList())));
+		return new ChartData(rows.stream().map(Row::key).toList(), rows.stream().map(Row::label).toList(), List.of(
+				new Series("median", text("chart.median"),
+						rows.stream().map(r -> r.ttp().total().medianDays()).toList()),
+				new Series("p90", text("chart.p90"), rows.stream().map(r -> r.ttp().total().p90Days()).toList())));
 	}
 
 	private ChartData stageChart(TimeToProduction overall) {
 		var stages = overall.stages();
 		return new ChartData(stages.stream().map(s -> s.stage().name()).toList(),
 				stages.stream().map(s -> text("stage." + s.stage())).toList(),
-				List.of(new Series("median", text("chart.median"), stages.stream().map(TimeToProduction.StageStats::medianDays).toList()),
-						new Series("p90", text("chart.p90"), stages.stream().map(TimeToProduction.StageStats::p90Days).toList())));
+				List.of(new Series("median", text("chart.median"),
+						stages.stream().map(TimeToProduction.StageStats::medianDays).toList()),
+						new Series("p90", text("chart.p90"),
+								stages.stream().map(TimeToProduction.StageStats::p90Days).toList())));
 	}
 
-	/** The chart's figures as JSON that is safe inside a script element ("<" never appears literally). */
+	/**
+	 * The chart's figures as JSON that is safe inside a script element ("<" never appears
+	 * literally).
+	 */
 	private String chart(ChartData data) {
 		try {
 			return json.writeValueAsString(data).replace("<", "\\u003c");
@@ -301,8 +318,8 @@ class DashboardController {
 	}
 
 	private static ProjectFilter attentionFilter(Health health, ReportFilter f) {
-		return new ProjectFilter(null, f.parkCode(), f.industryCode(), null, health, f.assetModel(), Outcome.ACTIVE, null,
-				null, null, null, null);
+		return new ProjectFilter(null, f.parkCode(), f.industryCode(), null, health, f.assetModel(), Outcome.ACTIVE,
+				null, null, null, null, null);
 	}
 
 	private List<Integer> years() {

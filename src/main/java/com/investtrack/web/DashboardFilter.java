@@ -9,7 +9,10 @@ import com.investtrack.project.AssetModel;
 import com.investtrack.project.Health;
 import com.investtrack.report.ReportFilter;
 
-/** The dashboard's query: which projects (park, industry, asset model, year) and which two milestones to measure. */
+/**
+ * The dashboard's query: which projects (park, industry, asset model, year) and which two
+ * milestones to measure.
+ */
 public class DashboardFilter {
 
 	private String park;
@@ -42,7 +45,10 @@ public class DashboardFilter {
 			.toUriString();
 	}
 
-	/** The board showing one stage or one health under this filter's park, industry and asset model. */
+	/**
+	 * The board showing one stage or one health under this filter's park, industry and
+	 * asset model.
+	 */
 	public String boardLink(Stage stage, Health health) {
 		return UriComponentsBuilder.fromPath("/")
 			.queryParamIfPresent("park", Optional.ofNullable(park))

@@ -9,10 +9,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Ids, page numbers and other whole numbers in addresses and forms are plain decimal numbers, for every controller,
- * pages and API alike. Spring's default number editor also reads "0x10" and "#10" as hexadecimal, so an odd-looking
- * address would quietly name another project; a conversion service cannot prevent that, because the binder falls back
- * to the default editor when a converter refuses. A custom editor is asked first and its refusal stands (a 4xx).
+ * Ids, page numbers and other whole numbers in addresses and forms are plain decimal
+ * numbers, for every controller, pages and API alike. Spring's default number editor also
+ * reads "0x10" and "#10" as hexadecimal, so an odd-looking address would quietly name
+ * another project; a conversion service cannot prevent that, because the binder falls
+ * back to the default editor when a converter refuses. A custom editor is asked first and
+ * its refusal stands (a 4xx).
  */
 @ControllerAdvice
 class DecimalNumbers {

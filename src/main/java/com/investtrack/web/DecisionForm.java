@@ -5,7 +5,10 @@ import com.investtrack.approval.Decision;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A manager's answer to a task, and the project whose page to return to when it was given there (else the inbox). */
+/**
+ * A manager's answer to a task, and the project whose page to return to when it was given
+ * there (else the inbox).
+ */
 public class DecisionForm {
 
 	@NotNull

@@ -13,7 +13,10 @@ import com.investtrack.project.ReferenceData;
 import com.investtrack.security.UserAccount;
 import com.investtrack.security.UserRepository;
 
-/** The small lists every page needs to show names instead of codes: parks, industries and people (officers, leaders). */
+/**
+ * The small lists every page needs to show names instead of codes: parks, industries and
+ * people (officers, leaders).
+ */
 @Component
 class Directory {
 
@@ -58,9 +61,13 @@ class Directory {
 		List<UserAccount> accounts = users.all();
 		Map<String, String> userNames = new LinkedHashMap<>();
 		accounts.forEach(u -> userNames.put(u.username(), u.displayName()));
-		List<UserAccount> officers = accounts.stream().filter(u -> u.enabled() && u.roles().contains(Role.OFFICER)).toList();
+		List<UserAccount> officers = accounts.stream()
+			.filter(u -> u.enabled() && u.roles().contains(Role.OFFICER))
+			.toList();
 		// 包保领导: the leaders a project can be put in the charge of
-		List<UserAccount> leaders = accounts.stream().filter(u -> u.enabled() && u.roles().contains(Role.LEADER)).toList();
+		List<UserAccount> leaders = accounts.stream()
+			.filter(u -> u.enabled() && u.roles().contains(Role.LEADER))
+			.toList();
 		return new Names(parks, industries, parkNames, industryNames, userNames, officers, leaders);
 	}
 

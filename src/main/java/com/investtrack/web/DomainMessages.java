@@ -9,8 +9,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the services' reasons (English sentences meant for API clients) into the page's language. The services stay
- * the single place where the rules live; this only recognises their sentences. An unknown sentence is shown as it is.
+ * Puts the services' reasons (English sentences meant for API clients) into the page's
+ * language. The services stay the single place where the rules live; this only recognises
+ * their sentences. An unknown sentence is shown as it is.
  */
 @Component
 public class DomainMessages {
@@ -115,7 +116,10 @@ public class DomainMessages {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
-	/** One of the pages' own messages, or the fallback when there is no such key (a field name, say). */
+	/**
+	 * One of the pages' own messages, or the fallback when there is no such key (a field
+	 * name, say).
+	 */
 	public String textOr(String key, String fallback) {
 		return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
 	}

@@ -18,13 +18,15 @@ import com.investtrack.operations.StepMetrics;
 import com.investtrack.operations.StepOutcome;
 
 /**
- * Runs a write submitted from a form and turns the services' refusals into what the page shows: a reason next to each
- * field that was wrong, or one message at the top when the project's state or the user's rights stand in the way. The
- * engine wraps exceptions thrown in its listeners, so the cause chain is searched for the domain's own.
+ * Runs a write submitted from a form and turns the services' refusals into what the page
+ * shows: a reason next to each field that was wrong, or one message at the top when the
+ * project's state or the user's rights stand in the way. The engine wraps exceptions
+ * thrown in its listeners, so the cause chain is searched for the domain's own.
  * <p>
- * Like the API's writes, a form's write that loses a lock conflict runs again ({@link ContendedWrites}); one that keeps
- * losing, or finds the state moved on, is a message at the top, not an error page. Each refusal is marked on the
- * request for the steps metric, since the redirect's status does not tell it.
+ * Like the API's writes, a form's write that loses a lock conflict runs again
+ * ({@link ContendedWrites}); one that keeps losing, or finds the state moved on, is a
+ * message at the top, not an error page. Each refusal is marked on the request for the
+ * steps metric, since the redirect's status does not tell it.
  */
 @Component
 class FormActions {
@@ -44,7 +46,10 @@ class FormActions {
 		this.contended = contended;
 	}
 
-	/** Whether the action succeeded; if not, the reasons are in {@code errors} or in the flash. */
+	/**
+	 * Whether the action succeeded; if not, the reasons are in {@code errors} or in the
+	 * flash.
+	 */
 	boolean attempt(Runnable action, BindingResult errors, RedirectAttributes flash) {
 		return attemptResult(() -> {
 			action.run();
@@ -52,7 +57,10 @@ class FormActions {
 		}, errors, flash).isPresent();
 	}
 
-	/** The action's result, or empty when it was refused (the reasons are in {@code errors} or in the flash). */
+	/**
+	 * The action's result, or empty when it was refused (the reasons are in
+	 * {@code errors} or in the flash).
+	 */
 	<T> Optional<T> attemptResult(Supplier<T> action, BindingResult errors, RedirectAttributes flash) {
 		try {
 			return Optional.of(contended.run(action::get));
@@ -75,7 +83,8 @@ class FormActions {
 				}
 			}
 			if (DatabaseFailures.isUnavailable(ex)) {
-				// the database is away: its 503 page, which needs no database (system.DatabaseUnavailableFilter)
+				// the database is away: its 503 page, which needs no database
+				// (system.DatabaseUnavailableFilter)
 				throw ex;
 			}
 			if (DatabaseFailures.isLockConflict(ex)) {
@@ -92,7 +101,10 @@ class FormActions {
 		}
 	}
 
-	/** Carries a form and its errors over the redirect, so the page shows what was typed and why it was refused. */
+	/**
+	 * Carries a form and its errors over the redirect, so the page shows what was typed
+	 * and why it was refused.
+	 */
 	static void keep(RedirectAttributes flash, String name, Object form, BindingResult errors) {
 		if (errors.hasErrors()) {
 			StepMetrics.mark(StepOutcome.INVALID);

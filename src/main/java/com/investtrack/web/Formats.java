@@ -14,8 +14,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Number, date and name formatting for the templates ({@code ${@fmt.…}}), in the page's language. Dates are ISO
- * (2025-03-06) in both languages: unambiguous, sortable, and what the date inputs use.
+ * Number, date and name formatting for the templates ({@code ${@fmt.…}}), in the page's
+ * language. Dates are ISO (2025-03-06) in both languages: unambiguous, sortable, and what
+ * the date inputs use.
  */
 @Component("fmt")
 class Formats {
@@ -46,7 +47,10 @@ class Formats {
 		return value == null ? "—" : NumberFormat.getIntegerInstance(locale()).format(value);
 	}
 
-	/** Days with one decimal where a median falls between two values; a dash when there is nothing to measure. */
+	/**
+	 * Days with one decimal where a median falls between two values; a dash when there is
+	 * nothing to measure.
+	 */
 	public String days(Double value) {
 		if (value == null) {
 			return "—";
@@ -64,7 +68,9 @@ class Formats {
 		return msg("unit.yuan", NumberFormat.getNumberInstance(locale()).format(amount));
 	}
 
-	/** The amount as people say it: "5.00 bn yuan", "1.2 m yuan" / "50.00 亿元", "120 万元". */
+	/**
+	 * The amount as people say it: "5.00 bn yuan", "1.2 m yuan" / "50.00 亿元", "120 万元".
+	 */
 	public String yuanShort(BigDecimal amount) {
 		if (amount == null) {
 			return "—";
@@ -76,7 +82,8 @@ class Formats {
 			return msg("unit.yuan.big", amount.divide(big, 2, RoundingMode.HALF_UP).toPlainString());
 		}
 		if (amount.compareTo(small) >= 0) {
-			return msg("unit.yuan.small", amount.divide(small, 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+			return msg("unit.yuan.small",
+					amount.divide(small, 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
 		}
 		return yuan(amount);
 	}
@@ -91,7 +98,10 @@ class Formats {
 		return msg("unit.area", format.format(m2), format.format(m2.divide(M2_PER_MU, 0, RoundingMode.HALF_UP)));
 	}
 
-	/** Money in the bureau's unit: "1,200 万元" / "1,200 × 10,000 yuan"; a dash when not given. */
+	/**
+	 * Money in the bureau's unit: "1,200 万元" / "1,200 × 10,000 yuan"; a dash when not
+	 * given.
+	 */
 	public String wan(BigDecimal wan) {
 		return wan == null ? "—" : msg("record.unit.wan", decimal(wan));
 	}
@@ -116,7 +126,10 @@ class Formats {
 		return format.format(value);
 	}
 
-	/** A park's name in the page's language where a translation exists, else its stored name. */
+	/**
+	 * A park's name in the page's language where a translation exists, else its stored
+	 * name.
+	 */
 	public String park(String code, String storedName) {
 		return messages.getMessage("park." + code, null, storedName == null ? code : storedName, locale());
 	}

@@ -24,9 +24,11 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The ledger's import page for managers and administrators (the page over {@code /api/imports}): upload a workbook,
- * read the preview (each row's action, its problems in the page's language naming row, column and value), confirm; and
- * the link to the export. A file that cannot be read re-renders the page with the reason and a 400 status.
+ * The ledger's import page for managers and administrators (the page over
+ * {@code /api/imports}): upload a workbook, read the preview (each row's action, its
+ * problems in the page's language naming row, column and value), confirm; and the link to
+ * the export. A file that cannot be read re-renders the page with the reason and a 400
+ * status.
  */
 @Controller
 @RequestMapping("/imports")
@@ -61,8 +63,7 @@ class ImportController {
 			return "redirect:/imports";
 		}
 		try {
-			model.addAttribute("preview", imports.preview(file.getOriginalFilename(), file.getBytes(),
-					user));
+			model.addAttribute("preview", imports.preview(file.getOriginalFilename(), file.getBytes(), user));
 			model.addAttribute("fileName", file.getOriginalFilename());
 		}
 		catch (InvalidInputException ex) {

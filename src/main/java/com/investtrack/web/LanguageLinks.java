@@ -6,8 +6,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Links that switch the page's language and keep everything else the user was looking at ({@code ${@lang.url('en')}}).
- * They are relative ("?…&lang=en"), so on an error page they re-open the address that failed, in the other language.
+ * Links that switch the page's language and keep everything else the user was looking at
+ * ({@code ${@lang.url('en')}}). They are relative ("?…&lang=en"), so on an error page
+ * they re-open the address that failed, in the other language.
  */
 @Component("lang")
 class LanguageLinks {

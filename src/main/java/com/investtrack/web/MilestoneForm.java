@@ -9,7 +9,10 @@ import com.investtrack.common.Stage;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Record the next milestone: which stage is entered, the day it really happened, and a note. */
+/**
+ * Record the next milestone: which stage is entered, the day it really happened, and a
+ * note.
+ */
 public class MilestoneForm {
 
 	@NotNull

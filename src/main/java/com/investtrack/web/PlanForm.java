@@ -4,7 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A revision of the agreed dates from the project page: the dates of the milestones still to come, and why. */
+/**
+ * A revision of the agreed dates from the project page: the dates of the milestones still
+ * to come, and why.
+ */
 public class PlanForm {
 
 	@Valid

@@ -19,9 +19,10 @@ import com.investtrack.plan.PlanService;
 import com.investtrack.security.CurrentUser;
 
 /**
- * A plan revision from the project page: the same service (and rule: the owning officer or a manager, with a reason)
- * as PUT /api/projects/{id}/plan. Only the milestones still to come are on the form, so an emptied field removes
- * that date and the reached ones keep theirs.
+ * A plan revision from the project page: the same service (and rule: the owning officer
+ * or a manager, with a reason) as PUT /api/projects/{id}/plan. Only the milestones still
+ * to come are on the form, so an emptied field removes that date and the reached ones
+ * keep theirs.
  */
 @Controller
 class PlanPageController {

@@ -20,14 +20,18 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The plan on the project page (挂图作战): per milestone the agreed date, the first one agreed where it was revised,
- * the day it really happened and how many calendar days late; the revision form for those who may change the project;
- * and every revision with who, when, why and old → new.
+ * The plan on the project page (挂图作战): per milestone the agreed date, the first one
+ * agreed where it was revised, the day it really happened and how many calendar days
+ * late; the revision form for those who may change the project; and every revision with
+ * who, when, why and old → new.
  */
 @Component
 class PlanSection implements ProjectPageSection {
 
-	/** One milestone of the plan; baseline only where the agreed date was revised, daysLate null when not late. */
+	/**
+	 * One milestone of the plan; baseline only where the agreed date was revised,
+	 * daysLate null when not late.
+	 */
 	record Row(Stage stage, LocalDate agreed, LocalDate baseline, LocalDate actual, Long daysLate) {
 	}
 
@@ -84,7 +88,10 @@ class PlanSection implements ProjectPageSection {
 		return true;
 	}
 
-	/** The milestones not reached yet: the only ones whose agreed date still means something to change. */
+	/**
+	 * The milestones not reached yet: the only ones whose agreed date still means
+	 * something to change.
+	 */
 	static List<Stage> openStages(ProjectView project) {
 		return ProjectController.PLANNED.stream()
 			.filter(s -> project.stages().stream().noneMatch(span -> span.stage() == s))
@@ -102,7 +109,8 @@ class PlanSection implements ProjectPageSection {
 				.map(ProjectView.StageSpan::enteredOn)
 				.findFirst()
 				.orElse(null);
-			// a milestone still to come is late from the day after its agreed date, while the project is moving
+			// a milestone still to come is late from the day after its agreed date, while
+			// the project is moving
 			LocalDate until = actual != null ? actual : project.outcome() == Outcome.ACTIVE ? today : null;
 			Long late = agreed == null || until == null || !until.isAfter(agreed) ? null
 					: ChronoUnit.DAYS.between(agreed, until);
@@ -111,7 +119,10 @@ class PlanSection implements ProjectPageSection {
 		return rows;
 	}
 
-	/** Parses the service's "CONSTRUCTION: 2025-03-01 -> 2025-05-01; ..." into its changes. */
+	/**
+	 * Parses the service's "CONSTRUCTION: 2025-03-01 -> 2025-05-01; ..." into its
+	 * changes.
+	 */
 	static Revision revision(PlanRevision r) {
 		List<Change> changes = new ArrayList<>();
 		for (String part : r.changes().split("; ")) {

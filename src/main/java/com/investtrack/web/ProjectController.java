@@ -33,8 +33,9 @@ import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
- * A project's page (facts, timeline to scale, history) and its writes: next milestone, drop, reassign, edit. Every
- * write redirects back to the page; a refused one carries the form and its reasons over the redirect.
+ * A project's page (facts, timeline to scale, history) and its writes: next milestone,
+ * drop, reassign, edit. Every write redirects back to the page; a refused one carries the
+ * form and its reasons over the redirect.
  */
 @Controller
 class ProjectController {
@@ -124,7 +125,8 @@ class ProjectController {
 		LocalDate today = dates.today();
 		model.addAttribute("p", project);
 		model.addAttribute("timeline", Timeline.of(project));
-		// the stage-age rule, where it is the one that sets the light (no agreed date for the next milestone)
+		// the stage-age rule, where it is the one that sets the light (no agreed date for
+		// the next milestone)
 		boolean byAge = project.outcome() == Outcome.ACTIVE && (next == null || !project.plan().containsKey(next));
 		model.addAttribute("threshold", !byAge ? null
 				: thresholds.all().stream().filter(t -> t.stage() == project.stage()).findFirst().orElse(null));
@@ -191,8 +193,8 @@ class ProjectController {
 					() -> lifecycle.advance(id, form.getTo(), form.getEffectiveOn(), form.getComment(), user), errors,
 					flash);
 			if (result.isPresent()) {
-				flash.addFlashAttribute(FormActions.NOTICE,
-						result.get() == ProjectLifecycle.AdvanceResult.RECORDED ? "notice.recorded" : "notice.requested");
+				flash.addFlashAttribute(FormActions.NOTICE, result.get() == ProjectLifecycle.AdvanceResult.RECORDED
+						? "notice.recorded" : "notice.requested");
 				return "redirect:/projects/" + id;
 			}
 		}
@@ -228,7 +230,8 @@ class ProjectController {
 	@PostMapping("/projects/{id}/edit")
 	String edit(@PathVariable long id, @Validated @ModelAttribute("facts") ProjectForm form, BindingResult errors,
 			RedirectAttributes flash, CurrentUser user) {
-		if (!errors.hasErrors() && actions.attempt(() -> lifecycle.edit(id, form.getCode(), stored -> form.facts(), user), errors, flash)) {
+		if (!errors.hasErrors() && actions
+			.attempt(() -> lifecycle.edit(id, form.getCode(), stored -> form.facts(), user), errors, flash)) {
 			flash.addFlashAttribute(FormActions.NOTICE, "notice.edited");
 			return "redirect:/projects/" + id;
 		}

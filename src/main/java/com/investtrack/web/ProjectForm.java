@@ -26,16 +26,16 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * A project's record as the bureau's ledger keeps it, money in 万元 and land in 亩: the creation form (with officer,
- * first-talk date and the agreed dates known so far) and the edit form (without them: they have steps of their own).
- * The rules beyond the shape (codes, leader, amounts) are the project service's, shared with the API.
+ * A project's record as the bureau's ledger keeps it, money in 万元 and land in 亩: the
+ * creation form (with officer, first-talk date and the agreed dates known so far) and the
+ * edit form (without them: they have steps of their own). The rules beyond the shape
+ * (codes, leader, amounts) are the project service's, shared with the API.
  */
 public class ProjectForm {
 
 	private static final String NO_CONTROL = "^[^\\p{Cntrl}]*$";
 
 	private static final String MAX_WAN = "10000000000";
-
 
 	@Size(max = 32)
 	private String code;
@@ -152,7 +152,10 @@ public class ProjectForm {
 		return new ProjectLifecycle.CreateCommand(code, facts(), officer, negotiationStartedOn, dates.set());
 	}
 
-	/** The record as this form states it (every fact is on the form, so nothing stored is kept). */
+	/**
+	 * The record as this form states it (every fact is on the form, so nothing stored is
+	 * kept).
+	 */
 	ProjectFacts facts() {
 		return new ProjectFacts(name, investor, industryCode, parkCode, assetModel, totalInvestmentWan,
 				fixedAssetInvestmentWan, contractedInvestmentWan, landMu, floorAreaM2, upper(nationalCode),

@@ -28,8 +28,9 @@ import com.investtrack.supervision.ProgressLog;
 import com.investtrack.supervision.SupervisionNotices;
 
 /**
- * The supervision pages: the progress and notice forms of the project page (its sections are
- * {@link SupervisionSections}) and the notices page, where owners reply and managers close or send back.
+ * The supervision pages: the progress and notice forms of the project page (its sections
+ * are {@link SupervisionSections}) and the notices page, where owners reply and managers
+ * close or send back.
  */
 @Controller
 class SupervisionController {
@@ -71,8 +72,10 @@ class SupervisionController {
 		Map<Long, Project> byId = projects.findAll(found.stream().map(Notice::projectId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Project::id, p -> p));
-		model.addAttribute("items", found.stream().map(n -> new SupervisionSections.NoticeRow(n, byId.get(n.projectId()),
-				notices.canAct(n, user))).toList());
+		model.addAttribute("items",
+				found.stream()
+					.map(n -> new SupervisionSections.NoticeRow(n, byId.get(n.projectId()), notices.canAct(n, user)))
+					.toList());
 		model.addAttribute("statuses", NoticeStatus.values());
 		model.addAttribute("levels", NoticeLevel.values());
 		model.addAttribute("status", status);
@@ -85,45 +88,51 @@ class SupervisionController {
 	@PostMapping("/projects/{id}/progress")
 	String addProgress(@PathVariable long id, @ModelAttribute("progressForm") SupervisionForms.Progress form,
 			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
-		attempt(() -> progress.record(id, new ProgressEntry.New(required(form.getOn(), "on"),
-				requiredText(form.getProgress(), "progress"), form.getProblems(), form.getNextSteps()),
-				user), "supervision.progress.added", errors, flash);
+		attempt(() -> progress
+			.record(id,
+					new ProgressEntry.New(required(form.getOn(), "on"), requiredText(form.getProgress(), "progress"),
+							form.getProblems(), form.getNextSteps()),
+					user),
+				"supervision.progress.added", errors, flash);
 		return "redirect:/projects/" + id + "#progress";
 	}
 
 	@PostMapping("/projects/{id}/notices")
 	String issue(@PathVariable long id, @ModelAttribute("issueForm") SupervisionForms.Issue form, BindingResult errors,
 			RedirectAttributes flash, CurrentUser user) {
-		attempt(() -> notices.issue(id, requiredText(form.getOwner(), "owner"), required(form.getDeadline(), "deadline"),
-				requiredText(form.getText(), "text"), user), "supervision.notice.issued", errors, flash);
+		attempt(() -> notices.issue(id, requiredText(form.getOwner(), "owner"),
+				required(form.getDeadline(), "deadline"), requiredText(form.getText(), "text"), user),
+				"supervision.notice.issued", errors, flash);
 		return "redirect:/projects/" + id + "#notices";
 	}
 
 	@PostMapping("/notices/{id}/reply")
 	String reply(@PathVariable long id, @ModelAttribute("textForm") SupervisionForms.Text form, BindingResult errors,
 			RedirectAttributes flash, CurrentUser user) {
-		attempt(() -> notices.reply(id, requiredText(form.getText(), "text"), user),
-				"supervision.notice.replied", errors, flash);
+		attempt(() -> notices.reply(id, requiredText(form.getText(), "text"), user), "supervision.notice.replied",
+				errors, flash);
 		return "redirect:/notices";
 	}
 
 	@PostMapping("/notices/{id}/close")
 	String close(@PathVariable long id, @ModelAttribute("textForm") SupervisionForms.Text form, BindingResult errors,
 			RedirectAttributes flash, CurrentUser user) {
-		attempt(() -> notices.close(id, blankToNull(form.getText()), user), "supervision.notice.closed",
-				errors, flash);
+		attempt(() -> notices.close(id, blankToNull(form.getText()), user), "supervision.notice.closed", errors, flash);
 		return "redirect:/notices";
 	}
 
 	@PostMapping("/notices/{id}/reopen")
 	String reopen(@PathVariable long id, @ModelAttribute("textForm") SupervisionForms.Text form, BindingResult errors,
 			RedirectAttributes flash, CurrentUser user) {
-		attempt(() -> notices.reopen(id, blankToNull(form.getText()), user),
-				"supervision.notice.reopened", errors, flash);
+		attempt(() -> notices.reopen(id, blankToNull(form.getText()), user), "supervision.notice.reopened", errors,
+				flash);
 		return "redirect:/notices";
 	}
 
-	/** Runs the write; a refusal becomes the message at the top of the next page, a success its confirmation. */
+	/**
+	 * Runs the write; a refusal becomes the message at the top of the next page, a
+	 * success its confirmation.
+	 */
 	private void attempt(Runnable action, String done, BindingResult errors, RedirectAttributes flash) {
 		if (errors.hasErrors()) {
 			flash.addFlashAttribute(FormActions.PROBLEM, describe(errors));
@@ -158,8 +167,8 @@ class SupervisionController {
 		if (value == null || value.isBlank()) {
 			throw new InvalidInputException(field, "is required");
 		}
-		if (value.length() > 2000 || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
-				&& c != '\t')) {
+		if (value.length() > 2000
+				|| value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
 			throw new InvalidInputException(field, "must be at most 2000 characters, without control characters");
 		}
 		return value;

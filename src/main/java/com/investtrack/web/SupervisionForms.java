@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The supervision forms of the project page and the notices page. They are checked by the services (which name the
- * field of any bad input), so the forms carry no rules of their own.
+ * The supervision forms of the project page and the notices page. They are checked by the
+ * services (which name the field of any bad input), so the forms carry no rules of their
+ * own.
  */
 final class SupervisionForms {
 

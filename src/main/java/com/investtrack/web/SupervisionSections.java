@@ -14,10 +14,16 @@ import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.ProgressLog;
 import com.investtrack.supervision.SupervisionNotices;
 
-/** The project page's supervision sections: the progress log and the project's supervision notices. */
+/**
+ * The project page's supervision sections: the progress log and the project's supervision
+ * notices.
+ */
 final class SupervisionSections {
 
-	/** A notice as the pages list it: with its project and whether this user may act on it now. */
+	/**
+	 * A notice as the pages list it: with its project and whether this user may act on it
+	 * now.
+	 */
 	record NoticeRow(Notice notice, Project project, boolean canAct) {
 	}
 

@@ -33,15 +33,19 @@ import com.investtrack.project.ProjectRepository;
 import com.investtrack.security.CurrentUser;
 
 /**
- * The inbox: for managers the approvals and stalled-project reviews to decide in place; for officers the milestones
- * they owe (most overdue first), their requests still waiting for a manager, and the requests a manager rejected.
+ * The inbox: for managers the approvals and stalled-project reviews to decide in place;
+ * for officers the milestones they owe (most overdue first), their requests still waiting
+ * for a manager, and the requests a manager rejected.
  */
 @Controller
 class TaskController {
 
 	static final int PAGE_SIZE = 50;
 
-	/** How many of an officer's own projects are scanned for requests still waiting; officers own a handful. */
+	/**
+	 * How many of an officer's own projects are scanned for requests still waiting;
+	 * officers own a handful.
+	 */
 	static final int OWN_PROJECTS_SCANNED = 200;
 
 	/** A milestone owed, with how long its stage has run, its light and why. */
@@ -68,8 +72,8 @@ class TaskController {
 
 	private final DomainMessages messages;
 
-	TaskController(ApprovalService approvals, ProjectViews views, ProjectRepository projects,
-			Directory directory, FormActions actions, DomainMessages messages) {
+	TaskController(ApprovalService approvals, ProjectViews views, ProjectRepository projects, Directory directory,
+			FormActions actions, DomainMessages messages) {
 		this.messages = messages;
 		this.approvals = approvals;
 		this.views = views;
@@ -86,13 +90,12 @@ class TaskController {
 		Map<Long, ProjectView> owedProjects = views.getAll(milestones.stream().map(InboxItem::projectId).toList())
 			.stream()
 			.collect(Collectors.toMap(ProjectView::id, Function.identity()));
-		List<Owed> owed = milestones.stream()
-			.filter(i -> owedProjects.containsKey(i.projectId()))
-			.map(i -> {
-				ProjectView p = owedProjects.get(i.projectId());
-				return new Owed(i, p.daysInStage(), p.health(), p.healthReason());
-			})
-			.sorted(Comparator.comparing((Owed o) -> o.health().ordinal()).reversed()
+		List<Owed> owed = milestones.stream().filter(i -> owedProjects.containsKey(i.projectId())).map(i -> {
+			ProjectView p = owedProjects.get(i.projectId());
+			return new Owed(i, p.daysInStage(), p.health(), p.healthReason());
+		})
+			.sorted(Comparator.comparing((Owed o) -> o.health().ordinal())
+				.reversed()
 				.thenComparing(Comparator.comparingLong(Owed::days).reversed()))
 			.toList();
 		model.addAttribute("inbox", inbox);
@@ -105,9 +108,8 @@ class TaskController {
 		model.addAttribute("names", directory.names());
 		if (user.isOfficer()) {
 			List<ProjectView> waiting = views
-				.search(new ProjectFilter(null, null, null, user.username(), null, null, Outcome.ACTIVE, null, null, null,
-						null, null), 0,
-						OWN_PROJECTS_SCANNED)
+				.search(new ProjectFilter(null, null, null, user.username(), null, null, Outcome.ACTIVE, null, null,
+						null, null, null), 0, OWN_PROJECTS_SCANNED)
 				.content()
 				.stream()
 				.filter(p -> p.pendingApproval() != null)
@@ -135,7 +137,8 @@ class TaskController {
 						errors, flash);
 			}
 			catch (NotFoundException gone) {
-				// another manager decided it a moment ago: say so instead of showing a missing page
+				// another manager decided it a moment ago: say so instead of showing a
+				// missing page
 				flash.addFlashAttribute(FormActions.PROBLEM, messages.text("problem.taskGone"));
 				return back(form);
 			}

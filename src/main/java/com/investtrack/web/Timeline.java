@@ -11,18 +11,22 @@ import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.project.Outcome;
 
 /**
- * A project's path drawn to scale: each stage reached before production is a bar whose width is its share of the days
- * from the first talk to the last milestone (or to today, for the stage still running). Production has no end, so it
- * is a marker, not a bar. A stage that took zero days still gets a visible sliver.
+ * A project's path drawn to scale: each stage reached before production is a bar whose
+ * width is its share of the days from the first talk to the last milestone (or to today,
+ * for the stage still running). Production has no end, so it is a marker, not a bar. A
+ * stage that took zero days still gets a visible sliver.
  */
 record Timeline(List<Segment> segments, long drawnDays, boolean production) {
 
-	/** Narrowest bar, in percent of the timeline, so a same-day stage can still be seen. */
+	/**
+	 * Narrowest bar, in percent of the timeline, so a same-day stage can still be seen.
+	 */
 	static final double MIN_WIDTH = 0.8;
 
 	/**
-	 * One stage: reached or not, its dates, its days, and where its bar starts and how wide it is (percent of the
-	 * timeline; zero for stages not reached and for production).
+	 * One stage: reached or not, its dates, its days, and where its bar starts and how
+	 * wide it is (percent of the timeline; zero for stages not reached and for
+	 * production).
 	 */
 	record Segment(Stage stage, boolean reached, boolean current, LocalDate enteredOn, LocalDate leftOn, long days,
 			double x, double width) {

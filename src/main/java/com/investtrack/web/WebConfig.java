@@ -17,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The page language: the browser's Accept-Language until the user picks one with {@code ?lang=}, which a cookie then
- * remembers. Only the two languages the messages exist in are ever chosen, so every label has a translation.
+ * The page language: the browser's Accept-Language until the user picks one with
+ * {@code ?lang=}, which a cookie then remembers. Only the two languages the messages
+ * exist in are ever chosen, so every label has a translation.
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
@@ -58,7 +59,10 @@ class WebConfig implements WebMvcConfigurer {
 		return Locale.ENGLISH;
 	}
 
-	/** Keeps an explicit choice within the supported languages, whatever {@code ?lang=} said. */
+	/**
+	 * Keeps an explicit choice within the supported languages, whatever {@code ?lang=}
+	 * said.
+	 */
 	static class SupportedLocaleResolver extends CookieLocaleResolver {
 
 		SupportedLocaleResolver(String cookieName) {

@@ -25,16 +25,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * What a page shows when a request fails: the friendly error page with the right status, never a stack trace. Forms
- * handle their own refusals (see {@link FormActions}); what reaches here is a missing project, a page the role may
- * not open, a malformed address, a database that is away or busy, or a bug.
+ * What a page shows when a request fails: the friendly error page with the right status,
+ * never a stack trace. Forms handle their own refusals (see {@link FormActions}); what
+ * reaches here is a missing project, a page the role may not open, a malformed address, a
+ * database that is away or busy, or a bug.
  */
 @ControllerAdvice(basePackageClasses = WebExceptionHandler.class)
 class WebExceptionHandler {
 
 	static final String ERROR_VIEW = "error";
 
-	/** Seconds after which a page that kept losing lock conflicts may be tried again: conflicts last milliseconds. */
+	/**
+	 * Seconds after which a page that kept losing lock conflicts may be tried again:
+	 * conflicts last milliseconds.
+	 */
 	static final String CONTENTION_RETRY_AFTER = "2";
 
 	private static final Logger log = LoggerFactory.getLogger(WebExceptionHandler.class);
@@ -61,7 +65,8 @@ class WebExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ModelAndView any(Exception ex, HttpServletRequest request, HttpServletResponse response) throws Exception {
 		if (ex instanceof ErrorResponse standard) {
-			// Spring's own refusals (wrong method, unreadable form, ...) keep their status
+			// Spring's own refusals (wrong method, unreadable form, ...) keep their
+			// status
 			return page(HttpStatus.valueOf(standard.getStatusCode().value()), null);
 		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -75,14 +80,18 @@ class WebExceptionHandler {
 				return page(HttpStatus.CONFLICT, messages.translate(t.getMessage()));
 			}
 			if (t instanceof InvalidInputException invalid) {
-				return page(HttpStatus.BAD_REQUEST, invalid.fields().entrySet().stream()
-					.map(e -> e.getKey() + ": " + messages.translate(e.getValue()))
-					.reduce((a, b) -> a + "; " + b)
-					.orElse(null));
+				return page(HttpStatus.BAD_REQUEST,
+						invalid.fields()
+							.entrySet()
+							.stream()
+							.map(e -> e.getKey() + ": " + messages.translate(e.getValue()))
+							.reduce((a, b) -> a + "; " + b)
+							.orElse(null));
 			}
 		}
 		if (DatabaseFailures.isUnavailable(ex)) {
-			// on to system.DatabaseUnavailableFilter, whose 503 page needs no database (this one's layout might)
+			// on to system.DatabaseUnavailableFilter, whose 503 page needs no database
+			// (this one's layout might)
 			throw ex;
 		}
 		if (DatabaseFailures.isLockConflict(ex)) {

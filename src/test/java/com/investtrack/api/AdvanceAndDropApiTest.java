@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * POST /api/projects/{id}/advance and /drop: 200 when recorded, 202 when a manager must approve, and every refusal
- * (400 bad input, 404 unknown project, 409 a step the process does not allow now, 403 not yours) writes nothing.
+ * POST /api/projects/{id}/advance and /drop: 200 when recorded, 202 when a manager must
+ * approve, and every refusal (400 bad input, 404 unknown project, 409 a step the process
+ * does not allow now, 403 not yours) writes nothing.
  */
 class AdvanceAndDropApiTest extends ApiTestBase {
 
@@ -33,13 +34,16 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 		assertThat(r.status()).isEqualTo(202);
 		assertThat(r.body().get("stage").asText()).isEqualTo("NEGOTIATION");
 		JsonNode pending = r.body().get("pendingApproval");
-		assertThat(ProjectCreateApiTest.fieldNames(pending)).containsExactly("taskId", "to", "requestedBy", "effectiveOn");
+		assertThat(ProjectCreateApiTest.fieldNames(pending)).containsExactly("taskId", "to", "requestedBy",
+				"effectiveOn");
 		assertThat(pending.get("to").asText()).isEqualTo("SIGNING");
 		assertThat(pending.get("requestedBy").asText()).isEqualTo("officer");
 		assertThat(pending.get("effectiveOn").asText()).isEqualTo(start.plusDays(5).toString());
 		assertThat(openTask(id, "Approve_SIGNING").getId()).isEqualTo(pending.get("taskId").asText());
-		assertThat(jdbc.sql("SELECT request_comment FROM approval_request WHERE project_id = ?").param(id).query(String.class).single())
-			.isEqualTo("terms agreed");
+		assertThat(jdbc.sql("SELECT request_comment FROM approval_request WHERE project_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("terms agreed");
 	}
 
 	@Test
@@ -67,8 +71,10 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 	}
 
 	static Stream<Arguments> badAdvances() {
-		return Stream.of(bad("to missing", b -> b.remove("to"), "to"), bad("to unknown", b -> b.put("to", "MARS"), "to"),
-				bad("to lower case", b -> b.put("to", "signing"), "to"), bad("to as a number", b -> b.put("to", 1), "to"),
+		return Stream.of(bad("to missing", b -> b.remove("to"), "to"),
+				bad("to unknown", b -> b.put("to", "MARS"), "to"),
+				bad("to lower case", b -> b.put("to", "signing"), "to"),
+				bad("to as a number", b -> b.put("to", 1), "to"),
 				bad("effectiveOn missing", b -> b.remove("effectiveOn"), "effectiveOn"),
 				bad("effectiveOn null", b -> b.put("effectiveOn", null), "effectiveOn"),
 				bad("effectiveOn impossible", b -> b.put("effectiveOn", "2024-02-30"), "effectiveOn"),
@@ -76,8 +82,8 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 				bad("effectiveOn a number", b -> b.put("effectiveOn", 20000), "effectiveOn"),
 				bad("effectiveOn a boolean", b -> b.put("effectiveOn", true), "effectiveOn"),
 				bad("effectiveOn tomorrow", b -> b.put("effectiveOn", today().plusDays(1).toString()), "effectiveOn"),
-				bad("effectiveOn before the previous milestone", b -> b.put("effectiveOn", today().minusDays(31).toString()),
-						"effectiveOn"),
+				bad("effectiveOn before the previous milestone",
+						b -> b.put("effectiveOn", today().minusDays(31).toString()), "effectiveOn"),
 				bad("comment too long", b -> b.put("comment", "c".repeat(2001)), "comment"),
 				bad("comment an object", b -> b.put("comment", Map.of()), "comment"),
 				bad("unknown field", b -> b.put("approvedBy", "manager"), "approvedBy"));
@@ -89,7 +95,8 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badAdvances")
-	void badAdvanceIs400NamingTheFieldAndWritesNothing(String label, Consumer<Map<String, Object>> change, String field) {
+	void badAdvanceIs400NamingTheFieldAndWritesNothing(String label, Consumer<Map<String, Object>> change,
+			String field) {
 		long id = createProject("officer", today().minusDays(30));
 		Map<String, Object> body = new LinkedHashMap<>(Map.of("to", "SIGNING", "effectiveOn", today().toString()));
 		change.accept(body);
@@ -105,9 +112,11 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 	void theDateRulesSayWhy() {
 		LocalDate start = today().minusDays(30);
 		long id = createProject("officer", start);
-		assertThat(assertError(advance("officer", id, "SIGNING", today().plusDays(1)), 400, "invalid_input").get("effectiveOn")
+		assertThat(assertError(advance("officer", id, "SIGNING", today().plusDays(1)), 400, "invalid_input")
+			.get("effectiveOn")
 			.asText()).contains("future");
-		assertThat(assertError(advance("officer", id, "SIGNING", start.minusDays(1)), 400, "invalid_input").get("effectiveOn")
+		assertThat(assertError(advance("officer", id, "SIGNING", start.minusDays(1)), 400, "invalid_input")
+			.get("effectiveOn")
 			.asText()).contains("previous milestone").contains(start.toString());
 	}
 
@@ -125,11 +134,11 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 	@Test
 	void unknownProjectIs404() {
 		assertError(advance("officer", 987654321L, "SIGNING", today()), 404, "not_found");
-		assertError(post("officer", "/api/projects/987654321/drop", Map.of("effectiveOn", today().toString(), "reason", "x")),
-				404, "not_found");
+		assertError(post("officer", "/api/projects/987654321/drop",
+				Map.of("effectiveOn", today().toString(), "reason", "x")), 404, "not_found");
 		assertError(advance("officer", -1, "SIGNING", today()), 404, "not_found");
-		assertError(post("officer", "/api/projects/abc/advance", Map.of("to", "SIGNING", "effectiveOn", today().toString())),
-				400, "invalid_input");
+		assertError(post("officer", "/api/projects/abc/advance",
+				Map.of("to", "SIGNING", "effectiveOn", today().toString())), 400, "invalid_input");
 	}
 
 	@Test
@@ -153,7 +162,8 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 		for (String to : List.of("NEGOTIATION", "SIGNING", "SITE_SELECTION")) {
 			Response r = advance("officer", id, to, today());
 			assertError(r, 409, "conflict");
-			assertThat(r.body().get("message").asText()).contains("only advance to CONSTRUCTION").contains("cannot go back");
+			assertThat(r.body().get("message").asText()).contains("only advance to CONSTRUCTION")
+				.contains("cannot go back");
 		}
 		assertThat(stateOf(id)).isEqualTo(before);
 	}
@@ -186,8 +196,8 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 		Response r = advance("officer", id, "SIGNING", today());
 		assertError(r, 409, "conflict");
 		assertThat(r.body().get("message").asText()).contains("dropped on " + start.plusDays(3));
-		assertError(post("officer", "/api/projects/" + id + "/drop", Map.of("effectiveOn", today().toString(), "reason", "again")),
-				409, "conflict");
+		assertError(post("officer", "/api/projects/" + id + "/drop",
+				Map.of("effectiveOn", today().toString(), "reason", "again")), 409, "conflict");
 		assertThat(stateOf(id)).isEqualTo(before);
 	}
 
@@ -201,8 +211,8 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 		Response r = advance("officer", id, "PRODUCTION", today());
 		assertError(r, 409, "conflict");
 		assertThat(r.body().get("message").asText()).contains("already in production");
-		assertError(post("officer", "/api/projects/" + id + "/drop", Map.of("effectiveOn", today().toString(), "reason", "x")), 409,
-				"conflict");
+		assertError(post("officer", "/api/projects/" + id + "/drop",
+				Map.of("effectiveOn", today().toString(), "reason", "x")), 409, "conflict");
 		assertThat(stateOf(id)).isEqualTo(before);
 	}
 
@@ -213,7 +223,8 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 		walk("officer", id, start.plusDays(10), start.plusDays(20), start.plusDays(30));
 		var before = stateOf(id);
 
-		Response r = post("officer", "/api/projects/" + id + "/drop", Map.of("effectiveOn", today().toString(), "reason", "x"));
+		Response r = post("officer", "/api/projects/" + id + "/drop",
+				Map.of("effectiveOn", today().toString(), "reason", "x"));
 		assertError(r, 409, "conflict");
 		assertThat(r.body().get("message").asText()).contains("construction has started");
 		assertThat(stateOf(id)).isEqualTo(before);
@@ -225,8 +236,8 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 		var before = stateOf(id);
 		for (String user : List.of("officer2", "auditor", "admin")) {
 			assertError(advance(user, id, "SIGNING", today()), 403, "forbidden");
-			assertError(post(user, "/api/projects/" + id + "/drop", Map.of("effectiveOn", today().toString(), "reason", "x")), 403,
-					"forbidden");
+			assertError(post(user, "/api/projects/" + id + "/drop",
+					Map.of("effectiveOn", today().toString(), "reason", "x")), 403, "forbidden");
 		}
 		assertError(advance(null, id, "SIGNING", today()), 401, "unauthorized");
 		assertThat(stateOf(id)).isEqualTo(before);
@@ -250,17 +261,20 @@ class AdvanceAndDropApiTest extends ApiTestBase {
 		JsonNode signing = r.body().get("stages").get(1);
 		assertThat(signing.get("leftOn").asText()).isEqualTo(start.plusDays(12).toString());
 		assertThat(signing.get("days").asLong()).isEqualTo(7);
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceOf(id)).count()).isZero();
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceOf(id)).count())
+			.isZero();
 	}
 
 	static Stream<Arguments> badDrops() {
-		return Stream.of(bad("reason missing", b -> b.remove("reason"), "reason"), bad("reason blank", b -> b.put("reason", " "), "reason"),
+		return Stream.of(bad("reason missing", b -> b.remove("reason"), "reason"),
+				bad("reason blank", b -> b.put("reason", " "), "reason"),
 				bad("reason too long", b -> b.put("reason", "r".repeat(1001)), "reason"),
 				bad("effectiveOn missing", b -> b.remove("effectiveOn"), "effectiveOn"),
 				bad("effectiveOn malformed", b -> b.put("effectiveOn", "yesterday"), "effectiveOn"),
-				bad("effectiveOn in the future", b -> b.put("effectiveOn", today().plusDays(1).toString()), "effectiveOn"),
-				bad("effectiveOn before the stage's milestone", b -> b.put("effectiveOn", today().minusDays(21).toString()),
+				bad("effectiveOn in the future", b -> b.put("effectiveOn", today().plusDays(1).toString()),
 						"effectiveOn"),
+				bad("effectiveOn before the stage's milestone",
+						b -> b.put("effectiveOn", today().minusDays(21).toString()), "effectiveOn"),
 				bad("unknown field", b -> b.put("droppedBy", "me"), "droppedBy"));
 	}
 

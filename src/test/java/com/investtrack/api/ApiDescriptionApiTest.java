@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The published API description: signed-in users only, and every endpoint of the JSON API in it with a summary and
- * every error answer it can give. A new endpoint without a description fails here.
+ * The published API description: signed-in users only, and every endpoint of the JSON API
+ * in it with a summary and every error answer it can give. A new endpoint without a
+ * description fails here.
  */
 class ApiDescriptionApiTest extends ApiTestBase {
 
@@ -61,9 +62,12 @@ class ApiDescriptionApiTest extends ApiTestBase {
 						errors.add("409");
 					}
 					for (String status : errors) {
-						assertThat(responses.path(status).path("content").path("application/json").path("schema")
-							.path("$ref").asText()).as("%s documents %s", key, status)
-							.isEqualTo("#/components/schemas/ApiError");
+						assertThat(responses.path(status)
+							.path("content")
+							.path("application/json")
+							.path("schema")
+							.path("$ref")
+							.asText()).as("%s documents %s", key, status).isEqualTo("#/components/schemas/ApiError");
 					}
 					assertThat(responses.fieldNames()).toIterable()
 						.as("%s documents a success answer", key)
@@ -72,7 +76,8 @@ class ApiDescriptionApiTest extends ApiTestBase {
 						assertThat(operation.path("parameters").findValuesAsText("name")).as(key)
 							.contains("Idempotency-Key");
 					}
-					// the caller is a handler argument taken from the credentials, never something a client sends
+					// the caller is a handler argument taken from the credentials, never
+					// something a client sends
 					assertThat(operation.path("parameters").findValuesAsText("name")).as(key)
 						.doesNotContain("user", "caller");
 				});

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
-/** GET /api/audit and /api/audit/verify: the trail for auditors and managers, and the check that nothing was altered. */
+/**
+ * GET /api/audit and /api/audit/verify: the trail for auditors and managers, and the
+ * check that nothing was altered.
+ */
 class AuditApiTest extends ApiTestBase {
 
 	@Test
@@ -27,8 +30,9 @@ class AuditApiTest extends ApiTestBase {
 		assertThat(all.get("content").findValuesAsText("action")).containsExactly("MILESTONE_RECORDED", "APPROVED",
 				"APPROVAL_REQUESTED", "MILESTONE_RECORDED", "PROJECT_CREATED");
 		JsonNode approved = all.get("content").get(1);
-		assertThat(ProjectCreateApiTest.fieldNames(approved)).containsExactly("seq", "at", "actor", "action", "projectId",
-				"fromStage", "toStage", "effectiveOn", "decision", "comment", "details", "prevHash", "hash");
+		assertThat(ProjectCreateApiTest.fieldNames(approved)).containsExactly("seq", "at", "actor", "action",
+				"projectId", "fromStage", "toStage", "effectiveOn", "decision", "comment", "details", "prevHash",
+				"hash");
 		assertThat(approved.get("actor").asText()).isEqualTo("manager");
 		assertThat(approved.get("projectId").asLong()).isEqualTo(id);
 		assertThat(approved.get("fromStage").asText()).isEqualTo("NEGOTIATION");
@@ -44,9 +48,11 @@ class AuditApiTest extends ApiTestBase {
 
 		assertThat(get("manager", base + "&actor=manager").body().get("content").findValuesAsText("action"))
 			.containsExactly("MILESTONE_RECORDED", "APPROVED");
-		assertThat(get("auditor", base + "&action=APPROVAL_REQUESTED").body().get("totalElements").asLong()).isEqualTo(1);
+		assertThat(get("auditor", base + "&action=APPROVAL_REQUESTED").body().get("totalElements").asLong())
+			.isEqualTo(1);
 		String today = today().toString();
-		assertThat(get("auditor", base + "&from=" + today + "&to=" + today).body().get("totalElements").asLong()).isEqualTo(5);
+		assertThat(get("auditor", base + "&from=" + today + "&to=" + today).body().get("totalElements").asLong())
+			.isEqualTo(5);
 		assertThat(get("auditor", base + "&from=" + today().plusDays(1)).body().get("totalElements").asLong()).isZero();
 		assertThat(get("auditor", base + "&to=" + today().minusDays(1)).body().get("totalElements").asLong()).isZero();
 		JsonNode page = get("auditor", base + "&size=2&page=2").body();
@@ -68,8 +74,9 @@ class AuditApiTest extends ApiTestBase {
 
 	@Test
 	void badAuditParametersAre400() {
-		Map<String, String> bad = Map.of("from=yesterday", "from", "to=2024-02-30", "to", "projectId=abc", "projectId", "page=-1",
-				"page", "size=0", "size", "size=501", "size", "actor=" + "a".repeat(65), "actor", "action=" + "A".repeat(41), "action");
+		Map<String, String> bad = Map.of("from=yesterday", "from", "to=2024-02-30", "to", "projectId=abc", "projectId",
+				"page=-1", "page", "size=0", "size", "size=501", "size", "actor=" + "a".repeat(65), "actor",
+				"action=" + "A".repeat(41), "action");
 		bad.forEach((query, field) -> {
 			JsonNode fields = assertError(get("auditor", "/api/audit?" + query), 400, "invalid_input");
 			assertThat(fields.has(field)).as("%s names %s: %s", query, field, fields).isTrue();
@@ -87,9 +94,13 @@ class AuditApiTest extends ApiTestBase {
 		assertThat(ok.body().get("firstBadEntry").isNull()).isTrue();
 
 		long seq = count("SELECT MIN(seq) FROM audit_entry WHERE project_id = ?", id);
-		String details = jdbc.sql("SELECT details FROM audit_entry WHERE seq = ?").param(seq).query(String.class).single();
+		String details = jdbc.sql("SELECT details FROM audit_entry WHERE seq = ?")
+			.param(seq)
+			.query(String.class)
+			.single();
 		try {
-			jdbc.sql("UPDATE audit_entry SET details = ? WHERE seq = ?").params(details.replace("officer=officer", "officer=officer2"), seq)
+			jdbc.sql("UPDATE audit_entry SET details = ? WHERE seq = ?")
+				.params(details.replace("officer=officer", "officer=officer2"), seq)
 				.update();
 			JsonNode bad = get("manager", "/api/audit/verify").body();
 			assertThat(bad.get("valid").asBoolean()).isFalse();

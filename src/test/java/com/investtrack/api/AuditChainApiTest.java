@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The audit chain verifies after ordinary steps on every database. On MySQL the profile's URL sends no fractional
- * seconds, so an entry hashed with milliseconds was stored without them and the chain never verified there.
+ * The audit chain verifies after ordinary steps on every database. On MySQL the profile's
+ * URL sends no fractional seconds, so an entry hashed with milliseconds was stored
+ * without them and the chain never verified there.
  */
 class AuditChainApiTest extends ApiTestBase {
 
@@ -24,7 +25,8 @@ class AuditChainApiTest extends ApiTestBase {
 		JsonNode verification = get("auditor", "/api/audit/verify").body();
 
 		assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
-		// created, negotiation recorded, signing requested, approved and recorded, site selection recorded
+		// created, negotiation recorded, signing requested, approved and recorded, site
+		// selection recorded
 		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id)).isEqualTo(6);
 		assertThat(verification.get("entries").asLong() - before).as("entries verified since the first check")
 			.isEqualTo(6);

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * Replays the seed article's reference project through the API: 36 days from the first talk to site selection, 15
- * months from commencement of construction to production, read back from the reports of a park of its own (the seed's
- * park holds whatever earlier runs left).
+ * Replays the seed article's reference project through the API: 36 days from the first
+ * talk to site selection, 15 months from commencement of construction to production, read
+ * back from the reports of a park of its own (the seed's park holds whatever earlier runs
+ * left).
  */
 class ChangfengCheetahApiTest extends ApiTestBase {
 
@@ -53,7 +54,8 @@ class ChangfengCheetahApiTest extends ApiTestBase {
 			.isEqualTo((double) ChronoUnit.DAYS.between(talk, commenced.plusMonths(15)));
 
 		var project = get("officer", "/api/projects/" + id).body();
-		assertThat(project.get("stages").get(0).get("days").asLong() + project.get("stages").get(1).get("days").asLong())
+		assertThat(
+				project.get("stages").get(0).get("days").asLong() + project.get("stages").get(1).get("days").asLong())
 			.isEqualTo(36);
 	}
 

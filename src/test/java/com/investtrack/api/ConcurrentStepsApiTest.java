@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * Two steps on the same project at the same moment: exactly one is applied, the other is answered 409 with a reason,
- * and the milestone, the approval and the audit entry exist once. Several rounds, so that the two requests really
- * overlap on the project's row lock, the engine's optimistic locking and the audit chain's head.
+ * Two steps on the same project at the same moment: exactly one is applied, the other is
+ * answered 409 with a reason, and the milestone, the approval and the audit entry exist
+ * once. Several rounds, so that the two requests really overlap on the project's row
+ * lock, the engine's optimistic locking and the audit chain's head.
  */
 class ConcurrentStepsApiTest extends ApiTestBase {
 
@@ -48,7 +49,8 @@ class ConcurrentStepsApiTest extends ApiTestBase {
 			assertThat(count("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND stage = 'SITE_SELECTION'", id))
 				.isEqualTo(1);
 			assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'MILESTONE_RECORDED' "
-					+ "AND to_stage = 'SITE_SELECTION'", id)).isEqualTo(1);
+					+ "AND to_stage = 'SITE_SELECTION'", id))
+				.isEqualTo(1);
 		}
 		assertAuditChainIntact();
 	}
@@ -72,14 +74,20 @@ class ConcurrentStepsApiTest extends ApiTestBase {
 		for (int round = 0; round < ROUNDS; round++) {
 			LocalDate start = today().minusDays(20);
 			long id = createProject("officer", start);
-			String taskId = advance("officer", id, "SIGNING", start.plusDays(3)).body().get("pendingApproval").get("taskId").asText();
+			String taskId = advance("officer", id, "SIGNING", start.plusDays(3)).body()
+				.get("pendingApproval")
+				.get("taskId")
+				.asText();
 
 			List<Response> answers = atOnce(
-					() -> post("manager", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE", "comment", "yes")),
-					() -> post("manager2", "/api/tasks/" + taskId + "/decision", Map.of("decision", "REJECT", "comment", "no")));
+					() -> post("manager", "/api/tasks/" + taskId + "/decision",
+							Map.of("decision", "APPROVE", "comment", "yes")),
+					() -> post("manager2", "/api/tasks/" + taskId + "/decision",
+							Map.of("decision", "REJECT", "comment", "no")));
 
 			assertOneAppliedOneConflict(answers, 200);
-			assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action IN ('APPROVED', 'REJECTED')", id))
+			assertThat(count(
+					"SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action IN ('APPROVED', 'REJECTED')", id))
 				.isEqualTo(1);
 		}
 	}
@@ -93,14 +101,17 @@ class ConcurrentStepsApiTest extends ApiTestBase {
 			decide("manager", id, "APPROVE", "ok");
 			advance("officer", id, "SITE_SELECTION", start.plusDays(4));
 
-			// whichever comes second is refused: a dropped project cannot advance, a project under construction cannot be dropped
+			// whichever comes second is refused: a dropped project cannot advance, a
+			// project under construction cannot be dropped
 			List<Response> answers = atOnce(() -> advance("officer", id, "CONSTRUCTION", start.plusDays(8)),
 					() -> post("lead", "/api/projects/" + id + "/drop",
 							Map.of("effectiveOn", start.plusDays(8).toString(), "reason", "investor left")));
 
 			assertOneAppliedOneConflict(answers, 200);
-			long constructions = count("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND stage = 'CONSTRUCTION'", id);
-			long drops = count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'PROJECT_DROPPED'", id);
+			long constructions = count("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND stage = 'CONSTRUCTION'",
+					id);
+			long drops = count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'PROJECT_DROPPED'",
+					id);
 			assertThat(constructions + drops).isEqualTo(1);
 		}
 	}
@@ -109,14 +120,19 @@ class ConcurrentStepsApiTest extends ApiTestBase {
 	void aDecisionOnARequestAlreadyDecidedIsAConflictNotAMissingTask() {
 		LocalDate start = today().minusDays(20);
 		long id = createProject("officer", start);
-		String taskId = advance("officer", id, "SIGNING", start.plusDays(3)).body().get("pendingApproval").get("taskId").asText();
-		assertThat(post("manager", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+		String taskId = advance("officer", id, "SIGNING", start.plusDays(3)).body()
+			.get("pendingApproval")
+			.get("taskId")
+			.asText();
+		assertThat(post("manager", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE")).status())
+			.isEqualTo(200);
 
 		Response late = post("manager2", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE"));
 
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.body().get("message").asText()).isEqualTo("This request was already approved by manager");
-		assertThat(post("manager", "/api/tasks/no-such-task/decision", Map.of("decision", "APPROVE")).status()).isEqualTo(404);
+		assertThat(post("manager", "/api/tasks/no-such-task/decision", Map.of("decision", "APPROVE")).status())
+			.isEqualTo(404);
 	}
 
 	/** Sends both requests at the same instant and waits for both answers. */

@@ -30,11 +30,12 @@ import com.investtrack.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Contention is never a 500: a step that keeps losing lock conflicts is answered 503 with Retry-After and writes
- * nothing (the API), or is refused with a message (a page's form); one that loses once runs again and goes through.
- * The conflicts are real: the test holds the project's row lock in a transaction of its own (SELECT ... FOR UPDATE, as
- * a concurrent step does), and the application's connections give up waiting for a lock after one second (on H2 and
- * MariaDB alike).
+ * Contention is never a 500: a step that keeps losing lock conflicts is answered 503 with
+ * Retry-After and writes nothing (the API), or is refused with a message (a page's form);
+ * one that loses once runs again and goes through. The conflicts are real: the test holds
+ * the project's row lock in a transaction of its own (SELECT ... FOR UPDATE, as a
+ * concurrent step does), and the application's connections give up waiting for a lock
+ * after one second (on H2 and MariaDB alike).
  */
 class ContentionApiTest extends ApiTestBase {
 
@@ -104,7 +105,8 @@ class ContentionApiTest extends ApiTestBase {
 			assertThat(steps("api", "unavailable") - stepsUnavailable).isEqualTo(1);
 		});
 
-		// the client does what Retry-After says: the same request with the same key now goes through, once
+		// the client does what Retry-After says: the same request with the same key now
+		// goes through, once
 		Response again = exchange("officer", HttpMethod.POST, "/api/projects/" + id + "/advance", advance,
 				Map.of("Idempotency-Key", key));
 		assertThat(again.status()).as(again.raw()).isEqualTo(202);
@@ -123,7 +125,8 @@ class ContentionApiTest extends ApiTestBase {
 		try (RowLock lock = new RowLock(dataSource, id)) {
 			CompletableFuture<Response> pending = CompletableFuture
 				.supplyAsync(() -> advance("officer", id, "SIGNING", today().minusDays(1)));
-			// the first run waited a second for the lock and lost; let the next one have it
+			// the first run waited a second for the lock and lost; let the next one have
+			// it
 			await().atMost(Duration.ofSeconds(10))
 				.pollInterval(Duration.ofMillis(5))
 				.until(() -> conflicts("retried") > retried);
@@ -147,11 +150,14 @@ class ContentionApiTest extends ApiTestBase {
 
 		MvcResult result;
 		try (RowLock lock = new RowLock(dataSource, id)) {
-			result = mvc.perform(MockMvcRequestBuilders.post("/projects/" + id + "/advance").with(csrf())
-				.session(session)
-				.locale(Locale.ENGLISH)
-				.param("to", "SIGNING")
-				.param("effectiveOn", today().minusDays(1).toString())).andReturn();
+			result = mvc
+				.perform(MockMvcRequestBuilders.post("/projects/" + id + "/advance")
+					.with(csrf())
+					.session(session)
+					.locale(Locale.ENGLISH)
+					.param("to", "SIGNING")
+					.param("effectiveOn", today().minusDays(1).toString()))
+				.andReturn();
 		}
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);

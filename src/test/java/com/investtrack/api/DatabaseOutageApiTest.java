@@ -33,11 +33,13 @@ import com.investtrack.support.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * While the database is away (a MySQL restart), every request is answered 503 with Retry-After, whichever layer meets
- * the failure first: the session store, the login throttle, the account check or the step itself. Nothing is written,
- * and the same requests succeed once the database is back. Meanwhile the readiness probe takes the node out of the
- * load balancer, and the 503s are counted for the operators. The outage is a switch in front of the real connection
- * pool: while it is on, getting a connection and every call on one already held fails as a dropped link does.
+ * While the database is away (a MySQL restart), every request is answered 503 with
+ * Retry-After, whichever layer meets the failure first: the session store, the login
+ * throttle, the account check or the step itself. Nothing is written, and the same
+ * requests succeed once the database is back. Meanwhile the readiness probe takes the
+ * node out of the load balancer, and the 503s are counted for the operators. The outage
+ * is a switch in front of the real connection pool: while it is on, getting a connection
+ * and every call on one already held fails as a dropped link does.
  */
 @TestPropertySource(properties = "spring.autoconfigure.exclude=")
 @Import(DatabaseOutageApiTest.OutageConfig.class)
@@ -59,7 +61,10 @@ class DatabaseOutageApiTest extends ApiTestBase {
 
 	}
 
-	/** The switch: a data source whose connections all fail, as after "Communications link failure", while down. */
+	/**
+	 * The switch: a data source whose connections all fail, as after "Communications link
+	 * failure", while down.
+	 */
 	static final class Outage extends DelegatingDataSource {
 
 		static volatile boolean down;
@@ -72,8 +77,8 @@ class DatabaseOutageApiTest extends ApiTestBase {
 		public Connection getConnection() throws java.sql.SQLException {
 			check();
 			Connection real = super.getConnection();
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-					(proxy, method, args) -> {
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 						if (!method.getName().equals("close") && !method.getName().equals("isClosed")) {
 							check();
 						}
@@ -122,8 +127,8 @@ class DatabaseOutageApiTest extends ApiTestBase {
 		Response read = get("officer", "/api/projects/" + id);
 		Response step = post("officer", "/api/projects/" + id + "/advance", advance);
 		Response report = get("manager", "/api/reports/time-to-production");
-		Response wrongPassword = exchange(null, org.springframework.http.HttpMethod.GET, "/api/projects", null,
-				Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("wrongpass:nope".getBytes())));
+		Response wrongPassword = exchange(null, org.springframework.http.HttpMethod.GET, "/api/projects", null, Map
+			.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("wrongpass:nope".getBytes())));
 		Outage.down = false;
 
 		for (Response r : new Response[] { read, step, report, wrongPassword }) {
@@ -164,7 +169,8 @@ class DatabaseOutageApiTest extends ApiTestBase {
 					registry.get("investtrack.unavailable").tag("reason", "database_unavailable").counter().count()
 							- answered503)
 				.isEqualTo(1));
-		// and the HTTP request metrics see the 503 that was answered, not the 500 of the failure behind it
+		// and the HTTP request metrics see the 503 that was answered, not the 500 of the
+		// failure behind it
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(httpRequests("503") - requests503).isEqualTo(2));
 		assertThat(httpRequests("500")).isEqualTo(requests500);

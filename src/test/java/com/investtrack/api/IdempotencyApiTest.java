@@ -20,8 +20,9 @@ import org.springframework.http.HttpMethod;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * Idempotency-Key on every write of the API: a retry with the same key gets the first answer back and changes
- * nothing, whether it comes later or at the same moment; the same key with another request is refused.
+ * Idempotency-Key on every write of the API: a retry with the same key gets the first
+ * answer back and changes nothing, whether it comes later or at the same moment; the same
+ * key with another request is refused.
  */
 class IdempotencyApiTest extends ApiTestBase {
 
@@ -37,8 +38,10 @@ class IdempotencyApiTest extends ApiTestBase {
 		assertThat(createdAgain.headers().getFirst("Location")).isEqualTo(created.headers().getFirst("Location"));
 		assertThat(created.headers().getFirst(IdempotentWrites.REPLAYED_HEADER)).isNull();
 		assertThat(createdAgain.headers().getFirst(IdempotentWrites.REPLAYED_HEADER)).isEqualTo("true");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE name = ?").param(project.get("name")).query(Long.class).single())
-			.isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE name = ?")
+			.param(project.get("name"))
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		long id = created.body().get("id").asLong();
 
 		String requestKey = newKey();
@@ -67,7 +70,8 @@ class IdempotencyApiTest extends ApiTestBase {
 		assertThat(count("SELECT COUNT(*) FROM milestone WHERE project_id = ?", id)).isEqualTo(3);
 		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'MILESTONE_RECORDED'", id))
 			.isEqualTo(3);
-		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'APPROVED'", id)).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'APPROVED'", id))
+			.isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'PROJECT_CREATED'", id))
 			.isEqualTo(1);
 		assertAuditChainIntact();
@@ -148,10 +152,16 @@ class IdempotencyApiTest extends ApiTestBase {
 			}
 
 			assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
-			List<Long> ids = responses.stream().filter(r -> r.status() == 201).map(r -> r.body().get("id").asLong()).distinct().toList();
+			List<Long> ids = responses.stream()
+				.filter(r -> r.status() == 201)
+				.map(r -> r.body().get("id").asLong())
+				.distinct()
+				.toList();
 			assertThat(ids).hasSize(1);
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE name = ?").param(project.get("name")).query(Long.class).single())
-				.isEqualTo(1);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE name = ?")
+				.param(project.get("name"))
+				.query(Long.class)
+				.single()).isEqualTo(1);
 			responses.stream()
 				.filter(r -> r.status() == 409)
 				.forEach(r -> assertThat(r.body().get("message").asText()).contains("still being processed"));

@@ -16,7 +16,10 @@ import org.springframework.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
-/** POST /api/projects: what a new project looks like, and every way a creation is refused without writing anything. */
+/**
+ * POST /api/projects: what a new project looks like, and every way a creation is refused
+ * without writing anything.
+ */
 class ProjectCreateApiTest extends ApiTestBase {
 
 	@Test
@@ -28,12 +31,12 @@ class ProjectCreateApiTest extends ApiTestBase {
 		JsonNode p = r.body();
 		long id = p.get("id").asLong();
 		assertThat(r.headers().getLocation()).hasToString("/api/projects/" + id);
-		assertThat(fieldNames(p)).containsExactly("id", "code", "name", "investor", "industryCode", "parkCode", "assetModel",
-				"investmentAmountYuan", "landAreaM2", "totalInvestmentWan", "fixedAssetInvestmentWan",
-				"contractedInvestmentWan", "landMu", "floorAreaM2", "nationalCode", "creditCode", "projectType", "channel",
-				"referrer", "fundsOrigin", "leader", "keyLevel", "officer", "stage", "stageEnteredOn", "outcome", "health",
-				"healthReason", "daysLate", "daysInStage", "droppedOn", "dropReason", "plan", "baselinePlan",
-				"pendingApproval", "stages");
+		assertThat(fieldNames(p)).containsExactly("id", "code", "name", "investor", "industryCode", "parkCode",
+				"assetModel", "investmentAmountYuan", "landAreaM2", "totalInvestmentWan", "fixedAssetInvestmentWan",
+				"contractedInvestmentWan", "landMu", "floorAreaM2", "nationalCode", "creditCode", "projectType",
+				"channel", "referrer", "fundsOrigin", "leader", "keyLevel", "officer", "stage", "stageEnteredOn",
+				"outcome", "health", "healthReason", "daysLate", "daysInStage", "droppedOn", "dropReason", "plan",
+				"baselinePlan", "pendingApproval", "stages");
 		assertThat(p.get("code").asText()).matches("P" + today().minusDays(3).getYear() + "-\\d{5}");
 		assertThat(p.get("name").asText()).isEqualTo(body.get("name"));
 		assertThat(p.get("investor").asText()).isEqualTo("Test investor");
@@ -55,7 +58,8 @@ class ProjectCreateApiTest extends ApiTestBase {
 		assertThat(fieldNames(p.get("stages").get(0))).containsExactly("stage", "enteredOn", "leftOn", "days");
 
 		assertThat(get("auditor", "/api/projects/" + id).body()).isEqualTo(p);
-		assertThat(count("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND stage = 'NEGOTIATION'", id)).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND stage = 'NEGOTIATION'", id))
+			.isEqualTo(1);
 		assertThat(processInstanceOf(id)).isNotNull();
 		assertThat(openTask(id, "RecordNextMilestone_NEGOTIATION").getAssignee()).isEqualTo("officer");
 	}
@@ -80,12 +84,15 @@ class ProjectCreateApiTest extends ApiTestBase {
 
 		assertThat(r.status()).isEqualTo(201);
 		assertThat(r.body().get("officer").asText()).isEqualTo("officer2");
-		assertThat(get("lead", "/api/projects/" + r.body().get("id").asLong() + "/history").body().get(0).get("actor").asText())
-			.isEqualTo("lead");
+		assertThat(get("lead", "/api/projects/" + r.body().get("id").asLong() + "/history").body()
+			.get(0)
+			.get("actor")
+			.asText()).isEqualTo("lead");
 	}
 
 	static Stream<Arguments> badBodies() {
-		return Stream.of(bad("name missing", b -> b.remove("name"), "name"), bad("name blank", b -> b.put("name", "  "), "name"),
+		return Stream.of(bad("name missing", b -> b.remove("name"), "name"),
+				bad("name blank", b -> b.put("name", "  "), "name"),
 				bad("name too long", b -> b.put("name", "x".repeat(201)), "name"),
 				bad("name with control characters", b -> b.put("name", "a\u0007b"), "name"),
 				bad("name an object", b -> b.put("name", Map.of("zh", "x")), "name"),
@@ -146,7 +153,8 @@ class ProjectCreateApiTest extends ApiTestBase {
 	@Test
 	void aMissingBodyListsEveryRequiredField() {
 		JsonNode fields = assertError(post("officer", "/api/projects", "{}"), 400, "invalid_input");
-		// the amount (in 万元, or in yuan from older clients) is checked once the rest of the body is valid
+		// the amount (in 万元, or in yuan from older clients) is checked once the rest of
+		// the body is valid
 		assertThat(fieldNames(fields)).containsExactlyInAnyOrder("name", "investor", "industryCode", "parkCode",
 				"assetModel");
 	}
@@ -170,8 +178,9 @@ class ProjectCreateApiTest extends ApiTestBase {
 		assertError(post("officer", "/api/projects", "null"), 400, "invalid_input");
 		assertError(post("officer", "/api/projects", "[1, 2]"), 400, "invalid_input");
 		assertError(post("officer", "/api/projects", "\"a string\""), 400, "invalid_input");
-		assertError(exchange("officer", HttpMethod.POST, "/api/projects", "name=x", Map.of("Content-Type", "text/plain")), 415,
-				"unsupported_media_type");
+		assertError(
+				exchange("officer", HttpMethod.POST, "/api/projects", "name=x", Map.of("Content-Type", "text/plain")),
+				415, "unsupported_media_type");
 		assertThat(count("SELECT COUNT(*) FROM project")).isEqualTo(projects);
 	}
 
@@ -179,7 +188,8 @@ class ProjectCreateApiTest extends ApiTestBase {
 	void theOfficerMustBeAnActiveOfficer() {
 		long projects = count("SELECT COUNT(*) FROM project");
 		for (String officer : List.of("ghost", "disabled", "manager", "auditor")) {
-			JsonNode fields = assertError(post("lead", "/api/projects", newProject(officer, null)), 400, "invalid_input");
+			JsonNode fields = assertError(post("lead", "/api/projects", newProject(officer, null)), 400,
+					"invalid_input");
 			assertThat(fields.get("officer").asText()).contains("OFFICER");
 		}
 		assertThat(count("SELECT COUNT(*) FROM project")).isEqualTo(projects);
@@ -197,8 +207,12 @@ class ProjectCreateApiTest extends ApiTestBase {
 		assertThat(count(AUDITED_CHANGES)).isEqualTo(audit);
 	}
 
-	/** Audit entries that record changes; refused calls add ACCESS_DENIED entries, which are not changes. */
-	static final String AUDITED_CHANGES = "SELECT COUNT(*) FROM audit_entry WHERE action NOT IN ('LOGIN_FAILED', 'ACCESS_DENIED')";
+	/**
+	 * Audit entries that record changes; refused calls add ACCESS_DENIED entries, which
+	 * are not changes.
+	 */
+	static final String AUDITED_CHANGES = "SELECT COUNT(*) FROM audit_entry WHERE action NOT IN ('LOGIN_FAILED', "
+			+ "'ACCESS_DENIED')";
 
 	static List<String> fieldNames(JsonNode node) {
 		List<String> names = new java.util.ArrayList<>();

@@ -55,11 +55,13 @@ class ProjectEditApiTest extends ApiTestBase {
 
 		long audit = count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id);
 		assertThat(put("manager", "/api/projects/" + id, facts()).status()).isEqualTo(200);
-		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id)).as("an edit changing nothing").isEqualTo(audit);
+		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id)).as("an edit changing nothing")
+			.isEqualTo(audit);
 	}
 
 	static Stream<Arguments> badEdits() {
-		return Stream.of(bad("name missing", b -> b.remove("name"), "name"), bad("name blank", b -> b.put("name", ""), "name"),
+		return Stream.of(bad("name missing", b -> b.remove("name"), "name"),
+				bad("name blank", b -> b.put("name", ""), "name"),
 				bad("investor too long", b -> b.put("investor", "i".repeat(201)), "investor"),
 				bad("park unknown", b -> b.put("parkCode", "NOPE"), "parkCode"),
 				bad("industry unknown", b -> b.put("industryCode", "NOPE"), "industryCode"),
@@ -114,14 +116,17 @@ class ProjectEditApiTest extends ApiTestBase {
 		assertThat(openTask(id, "RecordNextMilestone_NEGOTIATION").getAssignee()).isEqualTo("officer2");
 		JsonNode history = get("officer", "/api/projects/" + id + "/history").body();
 		assertThat(history.get(history.size() - 1).get("details").asText()).isEqualTo("officer: officer -> officer2");
-		assertThat(get("officer2", "/api/tasks?size=200").body().findValuesAsText("projectId")).contains(String.valueOf(id));
+		assertThat(get("officer2", "/api/tasks?size=200").body().findValuesAsText("projectId"))
+			.contains(String.valueOf(id));
 
 		assertError(advance("officer", id, "SIGNING", today()), 403, "forbidden");
 		assertThat(advance("officer2", id, "SIGNING", today()).status()).isEqualTo(202);
 
 		long audit = count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id);
-		assertThat(post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")).status()).isEqualTo(200);
-		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id)).as("reassigning to the same officer")
+		assertThat(post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")).status())
+			.isEqualTo(200);
+		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ?", id))
+			.as("reassigning to the same officer")
 			.isEqualTo(audit);
 	}
 
@@ -130,23 +135,31 @@ class ProjectEditApiTest extends ApiTestBase {
 		long id = createProject("officer", today());
 		var before = stateOf(id);
 		for (String officer : List.of("ghost", "disabled", "auditor", "manager")) {
-			JsonNode fields = assertError(post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", officer)), 400,
+			JsonNode fields = assertError(
+					post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", officer)), 400,
 					"invalid_input");
 			assertThat(fields.has("officer")).isTrue();
 		}
-		assertThat(assertError(post("manager", "/api/projects/" + id + "/reassign", Map.of()), 400, "invalid_input").has("officer"))
-			.isTrue();
-		assertThat(assertError(post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", "a b")), 400, "invalid_input")
+		assertThat(assertError(post("manager", "/api/projects/" + id + "/reassign", Map.of()), 400, "invalid_input")
 			.has("officer")).isTrue();
-		assertThat(assertError(post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2", "x", 1)), 400,
+		assertThat(assertError(post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", "a b")), 400,
 				"invalid_input")
-			.has("x")).isTrue();
+			.has("officer")).isTrue();
+		assertThat(
+				assertError(post("manager", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2", "x", 1)),
+						400, "invalid_input")
+					.has("x"))
+			.isTrue();
 		assertError(post("manager", "/api/projects/" + id + "/reassign", "{"), 400, "invalid_input");
-		assertError(post("officer", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")), 403, "forbidden");
-		assertError(post("auditor", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")), 403, "forbidden");
-		assertError(post(null, "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")), 401, "unauthorized");
+		assertError(post("officer", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")), 403,
+				"forbidden");
+		assertError(post("auditor", "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")), 403,
+				"forbidden");
+		assertError(post(null, "/api/projects/" + id + "/reassign", Map.of("officer", "officer2")), 401,
+				"unauthorized");
 		assertThat(stateOf(id)).isEqualTo(before);
-		assertError(post("manager", "/api/projects/987654321/reassign", Map.of("officer", "officer2")), 404, "not_found");
+		assertError(post("manager", "/api/projects/987654321/reassign", Map.of("officer", "officer2")), 404,
+				"not_found");
 	}
 
 }

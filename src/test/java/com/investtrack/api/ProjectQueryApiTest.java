@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
-/** Reading: reference data, one project with its stage durations, the filtered and paged list, and the history. */
+/**
+ * Reading: reference data, one project with its stage durations, the filtered and paged
+ * list, and the history.
+ */
 class ProjectQueryApiTest extends ApiTestBase {
 
 	@Test
@@ -23,12 +26,14 @@ class ProjectQueryApiTest extends ApiTestBase {
 			Response parks = get(user, "/api/parks");
 			assertThat(parks.status()).isEqualTo(200);
 			assertThat(parks.body().isArray()).isTrue();
-			assertThat(parks.body()).allSatisfy(p -> assertThat(ProjectCreateApiTest.fieldNames(p)).containsExactly("code", "name", "district"));
+			assertThat(parks.body()).allSatisfy(
+					p -> assertThat(ProjectCreateApiTest.fieldNames(p)).containsExactly("code", "name", "district"));
 			assertThat(parks.body().findValuesAsText("code")).containsAll(TestData.PARKS).isSorted();
 
 			Response industries = get(user, "/api/industries");
 			assertThat(industries.status()).isEqualTo(200);
-			assertThat(industries.body()).allSatisfy(i -> assertThat(ProjectCreateApiTest.fieldNames(i)).containsExactly("code", "name"));
+			assertThat(industries.body())
+				.allSatisfy(i -> assertThat(ProjectCreateApiTest.fieldNames(i)).containsExactly("code", "name"));
 			assertThat(industries.body().findValuesAsText("code")).containsAll(TestData.INDUSTRIES);
 		}
 		assertError(get(null, "/api/parks"), 401, "unauthorized");
@@ -95,7 +100,8 @@ class ProjectQueryApiTest extends ApiTestBase {
 		walk("officer", signing, today.minusDays(10));
 		long light = createProject("officer2", today.minusDays(3), park, "ELECTRONICS", "LIGHT");
 		long dropped = createProject("officer", today.minusDays(200), park, "EQUIPMENT", "HEAVY");
-		assertThat(post("officer", "/api/projects/" + dropped + "/drop", Map.of("effectiveOn", today.toString(), "reason", "gone"))
+		assertThat(post("officer", "/api/projects/" + dropped + "/drop",
+				Map.of("effectiveOn", today.toString(), "reason", "gone"))
 			.status()).isEqualTo(200);
 		String base = "/api/projects?parkCode=" + park;
 
@@ -112,7 +118,8 @@ class ProjectQueryApiTest extends ApiTestBase {
 		assertThat(ids(base + "&health=GREEN")).containsExactly(dropped, light, signing, green);
 		String name = get("officer", "/api/projects/" + light).body().get("name").asText();
 		assertThat(ids(base + "&q=" + name.substring(name.length() - 8).toUpperCase())).containsExactly(light);
-		assertThat(ids("/api/projects?officer=officer2&parkCode=" + park + "&health=RED&stage=NEGOTIATION")).containsExactly(red);
+		assertThat(ids("/api/projects?officer=officer2&parkCode=" + park + "&health=RED&stage=NEGOTIATION"))
+			.containsExactly(red);
 		assertThat(ids(base + "&stage=PRODUCTION")).isEmpty();
 		assertThat(ids("/api/projects?parkCode=NO-SUCH-PARK")).isEmpty();
 
@@ -137,9 +144,9 @@ class ProjectQueryApiTest extends ApiTestBase {
 
 	@Test
 	void badListParametersAre400() {
-		Map<String, String> bad = Map.of("stage=MARS", "stage", "health=PURPLE", "health", "assetModel=MEDIUM", "assetModel",
-				"outcome=LOST", "outcome", "page=-1", "page", "page=x", "page", "size=0", "size", "size=201", "size",
-				"parkCode=" + "P".repeat(33), "parkCode", "q=" + "q".repeat(101), "q");
+		Map<String, String> bad = Map.of("stage=MARS", "stage", "health=PURPLE", "health", "assetModel=MEDIUM",
+				"assetModel", "outcome=LOST", "outcome", "page=-1", "page", "page=x", "page", "size=0", "size",
+				"size=201", "size", "parkCode=" + "P".repeat(33), "parkCode", "q=" + "q".repeat(101), "q");
 		bad.forEach((query, field) -> {
 			JsonNode fields = assertError(get("officer", "/api/projects?" + query), 400, "invalid_input");
 			assertThat(fields.has(field)).as("%s names %s: %s", query, field, fields).isTrue();
@@ -151,27 +158,28 @@ class ProjectQueryApiTest extends ApiTestBase {
 		LocalDate start = today().minusDays(50);
 		long id = createProject("officer", start);
 		assertThat(post("officer", "/api/projects/" + id + "/advance",
-				Map.of("to", "SIGNING", "effectiveOn", start.plusDays(7).toString(), "comment", "please sign")).status())
-			.isEqualTo(202);
+				Map.of("to", "SIGNING", "effectiveOn", start.plusDays(7).toString(), "comment", "please sign"))
+			.status()).isEqualTo(202);
 		assertThat(decide("manager", id, "REJECT", "intensity too low").status()).isEqualTo(200);
 		assertThat(advance("officer", id, "SIGNING", start.plusDays(9)).status()).isEqualTo(202);
 		assertThat(decide("manager2", id, "APPROVE", "ok now").status()).isEqualTo(200);
 		assertThat(post("officer", "/api/projects/" + id + "/drop",
-				Map.of("effectiveOn", start.plusDays(11).toString(), "reason", "investor left")).status()).isEqualTo(200);
+				Map.of("effectiveOn", start.plusDays(11).toString(), "reason", "investor left"))
+			.status()).isEqualTo(200);
 
 		Instant before = Instant.now().minusSeconds(120);
 		Response r = get("auditor", "/api/projects/" + id + "/history");
 		assertThat(r.status()).isEqualTo(200);
 		JsonNode h = r.body();
 		assertThat(h).allSatisfy(e -> {
-			assertThat(ProjectCreateApiTest.fieldNames(e)).containsExactly("at", "effectiveOn", "actor", "action", "fromStage",
-					"toStage", "decision", "comment", "details");
+			assertThat(ProjectCreateApiTest.fieldNames(e)).containsExactly("at", "effectiveOn", "actor", "action",
+					"fromStage", "toStage", "decision", "comment", "details");
 			assertThat(Instant.parse(e.get("at").asText())).isAfter(before);
 		});
 		assertThat(h.findValuesAsText("at").stream().map(Instant::parse).toList()).isSorted();
 		List<String> rows = new ArrayList<>();
-		h.forEach(e -> rows.add(String.join("|", text(e, "effectiveOn"), text(e, "actor"), text(e, "action"), text(e, "fromStage"),
-				text(e, "toStage"), text(e, "decision"), text(e, "comment"))));
+		h.forEach(e -> rows.add(String.join("|", text(e, "effectiveOn"), text(e, "actor"), text(e, "action"),
+				text(e, "fromStage"), text(e, "toStage"), text(e, "decision"), text(e, "comment"))));
 		assertThat(rows).containsExactly("-|officer|PROJECT_CREATED|-|-|-|-",
 				start + "|officer|MILESTONE_RECORDED|-|NEGOTIATION|-|-",
 				start.plusDays(7) + "|officer|APPROVAL_REQUESTED|NEGOTIATION|SIGNING|-|please sign",

@@ -14,15 +14,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * GET /api/reports/durations and /api/reports/time-to-production over projects in a park of the test's own, with known
- * milestone dates, so the expected figures are exact on any database.
+ * GET /api/reports/durations and /api/reports/time-to-production over projects in a park
+ * of the test's own, with known milestone dates, so the expected figures are exact on any
+ * database.
  */
 class ReportApiTest extends ApiTestBase {
 
-	// A and B reach production (in 2021 and 2022), C stops at site selection (2022), D is still negotiating.
-	static final LocalDate[] A = { d("2021-01-01"), d("2021-01-11"), d("2021-01-21"), d("2021-03-01"), d("2021-12-01") };
+	// A and B reach production (in 2021 and 2022), C stops at site selection (2022), D is
+	// still negotiating.
+	static final LocalDate[] A = { d("2021-01-01"), d("2021-01-11"), d("2021-01-21"), d("2021-03-01"),
+			d("2021-12-01") };
 
-	static final LocalDate[] B = { d("2021-06-01"), d("2021-07-01"), d("2021-07-31"), d("2021-10-01"), d("2022-06-01") };
+	static final LocalDate[] B = { d("2021-06-01"), d("2021-07-01"), d("2021-07-31"), d("2021-10-01"),
+			d("2022-06-01") };
 
 	static final LocalDate[] C = { d("2022-01-10"), d("2022-02-09"), d("2022-04-10") };
 
@@ -66,16 +70,18 @@ class ReportApiTest extends ApiTestBase {
 		assertStats(get("manager", base + "&assetModel=LIGHT").body(), 1, 60.0, 60.0, 60, 60);
 		assertStats(get("manager", base + "&assetModel=HEAVY").body(), 2, 55.0, 83.0, 20, 90);
 		assertStats(get("manager", base + "&year=2022").body(), 1, 90.0, 90.0, 90, 90);
-		assertStats(get("manager", base + "&year=2021&industryCode=EQUIPMENT&assetModel=HEAVY").body(), 1, 20.0, 20.0, 20, 20);
+		assertStats(get("manager", base + "&year=2021&industryCode=EQUIPMENT&assetModel=HEAVY").body(), 1, 20.0, 20.0,
+				20, 20);
 		assertStats(get("manager", base + "&year=2020").body(), 0, null, null, null, null);
 
 		long signingToConstruction = days(A[1], A[3]);
 		long other = days(B[1], B[3]);
 		assertStats(get("manager", "/api/reports/durations?from=SIGNING&to=CONSTRUCTION&parkCode=" + park).body(), 2,
-				(signingToConstruction + other) / 2.0, Math.round((signingToConstruction + 0.9 * (other - signingToConstruction)) * 10) / 10.0,
+				(signingToConstruction + other) / 2.0,
+				Math.round((signingToConstruction + 0.9 * (other - signingToConstruction)) * 10) / 10.0,
 				(int) Math.min(signingToConstruction, other), (int) Math.max(signingToConstruction, other));
-		assertStats(get("manager", "/api/reports/durations?from=NEGOTIATION&to=SIGNING&parkCode=" + park + "&year=2022").body(),
-				1, 30.0, 30.0, 30, 30);
+		assertStats(get("manager", "/api/reports/durations?from=NEGOTIATION&to=SIGNING&parkCode=" + park + "&year=2022")
+			.body(), 1, 30.0, 30.0, 30, 30);
 	}
 
 	@Test
@@ -84,7 +90,8 @@ class ReportApiTest extends ApiTestBase {
 		assertThat(ProjectCreateApiTest.fieldNames(r)).containsExactly("projects", "stages", "total");
 		assertThat(r.get("projects").asInt()).isEqualTo(2);
 		JsonNode stages = r.get("stages");
-		assertThat(stages.findValuesAsText("stage")).containsExactly("NEGOTIATION", "SIGNING", "SITE_SELECTION", "CONSTRUCTION");
+		assertThat(stages.findValuesAsText("stage")).containsExactly("NEGOTIATION", "SIGNING", "SITE_SELECTION",
+				"CONSTRUCTION");
 		for (int i = 0; i < 4; i++) {
 			JsonNode s = stages.get(i);
 			assertThat(ProjectCreateApiTest.fieldNames(s)).containsExactly("stage", "projects", "medianDays", "p90Days",
@@ -93,7 +100,8 @@ class ReportApiTest extends ApiTestBase {
 			long b = days(B[i], B[i + 1]);
 			assertThat(s.get("projects").asInt()).isEqualTo(2);
 			assertThat(s.get("medianDays").asDouble()).as("median of %s", s).isEqualTo((a + b) / 2.0);
-			assertThat(s.get("p90Days").asDouble()).isEqualTo(Math.round((Math.min(a, b) + 0.9 * Math.abs(a - b)) * 10) / 10.0);
+			assertThat(s.get("p90Days").asDouble())
+				.isEqualTo(Math.round((Math.min(a, b) + 0.9 * Math.abs(a - b)) * 10) / 10.0);
 		}
 		long totalA = days(A[0], A[4]);
 		long totalB = days(B[0], B[4]);
@@ -105,10 +113,12 @@ class ReportApiTest extends ApiTestBase {
 		assertStats(y2021.get("total"), 1, 334.0, 334.0, 334, 334);
 		assertThat(y2021.get("stages").get(3).get("medianDays").asDouble()).isEqualTo(275.0);
 
-		assertThat(get("manager", "/api/reports/time-to-production?assetModel=LIGHT&parkCode=" + park).body().get("total")
+		assertThat(get("manager", "/api/reports/time-to-production?assetModel=LIGHT&parkCode=" + park).body()
+			.get("total")
 			.get("maxDays")
 			.asInt()).isEqualTo(365);
-		assertThat(get("manager", "/api/reports/time-to-production?industryCode=HEALTH&parkCode=" + park).body().get("projects")
+		assertThat(get("manager", "/api/reports/time-to-production?industryCode=HEALTH&parkCode=" + park).body()
+			.get("projects")
 			.asInt()).isZero();
 		JsonNode none = get("manager", "/api/reports/time-to-production?year=2020&parkCode=" + park).body();
 		assertThat(none.get("projects").asInt()).isZero();
@@ -118,8 +128,9 @@ class ReportApiTest extends ApiTestBase {
 	}
 
 	/**
-	 * Answers are kept while the data stands still (see ReportCache) and recomputed once anything they read changed: a
-	 * milestone recorded, a project's park changed by an edit, or an approval still pending (which changes nothing).
+	 * Answers are kept while the data stands still (see ReportCache) and recomputed once
+	 * anything they read changed: a milestone recorded, a project's park changed by an
+	 * edit, or an approval still pending (which changes nothing).
 	 */
 	@Test
 	void aRepeatedReportFollowsEveryCommittedChange() {
@@ -160,19 +171,21 @@ class ReportApiTest extends ApiTestBase {
 		Map<String, String> durations = Map.of("from=SITE_SELECTION&to=SIGNING", "to", "from=SIGNING&to=SIGNING", "to",
 				"to=SIGNING", "from", "from=NEGOTIATION", "to", "from=MARS&to=SIGNING", "from",
 				"from=NEGOTIATION&to=SIGNING&year=1989", "year", "from=NEGOTIATION&to=SIGNING&year=2101", "year",
-				"from=NEGOTIATION&to=SIGNING&year=last", "year", "from=NEGOTIATION&to=SIGNING&assetModel=BOTH", "assetModel",
-				"from=NEGOTIATION&to=SIGNING&parkCode=" + "p".repeat(33), "parkCode");
+				"from=NEGOTIATION&to=SIGNING&year=last", "year", "from=NEGOTIATION&to=SIGNING&assetModel=BOTH",
+				"assetModel", "from=NEGOTIATION&to=SIGNING&parkCode=" + "p".repeat(33), "parkCode");
 		durations.forEach((query, field) -> {
 			JsonNode fields = assertError(get("manager", "/api/reports/durations?" + query), 400, "invalid_input");
 			assertThat(fields.has(field)).as("%s names %s: %s", query, field, fields).isTrue();
 		});
-		assertThat(assertError(get("manager", "/api/reports/durations?from=PRODUCTION&to=NEGOTIATION"), 400, "invalid_input")
+		assertThat(assertError(get("manager", "/api/reports/durations?from=PRODUCTION&to=NEGOTIATION"), 400,
+				"invalid_input")
 			.get("to")
 			.asText()).contains("later stage");
 		Map<String, String> ttp = Map.of("year=1800", "year", "year=x", "year", "assetModel=NONE", "assetModel",
 				"industryCode=" + "i".repeat(33), "industryCode");
 		ttp.forEach((query, field) -> {
-			JsonNode fields = assertError(get("manager", "/api/reports/time-to-production?" + query), 400, "invalid_input");
+			JsonNode fields = assertError(get("manager", "/api/reports/time-to-production?" + query), 400,
+					"invalid_input");
 			assertThat(fields.has(field)).as("%s names %s: %s", query, field, fields).isTrue();
 		});
 		assertError(get(null, "/api/reports/durations?from=NEGOTIATION&to=SIGNING"), 401, "unauthorized");
@@ -181,7 +194,8 @@ class ReportApiTest extends ApiTestBase {
 
 	private static void assertStats(JsonNode s, int projects, Double median, Double p90, Integer min, Integer max) {
 		assertThat(s.get("projects").asInt()).as("projects in %s", s).isEqualTo(projects);
-		assertThat(s.get("medianDays").isNull() ? null : s.get("medianDays").asDouble()).as("median in %s", s).isEqualTo(median);
+		assertThat(s.get("medianDays").isNull() ? null : s.get("medianDays").asDouble()).as("median in %s", s)
+			.isEqualTo(median);
 		assertThat(s.get("p90Days").isNull() ? null : s.get("p90Days").asDouble()).as("p90 in %s", s).isEqualTo(p90);
 		assertThat(s.get("minDays").isNull() ? null : s.get("minDays").asInt()).as("min in %s", s).isEqualTo(min);
 		assertThat(s.get("maxDays").isNull() ? null : s.get("maxDays").asInt()).as("max in %s", s).isEqualTo(max);

@@ -13,25 +13,33 @@ import org.springframework.http.HttpMethod;
 
 import com.investtrack.support.ApiTestBase;
 
-/** Every endpoint answers 401 as JSON, and writes nothing, without valid credentials of an enabled user. */
+/**
+ * Every endpoint answers 401 as JSON, and writes nothing, without valid credentials of an
+ * enabled user.
+ */
 class SecurityApiTest extends ApiTestBase {
 
 	private static final Map<String, Object> ADVANCE = Map.of("to", "SIGNING", "effectiveOn", "2024-01-02");
 
 	static Stream<Arguments> endpoints() {
-		return Stream.of(Arguments.of(HttpMethod.GET, "/api/parks", null), Arguments.of(HttpMethod.GET, "/api/industries", null),
+		return Stream.of(Arguments.of(HttpMethod.GET, "/api/parks", null),
+				Arguments.of(HttpMethod.GET, "/api/industries", null),
 				Arguments.of(HttpMethod.POST, "/api/projects", Map.of("name", "x")),
-				Arguments.of(HttpMethod.GET, "/api/projects", null), Arguments.of(HttpMethod.GET, "/api/projects/1", null),
+				Arguments.of(HttpMethod.GET, "/api/projects", null),
+				Arguments.of(HttpMethod.GET, "/api/projects/1", null),
 				Arguments.of(HttpMethod.PUT, "/api/projects/1", Map.of("name", "x")),
 				Arguments.of(HttpMethod.POST, "/api/projects/1/advance", ADVANCE),
-				Arguments.of(HttpMethod.POST, "/api/projects/1/drop", Map.of("effectiveOn", "2024-01-02", "reason", "x")),
+				Arguments.of(HttpMethod.POST, "/api/projects/1/drop",
+						Map.of("effectiveOn", "2024-01-02", "reason", "x")),
 				Arguments.of(HttpMethod.POST, "/api/projects/1/reassign", Map.of("officer", "officer2")),
-				Arguments.of(HttpMethod.GET, "/api/projects/1/history", null), Arguments.of(HttpMethod.GET, "/api/tasks", null),
+				Arguments.of(HttpMethod.GET, "/api/projects/1/history", null),
+				Arguments.of(HttpMethod.GET, "/api/tasks", null),
 				Arguments.of(HttpMethod.GET, "/api/tasks/rejected", null),
 				Arguments.of(HttpMethod.POST, "/api/tasks/abc/decision", Map.of("decision", "APPROVE")),
 				Arguments.of(HttpMethod.GET, "/api/reports/durations?from=NEGOTIATION&to=SIGNING", null),
 				Arguments.of(HttpMethod.GET, "/api/reports/time-to-production", null),
-				Arguments.of(HttpMethod.GET, "/api/audit", null), Arguments.of(HttpMethod.GET, "/api/audit/verify", null),
+				Arguments.of(HttpMethod.GET, "/api/audit", null),
+				Arguments.of(HttpMethod.GET, "/api/audit/verify", null),
 				Arguments.of(HttpMethod.GET, "/api/thresholds", null),
 				Arguments.of(HttpMethod.PUT, "/api/thresholds/SIGNING", Map.of("yellowDays", 1, "redDays", 2)));
 	}
@@ -39,7 +47,8 @@ class SecurityApiTest extends ApiTestBase {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("endpoints")
 	void withoutValidCredentialsEveryEndpointIs401(HttpMethod method, String path, Object body) {
-		// each case starts with a clean throttle: five wrong passwords in a row would rightly turn 401 into 429
+		// each case starts with a clean throttle: five wrong passwords in a row would
+		// rightly turn 401 into 429
 		jdbc.sql("DELETE FROM login_attempt").update();
 		// failed logins are recorded (LOGIN_FAILED) by design; nothing else may be
 		long audit = count("SELECT COUNT(*) FROM audit_entry WHERE action NOT IN ('LOGIN_FAILED', 'ACCESS_DENIED')");

@@ -18,8 +18,8 @@ import com.investtrack.support.FormLogin;
 import com.investtrack.support.TestData;
 
 /**
- * Sessions live in the database, so that any node of a cluster serves a logged-in user; scripts calling the API with
- * HTTP Basic leave no session behind.
+ * Sessions live in the database, so that any node of a cluster serves a logged-in user;
+ * scripts calling the API with HTTP Basic leave no session behind.
  */
 @TestPropertySource(properties = "spring.autoconfigure.exclude=")
 class SessionApiTest extends ApiTestBase {
@@ -32,7 +32,8 @@ class SessionApiTest extends ApiTestBase {
 
 		Response read = get("officer", "/api/projects");
 		Response write = post("officer", "/api/projects", newProject("officer", null));
-		Response refused = exchange("officer", HttpMethod.POST, "/api/projects/0/advance", Map.of("to", "SIGNING"), Map.of());
+		Response refused = exchange("officer", HttpMethod.POST, "/api/projects/0/advance", Map.of("to", "SIGNING"),
+				Map.of());
 		Response wrongPassword = exchange(null, HttpMethod.GET, "/api/projects", null,
 				Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString("officer:wrong".getBytes())));
 
@@ -51,8 +52,10 @@ class SessionApiTest extends ApiTestBase {
 		String cookie = FormLogin.login(http, rest.getRootUri(), jdbc, "officer2", TestData.PASSWORD);
 		String sessionId = new String(Base64.getDecoder().decode(cookie));
 
-		assertThat(jdbc.sql("SELECT PRINCIPAL_NAME FROM SPRING_SESSION WHERE SESSION_ID = ?").param(sessionId)
-			.query(String.class).single()).isEqualTo("officer2");
+		assertThat(jdbc.sql("SELECT PRINCIPAL_NAME FROM SPRING_SESSION WHERE SESSION_ID = ?")
+			.param(sessionId)
+			.query(String.class)
+			.single()).isEqualTo("officer2");
 		assertThat(withSession(cookie).statusCode()).isEqualTo(200);
 
 		// the session is the row: without it the same cookie is a stranger

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * One step, one transaction: when the milestone insert fails after the engine has already moved on, the engine's
- * state, the milestone table, the approval and the audit trail all stay as they were, and the step can be retried.
+ * One step, one transaction: when the milestone insert fails after the engine has already
+ * moved on, the engine's state, the milestone table, the approval and the audit trail all
+ * stay as they were, and the step can be retried.
  */
 class StepRollbackApiTest extends ApiTestBase {
 
@@ -60,20 +61,28 @@ class StepRollbackApiTest extends ApiTestBase {
 		insertClashingMilestone(id, "SIGNING");
 		var before = stateOf(id);
 
-		assertError(post("manager", "/api/tasks/" + task + "/decision", Map.of("decision", "APPROVE")), 409, "conflict");
+		assertError(post("manager", "/api/tasks/" + task + "/decision", Map.of("decision", "APPROVE")), 409,
+				"conflict");
 
 		assertThat(stateOf(id)).isEqualTo(before);
-		assertThat(jdbc.sql("SELECT status FROM approval_request WHERE task_id = ?").param(task).query(String.class).single())
-			.isEqualTo("PENDING");
+		assertThat(jdbc.sql("SELECT status FROM approval_request WHERE task_id = ?")
+			.param(task)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
 		assertThat(openTask(id, "Approve_SIGNING").getId()).isEqualTo(task);
-		assertThat(get("manager", "/api/projects/" + id).body().get("pendingApproval").get("taskId").asText()).isEqualTo(task);
+		assertThat(get("manager", "/api/projects/" + id).body().get("pendingApproval").get("taskId").asText())
+			.isEqualTo(task);
 
 		jdbc.sql("DELETE FROM milestone WHERE project_id = ? AND stage = 'SIGNING'").param(id).update();
-		assertThat(post("manager", "/api/tasks/" + task + "/decision", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+		assertThat(post("manager", "/api/tasks/" + task + "/decision", Map.of("decision", "APPROVE")).status())
+			.isEqualTo(200);
 		assertThat(get("officer", "/api/projects/" + id).body().get("stage").asText()).isEqualTo("SIGNING");
 	}
 
-	/** A row the step's own insert will clash with on the (project, stage) key, written behind the application's back. */
+	/**
+	 * A row the step's own insert will clash with on the (project, stage) key, written
+	 * behind the application's back.
+	 */
 	private void insertClashingMilestone(long projectId, String stage) {
 		jdbc.sql("""
 				INSERT INTO milestone (project_id, stage, effective_on, entered_at, entered_by)

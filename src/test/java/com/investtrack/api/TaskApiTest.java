@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
-/** The inbox (GET /api/tasks), rejected requests (GET /api/tasks/rejected) and decisions (POST /api/tasks/{id}/decision). */
+/**
+ * The inbox (GET /api/tasks), rejected requests (GET /api/tasks/rejected) and decisions
+ * (POST /api/tasks/{id}/decision).
+ */
 class TaskApiTest extends ApiTestBase {
 
 	@Autowired
@@ -28,9 +31,9 @@ class TaskApiTest extends ApiTestBase {
 		String taskId = pendingTask("officer", id);
 
 		JsonNode item = item("manager", taskId);
-		assertThat(ProjectCreateApiTest.fieldNames(item)).containsExactly("taskId", "kind", "name", "createdAt", "projectId",
-				"projectCode", "projectName", "officer", "stage", "stageEnteredOn", "to", "effectiveOn", "requestedBy",
-				"requestComment", "canDecide");
+		assertThat(ProjectCreateApiTest.fieldNames(item)).containsExactly("taskId", "kind", "name", "createdAt",
+				"projectId", "projectCode", "projectName", "officer", "stage", "stageEnteredOn", "to", "effectiveOn",
+				"requestedBy", "requestComment", "canDecide");
 		assertThat(item.get("kind").asText()).isEqualTo("APPROVAL");
 		assertThat(item.get("name").asText()).isEqualTo("Approve contract signing");
 		assertThat(item.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -96,7 +99,8 @@ class TaskApiTest extends ApiTestBase {
 		advance("officer", id, "SIGNING", start.plusDays(3));
 		String taskId = pendingTask("officer", id);
 
-		Response r = post("manager", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE", "comment", "good terms"));
+		Response r = post("manager", "/api/tasks/" + taskId + "/decision",
+				Map.of("decision", "APPROVE", "comment", "good terms"));
 
 		assertThat(r.status()).isEqualTo(200);
 		assertThat(r.body().get("id").asLong()).isEqualTo(id);
@@ -113,7 +117,8 @@ class TaskApiTest extends ApiTestBase {
 			.query(String.class)
 			.single()).isEqualTo("manager");
 		// a second decision on a decided request is a conflict that says who decided it
-		assertError(post("manager2", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE")), 409, "conflict");
+		assertError(post("manager2", "/api/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE")), 409,
+				"conflict");
 	}
 
 	@Test
@@ -124,16 +129,19 @@ class TaskApiTest extends ApiTestBase {
 		advance("officer2", id, "PRODUCTION", start.plusDays(300));
 		String taskId = pendingTask("officer2", id);
 
-		Response r = post("lead", "/api/tasks/" + taskId + "/decision", Map.of("decision", "REJECT", "comment", "no acceptance record"));
+		Response r = post("lead", "/api/tasks/" + taskId + "/decision",
+				Map.of("decision", "REJECT", "comment", "no acceptance record"));
 
 		assertThat(r.status()).isEqualTo(200);
 		assertThat(r.body().get("stage").asText()).isEqualTo("CONSTRUCTION");
 		assertThat(r.body().get("outcome").asText()).isEqualTo("ACTIVE");
 		JsonNode rejected = get("officer2", "/api/tasks/rejected?size=200").body();
-		assertThat(ProjectCreateApiTest.fieldNames(rejected)).containsExactly("content", "page", "size", "totalElements");
+		assertThat(ProjectCreateApiTest.fieldNames(rejected)).containsExactly("content", "page", "size",
+				"totalElements");
 		JsonNode mine = rejected.get("content").get(0);
-		assertThat(ProjectCreateApiTest.fieldNames(mine)).containsExactly("id", "projectId", "taskId", "to", "effectiveOn",
-				"requestedBy", "requestedAt", "requestComment", "status", "decidedBy", "decidedAt", "decisionComment");
+		assertThat(ProjectCreateApiTest.fieldNames(mine)).containsExactly("id", "projectId", "taskId", "to",
+				"effectiveOn", "requestedBy", "requestedAt", "requestComment", "status", "decidedBy", "decidedAt",
+				"decisionComment");
 		assertThat(mine.get("projectId").asLong()).isEqualTo(id);
 		assertThat(mine.get("to").asText()).isEqualTo("PRODUCTION");
 		assertThat(mine.get("effectiveOn").asText()).isEqualTo(start.plusDays(300).toString());
@@ -152,19 +160,24 @@ class TaskApiTest extends ApiTestBase {
 		String path = "/api/tasks/" + pendingTask("officer", id) + "/decision";
 		var before = stateOf(id);
 
-		assertThat(assertError(post("manager", path, Map.of("decision", "REJECT")), 400, "invalid_input").get("comment").asText())
-			.contains("rejecting");
-		assertThat(assertError(post("manager", path, Map.of("decision", "REJECT", "comment", "  ")), 400, "invalid_input")
-			.has("comment")).isTrue();
-		assertThat(assertError(post("manager", path, Map.of("decision", "ACKNOWLEDGE")), 400, "invalid_input").has("decision"))
+		assertThat(assertError(post("manager", path, Map.of("decision", "REJECT")), 400, "invalid_input").get("comment")
+			.asText()).contains("rejecting");
+		assertThat(
+				assertError(post("manager", path, Map.of("decision", "REJECT", "comment", "  ")), 400, "invalid_input")
+					.has("comment"))
 			.isTrue();
-		assertThat(assertError(post("manager", path, Map.of("decision", "MAYBE")), 400, "invalid_input").has("decision")).isTrue();
-		assertThat(assertError(post("manager", path, Map.of("comment", "no decision")), 400, "invalid_input").has("decision"))
+		assertThat(assertError(post("manager", path, Map.of("decision", "ACKNOWLEDGE")), 400, "invalid_input")
+			.has("decision")).isTrue();
+		assertThat(
+				assertError(post("manager", path, Map.of("decision", "MAYBE")), 400, "invalid_input").has("decision"))
 			.isTrue();
+		assertThat(assertError(post("manager", path, Map.of("comment", "no decision")), 400, "invalid_input")
+			.has("decision")).isTrue();
 		assertThat(assertError(post("manager", path, Map.of("decision", "APPROVE", "comment", "c".repeat(2001))), 400,
 				"invalid_input")
 			.has("comment")).isTrue();
-		assertThat(assertError(post("manager", path, Map.of("decision", "APPROVE", "approved", true)), 400, "invalid_input")
+		assertThat(assertError(post("manager", path, Map.of("decision", "APPROVE", "approved", true)), 400,
+				"invalid_input")
 			.has("approved")).isTrue();
 		assertError(post("manager", path, "approve!"), 400, "invalid_input");
 		assertError(post("manager", path, ""), 400, "invalid_input");
@@ -182,7 +195,8 @@ class TaskApiTest extends ApiTestBase {
 		var before = stateOf(id);
 
 		assertThat(assertError(post("lead", path, Map.of("decision", "APPROVE")), 403, "forbidden").size()).isZero();
-		assertThat(post("lead", path, Map.of("decision", "APPROVE")).body().get("message").asText()).contains("Four-eyes");
+		assertThat(post("lead", path, Map.of("decision", "APPROVE")).body().get("message").asText())
+			.contains("Four-eyes");
 		assertError(post("officer", path, Map.of("decision", "APPROVE")), 403, "forbidden");
 		assertError(post("auditor", path, Map.of("decision", "APPROVE")), 403, "forbidden");
 		assertError(post("admin", path, Map.of("decision", "REJECT", "comment", "x")), 403, "forbidden");
@@ -193,8 +207,8 @@ class TaskApiTest extends ApiTestBase {
 
 	@Test
 	void unknownTaskIs404AndAMilestoneTaskIsNotDecidedHere() {
-		assertError(post("manager", "/api/tasks/00000000-0000-0000-0000-000000000000/decision", Map.of("decision", "APPROVE")),
-				404, "not_found");
+		assertError(post("manager", "/api/tasks/00000000-0000-0000-0000-000000000000/decision",
+				Map.of("decision", "APPROVE")), 404, "not_found");
 		long id = createProject("officer", today());
 		var before = stateOf(id);
 		String milestoneTask = openTask(id, "RecordNextMilestone_NEGOTIATION").getId();
@@ -220,7 +234,9 @@ class TaskApiTest extends ApiTestBase {
 
 		String path = "/api/tasks/" + review + "/decision";
 		var before = stateOf(id);
-		assertThat(assertError(post("manager", path, Map.of("decision", "APPROVE")), 400, "invalid_input").has("decision")).isTrue();
+		assertThat(
+				assertError(post("manager", path, Map.of("decision", "APPROVE")), 400, "invalid_input").has("decision"))
+			.isTrue();
 		assertError(post("officer", path, Map.of("decision", "ACKNOWLEDGE")), 403, "forbidden");
 		assertError(post("auditor", path, Map.of("decision", "ACKNOWLEDGE")), 403, "forbidden");
 		assertThat(stateOf(id)).isEqualTo(before);

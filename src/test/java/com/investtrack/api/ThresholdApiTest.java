@@ -14,7 +14,10 @@ import com.investtrack.calendar.DayUnit;
 import com.investtrack.calendar.WorkingDays;
 import com.investtrack.support.ApiTestBase;
 
-/** GET /api/thresholds and PUT /api/thresholds/{stage}: lights follow a change at once, in the stage's unit. */
+/**
+ * GET /api/thresholds and PUT /api/thresholds/{stage}: lights follow a change at once, in
+ * the stage's unit.
+ */
 class ThresholdApiTest extends ApiTestBase {
 
 	@Autowired
@@ -25,7 +28,8 @@ class ThresholdApiTest extends ApiTestBase {
 		for (String user : List.of("officer", "auditor", "admin")) {
 			Response r = get(user, "/api/thresholds");
 			assertThat(r.status()).isEqualTo(200);
-			assertThat(r.body().findValuesAsText("stage")).containsExactly("NEGOTIATION", "SIGNING", "SITE_SELECTION", "CONSTRUCTION");
+			assertThat(r.body().findValuesAsText("stage")).containsExactly("NEGOTIATION", "SIGNING", "SITE_SELECTION",
+					"CONSTRUCTION");
 			r.body().forEach(t -> {
 				assertThat(ProjectCreateApiTest.fieldNames(t)).containsExactly("stage", "yellowDays", "redDays", "unit",
 						"lateYellowDays", "lateRedDays");
@@ -53,15 +57,20 @@ class ThresholdApiTest extends ApiTestBase {
 			assertThat(threshold("SITE_SELECTION").get("yellowDays").asInt()).isEqualTo(5);
 
 			assertThat(health(id)).isEqualTo("YELLOW");
-			assertThat(get("officer", "/api/projects?health=YELLOW&parkCode=" + park).body().get("content").findValuesAsText("id"))
-				.containsExactly(String.valueOf(id));
-			JsonNode changed = get("auditor", "/api/audit?action=THRESHOLD_CHANGED&size=1").body().get("content").get(0);
+			assertThat(get("officer", "/api/projects?health=YELLOW&parkCode=" + park).body()
+				.get("content")
+				.findValuesAsText("id")).containsExactly(String.valueOf(id));
+			JsonNode changed = get("auditor", "/api/audit?action=THRESHOLD_CHANGED&size=1").body()
+				.get("content")
+				.get(0);
 			assertThat(changed.get("actor").asText()).isEqualTo("manager");
 			assertThat(changed.get("fromStage").asText()).isEqualTo("SITE_SELECTION");
-			assertThat(changed.get("details").asText()).startsWith("yellowDays: " + original.get("yellowDays").asInt()
-					+ " -> 5; redDays: " + original.get("redDays").asInt() + " -> 8; unit: CALENDAR_DAYS -> CALENDAR_DAYS");
+			assertThat(changed.get("details").asText())
+				.startsWith("yellowDays: " + original.get("yellowDays").asInt() + " -> 5; redDays: "
+						+ original.get("redDays").asInt() + " -> 8; unit: CALENDAR_DAYS -> CALENDAR_DAYS");
 
-			assertThat(put("admin", "/api/thresholds/SITE_SELECTION", Map.of("yellowDays", 3, "redDays", 6)).status()).isEqualTo(200);
+			assertThat(put("admin", "/api/thresholds/SITE_SELECTION", Map.of("yellowDays", 3, "redDays", 6)).status())
+				.isEqualTo(200);
 			assertThat(health(id)).isEqualTo("RED");
 		}
 		finally {
@@ -71,8 +80,9 @@ class ThresholdApiTest extends ApiTestBase {
 	}
 
 	/**
-	 * Six calendar days always hold a weekend day, so a stage entered six days ago is at most five working days old:
-	 * with a yellow threshold of six days it is yellow in calendar days and green in working days.
+	 * Six calendar days always hold a weekend day, so a stage entered six days ago is at
+	 * most five working days old: with a yellow threshold of six days it is yellow in
+	 * calendar days and green in working days.
 	 */
 	@Test
 	void aThresholdInWorkingDaysCountsOnlyWorkingDays() {
@@ -85,7 +95,8 @@ class ThresholdApiTest extends ApiTestBase {
 		assertThat(workingAge).isLessThan(6);
 		try {
 			assertThat(put("manager", "/api/thresholds/SITE_SELECTION",
-					Map.of("yellowDays", 6, "redDays", 100, "unit", "CALENDAR_DAYS")).status()).isEqualTo(200);
+					Map.of("yellowDays", 6, "redDays", 100, "unit", "CALENDAR_DAYS"))
+				.status()).isEqualTo(200);
 			assertThat(health(id)).isEqualTo("YELLOW");
 			assertThat(get("officer", "/api/projects/" + id).body().get("healthReason").asText()).contains("6 days");
 
@@ -97,8 +108,8 @@ class ThresholdApiTest extends ApiTestBase {
 				.contains(workingAge + " working day");
 
 			assertThat(put("manager", "/api/thresholds/SITE_SELECTION",
-					Map.of("yellowDays", (int) Math.max(1, workingAge), "redDays", 100, "unit", "WORKING_DAYS")).status())
-				.isEqualTo(200);
+					Map.of("yellowDays", (int) Math.max(1, workingAge), "redDays", 100, "unit", "WORKING_DAYS"))
+				.status()).isEqualTo(200);
 			assertThat(health(id)).isEqualTo(workingAge >= 1 ? "YELLOW" : "GREEN");
 		}
 		finally {
@@ -114,18 +125,27 @@ class ThresholdApiTest extends ApiTestBase {
 		long id = post("officer", "/api/projects", body).body().get("id").asLong();
 		assertThat(health(id)).isEqualTo("YELLOW");
 		try {
-			assertThat(put("manager", "/api/thresholds/NEGOTIATION", Map.of("yellowDays", 60, "redDays", 90,
-					"lateYellowDays", 1, "lateRedDays", 10)).status()).isEqualTo(200);
+			assertThat(put("manager", "/api/thresholds/NEGOTIATION",
+					Map.of("yellowDays", 60, "redDays", 90, "lateYellowDays", 1, "lateRedDays", 10))
+				.status()).isEqualTo(200);
 			assertThat(health(id)).isEqualTo("RED");
-			assertThat(put("manager", "/api/thresholds/NEGOTIATION", Map.of("yellowDays", 60, "redDays", 90,
-					"lateYellowDays", 11, "lateRedDays", 20)).status()).isEqualTo(200);
+			assertThat(put("manager", "/api/thresholds/NEGOTIATION",
+					Map.of("yellowDays", 60, "redDays", 90, "lateYellowDays", 11, "lateRedDays", 20))
+				.status()).isEqualTo(200);
 			assertThat(health(id)).isEqualTo("GREEN");
 			assertThat(get("officer", "/api/projects/" + id).body().get("daysLate").asLong()).isEqualTo(10);
-			JsonNode fields = assertError(put("manager", "/api/thresholds/NEGOTIATION", Map.of("yellowDays", 60,
-					"redDays", 90, "lateYellowDays", 20, "lateRedDays", 20)), 400, "invalid_input");
+			JsonNode fields = assertError(
+					put("manager", "/api/thresholds/NEGOTIATION",
+							Map.of("yellowDays", 60, "redDays", 90, "lateYellowDays", 20, "lateRedDays", 20)),
+					400, "invalid_input");
 			assertThat(fields.has("lateRedDays")).isTrue();
-			assertThat(assertError(put("manager", "/api/thresholds/NEGOTIATION", Map.of("yellowDays", 60, "redDays", 90,
-					"unit", "FORTNIGHTS")), 400, "invalid_input").has("unit")).isTrue();
+			assertThat(
+					assertError(
+							put("manager", "/api/thresholds/NEGOTIATION",
+									Map.of("yellowDays", 60, "redDays", 90, "unit", "FORTNIGHTS")),
+							400, "invalid_input")
+						.has("unit"))
+				.isTrue();
 		}
 		finally {
 			restore(original);
@@ -139,14 +159,16 @@ class ThresholdApiTest extends ApiTestBase {
 		if (r.status() == 400) {
 			Map<String, Object> fields = json.convertValue(original, Map.class);
 			fields.remove("stage");
-			assertThat(put("admin", "/api/thresholds/" + original.get("stage").asText(), fields).status()).isEqualTo(200);
+			assertThat(put("admin", "/api/thresholds/" + original.get("stage").asText(), fields).status())
+				.isEqualTo(200);
 		}
 	}
 
 	@Test
 	void refusedChangesWriteNothing() {
 		JsonNode before = get("manager", "/api/thresholds").body();
-		// the refusals themselves are recorded (ACCESS_DENIED) by design; nothing else may be
+		// the refusals themselves are recorded (ACCESS_DENIED) by design; nothing else
+		// may be
 		long audit = count("SELECT COUNT(*) FROM audit_entry WHERE action <> 'ACCESS_DENIED'");
 		Map<String, Object> good = Map.of("yellowDays", 10, "redDays", 20);
 
@@ -154,10 +176,11 @@ class ThresholdApiTest extends ApiTestBase {
 		assertError(put("auditor", "/api/thresholds/SIGNING", good), 403, "forbidden");
 		assertError(put(null, "/api/thresholds/SIGNING", good), 401, "unauthorized");
 		assertError(put("manager", "/api/thresholds/PRODUCTION", good), 404, "not_found");
-		assertThat(assertError(put("manager", "/api/thresholds/MARS", good), 400, "invalid_input").has("stage")).isTrue();
+		assertThat(assertError(put("manager", "/api/thresholds/MARS", good), 400, "invalid_input").has("stage"))
+			.isTrue();
 		Map<Map<String, Object>, String> bad = Map.of(Map.of("yellowDays", 20, "redDays", 20), "redDays",
-				Map.of("yellowDays", 30, "redDays", 20), "redDays", Map.of("yellowDays", 0, "redDays", 20), "yellowDays",
-				Map.of("yellowDays", 10, "redDays", 3651), "redDays", Map.of("redDays", 20), "yellowDays",
+				Map.of("yellowDays", 30, "redDays", 20), "redDays", Map.of("yellowDays", 0, "redDays", 20),
+				"yellowDays", Map.of("yellowDays", 10, "redDays", 3651), "redDays", Map.of("redDays", 20), "yellowDays",
 				Map.of("yellowDays", 10), "redDays", Map.of("yellowDays", "ten", "redDays", 20), "yellowDays",
 				Map.of("yellowDays", 10, "redDays", 20, "greenDays", 1), "greenDays");
 		bad.forEach((body, field) -> {
@@ -183,6 +206,5 @@ class ThresholdApiTest extends ApiTestBase {
 	private String health(long id) {
 		return get("officer", "/api/projects/" + id).body().get("health").asText();
 	}
-
 
 }

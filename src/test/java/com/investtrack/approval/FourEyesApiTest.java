@@ -21,9 +21,9 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
 /**
- * Four-eyes: nobody approves or rejects a request they made, whatever their roles. The demo user "lead" is officer and
- * manager at once; their own request must be decided by someone else, through the API, the inbox form and the engine's
- * task.
+ * Four-eyes: nobody approves or rejects a request they made, whatever their roles. The
+ * demo user "lead" is officer and manager at once; their own request must be decided by
+ * someone else, through the API, the inbox form and the engine's task.
  */
 class FourEyesApiTest extends ApiTestBase {
 
@@ -45,12 +45,14 @@ class FourEyesApiTest extends ApiTestBase {
 		assertThat(inboxItem("manager", taskId).get("canDecide").asBoolean()).isTrue();
 
 		for (String decision : List.of("APPROVE", "REJECT")) {
-			Response refused = post("lead", "/api/tasks/" + taskId + "/decision", Map.of("decision", decision, "comment", "mine"));
+			Response refused = post("lead", "/api/tasks/" + taskId + "/decision",
+					Map.of("decision", decision, "comment", "mine"));
 			assertThat(refused.status()).isEqualTo(403);
 			assertThat(refused.body().get("message").asText()).contains("Four-eyes");
 		}
 		assertThat(status(taskId)).isEqualTo("PENDING");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE actor = 'lead' AND action = 'ACCESS_DENIED' AND details LIKE ?")
+		assertThat(jdbc.sql(
+				"SELECT COUNT(*) FROM audit_entry WHERE actor = 'lead' AND action = 'ACCESS_DENIED' AND details LIKE ?")
 			.param("POST /api/tasks/" + taskId + "/decision: Four-eyes%")
 			.query(Long.class)
 			.single()).isEqualTo(2);
@@ -82,8 +84,8 @@ class FourEyesApiTest extends ApiTestBase {
 			.get("pendingApproval")
 			.get("taskId")
 			.asText();
-		Map<String, Object> approve = Map.of(ProcessConstants.VAR_APPROVED, true, ProcessConstants.VAR_DECIDED_BY, "lead",
-				ProcessConstants.VAR_DECISION_COMMENT, "straight to the engine");
+		Map<String, Object> approve = Map.of(ProcessConstants.VAR_APPROVED, true, ProcessConstants.VAR_DECIDED_BY,
+				"lead", ProcessConstants.VAR_DECISION_COMMENT, "straight to the engine");
 
 		identity.setAuthentication("lead", List.of("OFFICER", "MANAGER"));
 		try {
@@ -101,8 +103,8 @@ class FourEyesApiTest extends ApiTestBase {
 
 		identity.setAuthentication("manager", List.of("MANAGER"));
 		try {
-			tasks.complete(taskId, Map.of(ProcessConstants.VAR_APPROVED, true, ProcessConstants.VAR_DECIDED_BY, "manager",
-					ProcessConstants.VAR_DECISION_COMMENT, "approved in the engine"));
+			tasks.complete(taskId, Map.of(ProcessConstants.VAR_APPROVED, true, ProcessConstants.VAR_DECIDED_BY,
+					"manager", ProcessConstants.VAR_DECISION_COMMENT, "approved in the engine"));
 		}
 		finally {
 			identity.clearAuthentication();
@@ -114,22 +116,31 @@ class FourEyesApiTest extends ApiTestBase {
 	void theInboxFormRefusesLeadsOwnRequestAndTakesTheManagersDecision() throws Exception {
 		long id = createProject("lead", today().minusDays(40));
 		MockHttpSession lead = login("lead", TestData.PASSWORD);
-		var requested = mvc.perform(MockMvcRequestBuilders.post("/projects/" + id + "/advance").session(lead).with(csrf())
-			.param("to", "SIGNING")
-			.param("effectiveOn", today().minusDays(1).toString())).andReturn();
+		var requested = mvc
+			.perform(MockMvcRequestBuilders.post("/projects/" + id + "/advance")
+				.session(lead)
+				.with(csrf())
+				.param("to", "SIGNING")
+				.param("effectiveOn", today().minusDays(1).toString()))
+			.andReturn();
 		assertThat(requested.getFlashMap().get("notice")).isEqualTo("notice.requested");
 		String taskId = pendingTask("manager", id);
 
-		var project = mvc.perform(MockMvcRequestBuilders.get("/projects/" + id).session(lead)).andReturn().getResponse();
+		var project = mvc.perform(MockMvcRequestBuilders.get("/projects/" + id).session(lead))
+			.andReturn()
+			.getResponse();
 		assertThat(project.getContentAsString()).as("lead is offered no decision form")
 			.doesNotContain("/tasks/" + taskId + "/decision");
 
 		for (String decision : List.of("APPROVE", "REJECT")) {
-			var refused = mvc.perform(MockMvcRequestBuilders.post("/tasks/" + taskId + "/decision").session(lead)
-				.with(csrf())
-				.param("decision", decision)
-				.param("comment", "mine")
-				.param("project", String.valueOf(id))).andReturn();
+			var refused = mvc
+				.perform(MockMvcRequestBuilders.post("/tasks/" + taskId + "/decision")
+					.session(lead)
+					.with(csrf())
+					.param("decision", decision)
+					.param("comment", "mine")
+					.param("project", String.valueOf(id)))
+				.andReturn();
 			assertThat(refused.getResponse().getRedirectedUrl()).startsWith("/projects/" + id);
 			assertThat(refused.getFlashMap().get("notice")).isNull();
 			assertThat(String.valueOf(refused.getFlashMap().get("problem"))).contains("Four-eyes");
@@ -140,12 +151,14 @@ class FourEyesApiTest extends ApiTestBase {
 			.query(Long.class)
 			.single()).as("no milestone without a second pair of eyes").isZero();
 
-		var approved = mvc.perform(MockMvcRequestBuilders.post("/tasks/" + taskId + "/decision")
-			.session(login("manager", TestData.PASSWORD))
-			.with(csrf())
-			.param("decision", "APPROVE")
-			.param("comment", "second pair of eyes")
-			.param("project", String.valueOf(id))).andReturn();
+		var approved = mvc
+			.perform(MockMvcRequestBuilders.post("/tasks/" + taskId + "/decision")
+				.session(login("manager", TestData.PASSWORD))
+				.with(csrf())
+				.param("decision", "APPROVE")
+				.param("comment", "second pair of eyes")
+				.param("project", String.valueOf(id)))
+			.andReturn();
 		assertThat(approved.getFlashMap().get("notice")).isEqualTo("notice.decided.APPROVE");
 		assertThat(status(taskId)).isEqualTo("APPROVED");
 		assertThat(jdbc.sql("SELECT approved_by FROM milestone WHERE project_id = ? AND stage = 'SIGNING'")
@@ -164,7 +177,10 @@ class FourEyesApiTest extends ApiTestBase {
 	}
 
 	private String status(String taskId) {
-		return jdbc.sql("SELECT status FROM approval_request WHERE task_id = ?").param(taskId).query(String.class).single();
+		return jdbc.sql("SELECT status FROM approval_request WHERE task_id = ?")
+			.param(taskId)
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The chain as concurrent transactions build it: entries are written when their transaction commits, so a rolled-back
- * change leaves neither an entry nor a gap, and many writers at once still give one unbroken chain. Shares the API
- * tests' application, so that it runs on H2 and on MariaDB.
+ * The chain as concurrent transactions build it: entries are written when their
+ * transaction commits, so a rolled-back change leaves neither an entry nor a gap, and
+ * many writers at once still give one unbroken chain. Shares the API tests' application,
+ * so that it runs on H2 and on MariaDB.
  */
 class AuditChainApiTest extends ApiTestBase {
 
@@ -36,7 +37,8 @@ class AuditChainApiTest extends ApiTestBase {
 			audit.append(AuditEvent.of(actor, AuditAction.THRESHOLD_CHANGED, null).details("rolled back"));
 			status.setRollbackOnly();
 		});
-		tx.executeWithoutResult(status -> audit.append(AuditEvent.of(actor, AuditAction.THRESHOLD_CHANGED, null).details("kept")));
+		tx.executeWithoutResult(
+				status -> audit.append(AuditEvent.of(actor, AuditAction.THRESHOLD_CHANGED, null).details("kept")));
 
 		assertThat(jdbc.sql("SELECT details FROM audit_entry WHERE actor = ?").param(actor).query(String.class).list())
 			.containsExactly("kept");
@@ -52,11 +54,16 @@ class AuditChainApiTest extends ApiTestBase {
 			}
 		});
 
-		List<Long> seqs = jdbc.sql("SELECT seq FROM audit_entry WHERE actor = ? ORDER BY seq").param(actor).query(Long.class).list();
+		List<Long> seqs = jdbc.sql("SELECT seq FROM audit_entry WHERE actor = ? ORDER BY seq")
+			.param(actor)
+			.query(Long.class)
+			.list();
 		assertThat(seqs).hasSize(3);
 		assertThat(seqs.get(2) - seqs.get(0)).isEqualTo(2);
-		assertThat(jdbc.sql("SELECT details FROM audit_entry WHERE actor = ? ORDER BY seq").param(actor).query(String.class).list())
-			.containsExactly("entry 0", "entry 1", "entry 2");
+		assertThat(jdbc.sql("SELECT details FROM audit_entry WHERE actor = ? ORDER BY seq")
+			.param(actor)
+			.query(String.class)
+			.list()).containsExactly("entry 0", "entry 1", "entry 2");
 	}
 
 	@Test

@@ -37,13 +37,17 @@ import com.investtrack.support.TestData;
 import com.investtrack.support.TestDatabase;
 
 /**
- * The database itself protects the audit trail: the application runs as a MySQL user that may only SELECT and INSERT
- * on audit_entry (the grants the README prescribes), works normally, and the server refuses that user any UPDATE or
- * DELETE of an audit row. Schema migrations run as the owner account, as in production.
+ * The database itself protects the audit trail: the application runs as a MySQL user that
+ * may only SELECT and INSERT on audit_entry (the grants the README prescribes), works
+ * normally, and the server refuses that user any UPDATE or DELETE of an audit row. Schema
+ * migrations run as the owner account, as in production.
  */
 class AuditGrantsMysqlIT {
 
-	/** A server-wide account, so one per run: runs against other databases on the same server may overlap. */
+	/**
+	 * A server-wide account, so one per run: runs against other databases on the same
+	 * server may overlap.
+	 */
 	private static final String APP_USER = "invest_it_" + UUID.randomUUID().toString().substring(0, 8);
 
 	private static final String APP_PASSWORD = "it-" + UUID.randomUUID();
@@ -92,11 +96,15 @@ class AuditGrantsMysqlIT {
 		}
 	}
 
-	/** The README's grants: read and write on every table, but only read and append on the audit trail. */
+	/**
+	 * The README's grants: read and write on every table, but only read and append on the
+	 * audit trail.
+	 */
 	static List<String> grantStatements(Connection root) throws SQLException {
 		List<String> grants = new ArrayList<>();
 		try (var statement = root.prepareStatement("""
-				SELECT CONCAT('GRANT SELECT, INSERT, UPDATE, DELETE ON `', table_schema, '`.`', table_name, '` TO ''%s''@''%%''')
+				SELECT CONCAT('GRANT SELECT, INSERT, UPDATE, DELETE ON `', table_schema, '`.`', table_name, '`
+				  TO ''%s''@''%%''')
 				FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'audit_entry'"""
 			.formatted(APP_USER)); var rows = statement.executeQuery()) {
 			while (rows.next()) {
@@ -119,7 +127,8 @@ class AuditGrantsMysqlIT {
 				"{\"to\":\"SIGNING\",\"effectiveOn\":\"" + today.minusDays(1) + "\"}", 202);
 		call("manager", "POST", "/api/tasks/" + requested.get("pendingApproval").get("taskId").asText() + "/decision",
 				"{\"decision\":\"APPROVE\",\"comment\":\"fine\"}", 200);
-		call("officer2", "POST", "/api/projects/" + id + "/drop", "{\"effectiveOn\":\"" + today + "\",\"reason\":\"x\"}", 403);
+		call("officer2", "POST", "/api/projects/" + id + "/drop",
+				"{\"effectiveOn\":\"" + today + "\",\"reason\":\"x\"}", 403);
 		assertThat(call("auditor", "GET", "/api/audit/verify", null, 200).get("valid").asBoolean()).isTrue();
 		assertThat(call("auditor", "GET", "/api/audit?projectId=" + id, null, 200).get("totalElements").asLong())
 			.isGreaterThanOrEqualTo(4);
@@ -127,7 +136,8 @@ class AuditGrantsMysqlIT {
 		try (Connection restricted = DriverManager.getConnection(TestDatabase.mysqlUrl(), APP_USER, APP_PASSWORD);
 				Statement s = restricted.createStatement()) {
 			assertThat(s.executeQuery("SELECT COUNT(*) FROM audit_entry").next()).isTrue();
-			assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET comment = 'rewritten' WHERE project_id = " + id))
+			assertThatThrownBy(
+					() -> s.executeUpdate("UPDATE audit_entry SET comment = 'rewritten' WHERE project_id = " + id))
 				.isInstanceOf(SQLException.class)
 				.hasMessageContaining("denied");
 			assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_entry WHERE project_id = " + id))
@@ -141,8 +151,9 @@ class AuditGrantsMysqlIT {
 
 	private JsonNode call(String user, String method, String path, String body, int expected) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
@@ -163,7 +174,8 @@ class AuditGrantsMysqlIT {
 	}
 
 	private static Connection rootConnection() throws SQLException {
-		return DriverManager.getConnection(TestDatabase.mysqlUrl(), TestDatabase.mysqlUser(), TestDatabase.mysqlPassword());
+		return DriverManager.getConnection(TestDatabase.mysqlUrl(), TestDatabase.mysqlUser(),
+				TestDatabase.mysqlPassword());
 	}
 
 }

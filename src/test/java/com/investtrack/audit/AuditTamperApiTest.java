@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * Whoever edits, deletes, inserts or reorders audit rows directly in the database is caught by GET /api/audit/verify,
- * which names the first entry that no longer fits. Each test tampers with fresh entries at the end of the trail and
- * puts the rows back afterwards, so the trail stays valid for the tests that follow (the MySQL database is shared).
+ * Whoever edits, deletes, inserts or reorders audit rows directly in the database is
+ * caught by GET /api/audit/verify, which names the first entry that no longer fits. Each
+ * test tampers with fresh entries at the end of the trail and puts the rows back
+ * afterwards, so the trail stays valid for the tests that follow (the MySQL database is
+ * shared).
  */
 class AuditTamperApiTest extends ApiTestBase {
 
@@ -40,7 +42,10 @@ class AuditTamperApiTest extends ApiTestBase {
 		long before = lastSeq();
 		long project = createProject("officer", today().minusDays(10));
 		assertThat(advance("officer", project, "SIGNING", today().minusDays(1)).status()).isEqualTo(202);
-		fresh = jdbc.sql("SELECT seq FROM audit_entry WHERE seq > ? ORDER BY seq").param(before).query(Long.class).list();
+		fresh = jdbc.sql("SELECT seq FROM audit_entry WHERE seq > ? ORDER BY seq")
+			.param(before)
+			.query(Long.class)
+			.list();
 		assertThat(fresh).hasSizeGreaterThanOrEqualTo(3);
 		savedRows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE seq >= ? ORDER BY seq")
 			.param(fresh.get(0))
@@ -74,7 +79,8 @@ class AuditTamperApiTest extends ApiTestBase {
 		jdbc.sql("UPDATE audit_entry SET actor = 'manager' WHERE seq = ?").param(k).update();
 		assertBadAt(k);
 		jdbc.sql("UPDATE audit_entry SET actor = ?, at = ? WHERE seq = ?")
-			.params(savedRows.get(0).get("actor"), Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(86400)), k)
+			.params(savedRows.get(0).get("actor"),
+					Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(86400)), k)
 			.update();
 		assertBadAt(k);
 	}
@@ -106,9 +112,9 @@ class AuditTamperApiTest extends ApiTestBase {
 		assertBadAt(last + 1);
 
 		jdbc.sql("DELETE FROM audit_entry WHERE seq = ?").param(last + 1).update();
-		AuditEntry entry = new AuditEntry(last + 1, ((Timestamp) forged.get("at")).toInstant(), (String) forged.get("actor"),
-				"APPROVED", ((Number) forged.get("project_id")).longValue(), null, null, null, "APPROVE", "forged", null,
-				lastHash, null);
+		AuditEntry entry = new AuditEntry(last + 1, ((Timestamp) forged.get("at")).toInstant(),
+				(String) forged.get("actor"), "APPROVED", ((Number) forged.get("project_id")).longValue(), null, null,
+				null, "APPROVE", "forged", null, lastHash, null);
 		forged.put("from_stage", null);
 		forged.put("to_stage", null);
 		forged.put("effective_on", null);
@@ -151,7 +157,10 @@ class AuditTamperApiTest extends ApiTestBase {
 		return jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
 	}
 
-	/** A modifiable copy of a row; column names are upper-case on H2 and lower-case on MySQL. */
+	/**
+	 * A modifiable copy of a row; column names are upper-case on H2 and lower-case on
+	 * MySQL.
+	 */
 	private static Map<String, Object> copy(Map<String, Object> row) {
 		Map<String, Object> copy = new LinkedCaseInsensitiveMap<>();
 		copy.putAll(row);

@@ -44,40 +44,48 @@ import com.investtrack.review.ReviewModel;
 import com.investtrack.project.Outcome;
 
 /**
- * Loads realistic projects fast, with everything the product and the engine would hold had each been moved through
- * the real lifecycle: the project row, its milestones and timeline, its approval requests, the hash-chained audit
- * trail, and in the engine a running process instance waiting in the right task for every active project (with its
- * threshold timers, or the stalled-project review where red) and completed history for every step taken.
+ * Loads realistic projects fast, with everything the product and the engine would hold
+ * had each been moved through the real lifecycle: the project row, its milestones and
+ * timeline, its approval requests, the hash-chained audit trail, and in the engine a
+ * running process instance waiting in the right task for every active project (with its
+ * threshold timers, or the stalled-project review where red) and completed history for
+ * every step taken.
  * <p>
- * Product tables and history are written in JDBC batches from several threads, a chunk of projects per transaction;
- * running instances are started by the engine itself ({@code startBeforeActivity} of the waiting task, listeners
- * skipped because their rows are written here), and the audit chain is appended last in time order. History rows carry
- * the milestone's effective date as their time: the date the step "happened", which is what the naive report
- * computation reads back (see {@link NaiveReports}).
+ * Product tables and history are written in JDBC batches from several threads, a chunk of
+ * projects per transaction; running instances are started by the engine itself
+ * ({@code startBeforeActivity} of the waiting task, listeners skipped because their rows
+ * are written here), and the audit chain is appended last in time order. History rows
+ * carry the milestone's effective date as their time: the date the step "happened", which
+ * is what the naive report computation reads back (see {@link NaiveReports}).
  */
 final class DataGenerator {
 
-	/** What to generate. {@code parks}, {@code industries}, {@code officers}, {@code managers} must exist. */
+	/**
+	 * What to generate. {@code parks}, {@code industries}, {@code officers},
+	 * {@code managers} must exist.
+	 */
 	record Settings(int projects, long seed, List<String> parks, List<String> industries, List<String> officers,
 			List<String> managers, int threads, boolean requireEmpty) {
 	}
 
 	/** What was generated. */
-	record Summary(int projects, Map<Outcome, Integer> outcomes, Map<Stage, Integer> activeByStage, int pendingApprovals,
-			int yellow, int red, long auditEntries, List<String> processInstanceIds, double seconds) {
+	record Summary(int projects, Map<Outcome, Integer> outcomes, Map<Stage, Integer> activeByStage,
+			int pendingApprovals, int yellow, int red, long auditEntries, List<String> processInstanceIds,
+			double seconds) {
 
 		String describe() {
-			return "%,d projects: %,d in production, %,d dropped, %,d active (%s), %,d of them waiting for an approval, "
-				.formatted(projects, outcomes.getOrDefault(Outcome.IN_PRODUCTION, 0),
-						outcomes.getOrDefault(Outcome.DROPPED, 0), outcomes.getOrDefault(Outcome.ACTIVE, 0),
-						activeByStage.entrySet()
-							.stream()
-							.map(e -> e.getKey().name().toLowerCase().replace('_', ' ') + " " + "%,d".formatted(e.getValue()))
-							.reduce((a, b) -> a + ", " + b)
-							.orElse(""),
-						pendingApprovals)
-					+ "%,d yellow and %,d red; %,d audit entries; one process instance each (running for the active ones)."
-						.formatted(yellow, red, auditEntries);
+			return "%,d projects: %,d in production, %,d dropped, %,d active (%s), %,d of them waiting for an "
+					+ "approval, ".formatted(projects, outcomes.getOrDefault(Outcome.IN_PRODUCTION, 0),
+							outcomes.getOrDefault(Outcome.DROPPED, 0), outcomes.getOrDefault(Outcome.ACTIVE, 0),
+							activeByStage.entrySet()
+								.stream()
+								.map(e -> e.getKey().name().toLowerCase().replace('_', ' ') + " "
+										+ "%,d".formatted(e.getValue()))
+								.reduce((a, b) -> a + ", " + b)
+								.orElse(""),
+							pendingApprovals)
+					+ "%,d yellow and %,d red; %,d audit entries; one process instance each (running for the active "
+					+ "ones).".formatted(yellow, red, auditEntries);
 		}
 
 	}
@@ -91,11 +99,11 @@ final class DataGenerator {
 	/** Typical length in days of each stage before the next milestone: [min, max). */
 	private static final int[][] STAGE_DAYS = { { 15, 120 }, { 10, 60 }, { 30, 180 }, { 240, 540 } };
 
-	private static final String[] SECTORS = { "spindle line", "cathode plant", "intermediates plant", "grain processing",
-			"PCB factory", "battery recycling", "rehabilitation centre", "hydraulics workshop", "PV glass line",
-			"fertiliser upgrade", "food processing", "meter assembly", "steel recycling", "pharma extraction",
-			"drone factory", "sodium battery line", "sealants plant", "oil pressing", "fibre preform plant",
-			"medical devices" };
+	private static final String[] SECTORS = { "spindle line", "cathode plant", "intermediates plant",
+			"grain processing", "PCB factory", "battery recycling", "rehabilitation centre", "hydraulics workshop",
+			"PV glass line", "fertiliser upgrade", "food processing", "meter assembly", "steel recycling",
+			"pharma extraction", "drone factory", "sodium battery line", "sealants plant", "oil pressing",
+			"fibre preform plant", "medical devices" };
 
 	private final JdbcTemplate jdbc;
 
@@ -133,7 +141,10 @@ final class DataGenerator {
 		this.today = LocalDate.now(ZONE);
 	}
 
-	/** One planned project: all its facts, dates and outcome, decided up front from the seed. */
+	/**
+	 * One planned project: all its facts, dates and outcome, decided up front from the
+	 * seed.
+	 */
 	private record Plan(long id, String code, String name, String investor, String industry, String park, String asset,
 			long amountYuan, Long landM2, String officer, String manager, Outcome outcome, LocalDate[] reached,
 			LocalDate droppedOn, Stage pendingTo, LocalDate pendingOn, boolean yellow, boolean red) {
@@ -185,8 +196,9 @@ final class DataGenerator {
 		}
 		long loaded = System.nanoTime();
 		long auditEntries = appendAudit(plans, limits);
-		Benchmark.log("generator: %.0f s loading (threads' time: engine %.0f s, rows %.0f s), %.0f s audit trail".formatted(
-				(loaded - started) / 1e9, engineNanos.get() / 1e9, rowNanos.get() / 1e9, (System.nanoTime() - loaded) / 1e9));
+		Benchmark.log("generator: %.0f s loading (threads' time: engine %.0f s, rows %.0f s), %.0f s audit trail"
+			.formatted((loaded - started) / 1e9, engineNanos.get() / 1e9, rowNanos.get() / 1e9,
+					(System.nanoTime() - loaded) / 1e9));
 		restartIdentity(firstId + plans.size());
 		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 		Map<Stage, Integer> activeByStage = new EnumMap<>(Stage.class);
@@ -224,7 +236,8 @@ final class DataGenerator {
 		}
 		else {
 			int at = random.nextInt(100);
-			last = at < 33 ? Stage.NEGOTIATION : at < 51 ? Stage.SIGNING : at < 69 ? Stage.SITE_SELECTION : Stage.CONSTRUCTION;
+			last = at < 33 ? Stage.NEGOTIATION
+					: at < 51 ? Stage.SIGNING : at < 69 ? Stage.SITE_SELECTION : Stage.CONSTRUCTION;
 		}
 		int[] lengths = new int[last.ordinal()];
 		int path = 0;
@@ -236,7 +249,8 @@ final class DataGenerator {
 		boolean red = false;
 		int tail;
 		if (outcome == Outcome.ACTIVE) {
-			// how long the current stage has lasted so far: mostly green, some yellow, some red
+			// how long the current stage has lasted so far: mostly green, some yellow,
+			// some red
 			Threshold t = limits.get(last);
 			int health = random.nextInt(100);
 			tail = health < 65 ? random.nextInt(t.yellowDays()) : health < 85
@@ -250,7 +264,8 @@ final class DataGenerator {
 		else {
 			tail = 0;
 		}
-		// finished projects ended some time in the last seven years; active ones are still going today
+		// finished projects ended some time in the last seven years; active ones are
+		// still going today
 		int endedDaysAgo = outcome == Outcome.ACTIVE ? 0 : random.nextInt(7 * 365);
 		LocalDate start = today.minusDays(endedDaysAgo + tail + path);
 		LocalDate[] reached = new LocalDate[Stage.values().length];
@@ -320,8 +335,10 @@ final class DataGenerator {
 					at(p.reached()[0], 9), p.officer(), steps + (p.droppedOn() == null ? 0 : 1) });
 		}
 		jdbc.batchUpdate("""
-				INSERT INTO project (id, code, name, investor, industry_code, park_code, asset_model, investment_amount_yuan,
-				  land_area_m2, total_investment_wan, land_mu, officer, stage, stage_entered_on, outcome, dropped_on,
+				INSERT INTO project (id, code, name, investor, industry_code, park_code, asset_model,
+				  investment_amount_yuan,
+				  land_area_m2, total_investment_wan, land_mu, officer, stage, stage_entered_on, outcome,
+				    dropped_on,
 				  drop_reason, process_instance_id, created_at, created_by, version)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		jdbc.batchUpdate("INSERT INTO project_plan (project_id) VALUES (?)",
@@ -349,14 +366,16 @@ final class DataGenerator {
 				INSERT INTO milestone (project_id, stage, effective_on, entered_at, entered_by, approved_by, comment)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", milestones);
 		jdbc.batchUpdate("""
-				INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model, negotiation_day,
-				  signing_day, site_selection_day, construction_day, production_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				timeline);
+				INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model,
+				  negotiation_day,
+				  signing_day, site_selection_day, construction_day, production_day)
+				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", timeline);
 	}
 
 	/**
-	 * Starts the running instance of an active project where it waits now: the officer's task of its stage, or the
-	 * manager's approval; plus the stalled-project review when red, in a process instance of its own.
+	 * Starts the running instance of an active project where it waits now: the officer's
+	 * task of its stage, or the manager's approval; plus the stalled-project review when
+	 * red, in a process instance of its own.
 	 */
 	private String start(Plan p, Map<Stage, Threshold> limits, List<Object[]> pendingRequests) {
 		Stage stage = p.stage();
@@ -377,10 +396,12 @@ final class DataGenerator {
 		}
 		String instanceId = builder.execute(true, false).getId();
 		if (p.red()) {
-			String review = runtime.startProcessInstanceByKey(ReviewModel.PROCESS_ID, String.valueOf(p.id()),
-					Map.of("projectId", p.id())).getId();
+			String review = runtime
+				.startProcessInstanceByKey(ReviewModel.PROCESS_ID, String.valueOf(p.id()), Map.of("projectId", p.id()))
+				.getId();
 			jdbc.update("""
-					INSERT INTO stall_review (project_id, active_project_id, status, process_instance_id, reason, opened_at)
+					INSERT INTO stall_review (project_id, active_project_id, status, process_instance_id,
+					  reason, opened_at)
 					VALUES (?, ?, 'OPEN', ?, 'generated red project', ?)""", p.id(), p.id(), review,
 					at(p.stageEnteredOn().plusDays(limits.get(stage).redDays()), 0));
 		}
@@ -402,25 +423,31 @@ final class DataGenerator {
 			for (Stage s : List.of(Stage.SIGNING, Stage.PRODUCTION)) {
 				LocalDate on = p.reached()[s.ordinal()];
 				if (on != null) {
-					rows.add(new Object[] { p.id(), approvalTaskId(p, s), s.name(), Date.valueOf(on), p.officer(), at(on, 10),
-							"Please approve", "APPROVED", p.manager(), at(on, 15), "Approved at the weekly review" });
+					rows.add(new Object[] { p.id(), approvalTaskId(p, s), s.name(), Date.valueOf(on), p.officer(),
+							at(on, 10), "Please approve", "APPROVED", p.manager(), at(on, 15),
+							"Approved at the weekly review" });
 				}
 			}
 		}
 		jdbc.batchUpdate("""
-				INSERT INTO approval_request (project_id, task_id, to_stage, effective_on, requested_by, requested_at,
-				  request_comment, status, decided_by, decided_at, decision_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				rows);
+				INSERT INTO approval_request (project_id, task_id, to_stage, effective_on, requested_by,
+				  requested_at,
+				  request_comment, status, decided_by, decided_at, decision_comment)
+				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
-	/** The id of the completed approval task in the history; derived so that the approval row and history agree. */
+	/**
+	 * The id of the completed approval task in the history; derived so that the approval
+	 * row and history agree.
+	 */
 	private static String approvalTaskId(Plan p, Stage s) {
 		return UUID.nameUUIDFromBytes(("approval-" + p.id() + "-" + s).getBytes()).toString();
 	}
 
 	/**
-	 * The engine's history of every step taken: the process start, each "Record ..." service task, the officer's and
-	 * managers' completed tasks, and for finished projects the process instance itself. Times are the effective dates.
+	 * The engine's history of every step taken: the process start, each "Record ..."
+	 * service task, the officer's and managers' completed tasks, and for finished
+	 * projects the process instance itself. Times are the effective dates.
 	 */
 	private void insertHistory(List<Plan> chunk, Map<Long, String> instances) {
 		List<Object[]> processes = new ArrayList<>();
@@ -451,10 +478,12 @@ final class DataGenerator {
 				Stage next = s.next().orElseThrow();
 				if (next.approvalRequired()) {
 					String approval = approvalTaskId(p, next);
-					activity(activities, pi, ProcessConstants.approvalTask(next), "Approve", "userTask", approval, left, left);
+					activity(activities, pi, ProcessConstants.approvalTask(next), "Approve", "userTask", approval, left,
+							left);
 					userTasks.add(task(approval, ProcessConstants.approvalTask(next), pi, p.manager(), left, left));
 				}
-				activity(activities, pi, "RecordMilestone_" + next.name(), "Record milestone", "serviceTask", null, left, left);
+				activity(activities, pi, "RecordMilestone_" + next.name(), "Record milestone", "serviceTask", null,
+						left, left);
 			}
 			if (p.outcome() == Outcome.ACTIVE) {
 				activeStarts.add(new Object[] { at(r[0], 10), pi });
@@ -473,14 +502,19 @@ final class DataGenerator {
 					"COMPLETED" });
 		}
 		jdbc.batchUpdate("""
-				INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_,
-				  END_TIME_, REMOVAL_TIME_, DURATION_, START_USER_ID_, START_ACT_ID_, END_ACT_ID_, ROOT_PROC_INST_ID_, STATE_)
+				INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_,
+				  START_TIME_,
+				  END_TIME_, REMOVAL_TIME_, DURATION_, START_USER_ID_, START_ACT_ID_, END_ACT_ID_,
+				    ROOT_PROC_INST_ID_, STATE_)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", processes);
 		jdbc.batchUpdate("UPDATE ACT_HI_PROCINST SET START_TIME_ = ? WHERE ID_ = ?", activeStarts);
 		jdbc.batchUpdate("""
-				INSERT INTO ACT_HI_ACTINST (ID_, PARENT_ACT_INST_ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_,
-				  PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, TASK_ID_, ACT_NAME_, ACT_TYPE_, START_TIME_, END_TIME_, DURATION_,
-				  ACT_INST_STATE_, SEQUENCE_COUNTER_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)""", activities);
+				INSERT INTO ACT_HI_ACTINST (ID_, PARENT_ACT_INST_ID_, PROC_DEF_KEY_, PROC_DEF_ID_,
+				  ROOT_PROC_INST_ID_,
+				  PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, TASK_ID_, ACT_NAME_, ACT_TYPE_, START_TIME_,
+				    END_TIME_, DURATION_,
+				  ACT_INST_STATE_, SEQUENCE_COUNTER_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)""",
+				activities);
 		jdbc.batchUpdate("""
 				INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_,
 				  PROC_INST_ID_, EXECUTION_ID_, NAME_, ASSIGNEE_, START_TIME_, END_TIME_, DURATION_, DELETE_REASON_,
@@ -499,19 +533,23 @@ final class DataGenerator {
 	private Object[] task(String id, String key, String pi, String assignee, LocalDate start, LocalDate end) {
 		Timestamp s = at(start, 10);
 		Timestamp e = at(end, 10);
-		return new Object[] { id, key, PROCESS, definitionId, pi, pi, pi, key, assignee, s, e, e.getTime() - s.getTime() };
+		return new Object[] { id, key, PROCESS, definitionId, pi, pi, pi, key, assignee, s, e,
+				e.getTime() - s.getTime() };
 	}
 
-	/** The audit trail of every generated project, in time order, appended to the chain in batches. */
+	/**
+	 * The audit trail of every generated project, in time order, appended to the chain in
+	 * batches.
+	 */
 	private long appendAudit(List<Plan> plans, Map<Stage, Threshold> limits) {
 		List<AuditTrail.Recorded> events = new ArrayList<>();
 		for (Plan p : plans) {
 			LocalDate[] r = p.reached();
-			events.add(new AuditTrail.Recorded(at(r[0], 9).toInstant(),
-					AuditEvent.of(p.officer(), AuditAction.PROJECT_CREATED, p.id())
-						.details("name=" + p.name() + "; investor=" + p.investor() + "; industry=" + p.industry() + "; park="
-								+ p.park() + "; assetModel=" + p.asset() + "; investmentAmountYuan=" + p.amountYuan()
-								+ "; landAreaM2=" + (p.landM2() == null ? "" : p.landM2()) + "; officer=" + p.officer())));
+			events.add(new AuditTrail.Recorded(at(r[0], 9).toInstant(), AuditEvent
+				.of(p.officer(), AuditAction.PROJECT_CREATED, p.id())
+				.details("name=" + p.name() + "; investor=" + p.investor() + "; industry=" + p.industry() + "; park="
+						+ p.park() + "; assetModel=" + p.asset() + "; investmentAmountYuan=" + p.amountYuan()
+						+ "; landAreaM2=" + (p.landM2() == null ? "" : p.landM2()) + "; officer=" + p.officer())));
 			for (Stage s : Stage.values()) {
 				LocalDate on = r[s.ordinal()];
 				if (on == null) {
@@ -520,33 +558,44 @@ final class DataGenerator {
 				Stage from = s.previous().orElse(null);
 				if (s.approvalRequired()) {
 					events.add(new AuditTrail.Recorded(at(on, 10).toInstant(),
-							AuditEvent.of(p.officer(), AuditAction.APPROVAL_REQUESTED, p.id()).stages(from, s).effectiveOn(on)
+							AuditEvent.of(p.officer(), AuditAction.APPROVAL_REQUESTED, p.id())
+								.stages(from, s)
+								.effectiveOn(on)
 								.comment("Please approve")));
 					events.add(new AuditTrail.Recorded(at(on, 15).toInstant(),
-							AuditEvent.of(p.manager(), AuditAction.APPROVED, p.id()).stages(from, s).effectiveOn(on)
-								.decision("APPROVE").comment("Approved at the weekly review")
+							AuditEvent.of(p.manager(), AuditAction.APPROVED, p.id())
+								.stages(from, s)
+								.effectiveOn(on)
+								.decision("APPROVE")
+								.comment("Approved at the weekly review")
 								.details("requested by " + p.officer())));
 				}
-				events.add(new AuditTrail.Recorded(at(on, s.approvalRequired() ? 15 : 10).toInstant(),
-						AuditEvent.of(s.approvalRequired() ? p.manager() : p.officer(), AuditAction.MILESTONE_RECORDED, p.id())
-							.stages(from, s).effectiveOn(on)
-							.details(s.approvalRequired() ? "entered by " + p.officer() + ", approved by " + p.manager()
-									: "entered by " + p.officer())));
+				events.add(new AuditTrail.Recorded(at(on, s.approvalRequired() ? 15 : 10).toInstant(), AuditEvent
+					.of(s.approvalRequired() ? p.manager() : p.officer(), AuditAction.MILESTONE_RECORDED, p.id())
+					.stages(from, s)
+					.effectiveOn(on)
+					.details(s.approvalRequired() ? "entered by " + p.officer() + ", approved by " + p.manager()
+							: "entered by " + p.officer())));
 			}
 			if (p.droppedOn() != null) {
 				events.add(new AuditTrail.Recorded(at(p.droppedOn(), 10).toInstant(),
-						AuditEvent.of(p.officer(), AuditAction.PROJECT_DROPPED, p.id()).stages(p.stage(), null)
-							.effectiveOn(p.droppedOn()).comment("Investor chose another city")));
+						AuditEvent.of(p.officer(), AuditAction.PROJECT_DROPPED, p.id())
+							.stages(p.stage(), null)
+							.effectiveOn(p.droppedOn())
+							.comment("Investor chose another city")));
 			}
 			if (p.pendingTo() != null) {
 				events.add(new AuditTrail.Recorded(at(p.pendingOn(), 11).toInstant(),
-						AuditEvent.of(p.officer(), AuditAction.APPROVAL_REQUESTED, p.id()).stages(p.stage(), p.pendingTo())
-							.effectiveOn(p.pendingOn()).comment("Please approve")));
+						AuditEvent.of(p.officer(), AuditAction.APPROVAL_REQUESTED, p.id())
+							.stages(p.stage(), p.pendingTo())
+							.effectiveOn(p.pendingOn())
+							.comment("Please approve")));
 			}
 			if (p.red()) {
 				events.add(new AuditTrail.Recorded(
 						at(p.stageEnteredOn().plusDays(limits.get(p.stage()).redDays()), 0).toInstant(),
-						AuditEvent.of("system", AuditAction.REVIEW_OPENED, p.id()).stages(p.stage(), null)
+						AuditEvent.of("system", AuditAction.REVIEW_OPENED, p.id())
+							.stages(p.stage(), null)
 							.details("generated red project")));
 			}
 		}
@@ -558,11 +607,15 @@ final class DataGenerator {
 		return events.size();
 	}
 
-	/** H2 does not move an identity column past explicitly inserted ids; MySQL and MariaDB do by themselves. */
+	/**
+	 * H2 does not move an identity column past explicitly inserted ids; MySQL and MariaDB
+	 * do by themselves.
+	 */
 	private void restartIdentity(long next) {
 		String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
 		if ("H2".equalsIgnoreCase(product)) {
-			long restart = Math.max(next, jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM project", Long.class));
+			long restart = Math.max(next,
+					jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM project", Long.class));
 			jdbc.execute("ALTER TABLE project ALTER COLUMN id RESTART WITH " + restart);
 		}
 	}
@@ -571,7 +624,10 @@ final class DataGenerator {
 		return Timestamp.from(day.atTime(LocalTime.of(hour, 0)).atZone(ZONE).toInstant());
 	}
 
-	/** History removal time of a finished instance: its end plus the model's time to live (P3650D). */
+	/**
+	 * History removal time of a finished instance: its end plus the model's time to live
+	 * (P3650D).
+	 */
 	private static Timestamp removal(LocalDate end) {
 		return Timestamp.from(end.plusDays(3650).atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant());
 	}

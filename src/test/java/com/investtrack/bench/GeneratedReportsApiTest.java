@@ -23,9 +23,10 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
 /**
- * The benchmark's data generator and its naive report computation, on a small data set: the report endpoints give
- * exactly the figures Camunda's history gives, the generated engine state lets the lifecycle go on, and the generated
- * audit trail verifies. The generated projects live in a park of their own, so other tests' data does not count.
+ * The benchmark's data generator and its naive report computation, on a small data set:
+ * the report endpoints give exactly the figures Camunda's history gives, the generated
+ * engine state lets the lifecycle go on, and the generated audit trail verifies. The
+ * generated projects live in a park of their own, so other tests' data does not count.
  */
 class GeneratedReportsApiTest extends ApiTestBase {
 
@@ -50,7 +51,9 @@ class GeneratedReportsApiTest extends ApiTestBase {
 	@BeforeEach
 	void generate() throws Exception {
 		park = "GEN-" + UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)").params(park, "Generated park", "Test").update();
+		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)")
+			.params(park, "Generated park", "Test")
+			.update();
 		generated = new DataGenerator(context).generate(new DataGenerator.Settings(PROJECTS, 42L, List.of(park),
 				TestData.INDUSTRIES, List.of("officer", "officer2"), List.of("manager", "manager2"), 2, false));
 	}
@@ -69,9 +72,11 @@ class GeneratedReportsApiTest extends ApiTestBase {
 			for (Stage to : Stage.values()) {
 				if (from.ordinal() < to.ordinal()) {
 					JsonNode ours = get("manager",
-							"/api/reports/durations?from=" + from + "&to=" + to + "&parkCode=" + park).body();
+							"/api/reports/durations?from=" + from + "&to=" + to + "&parkCode=" + park)
+						.body();
 					assertThat(ours.get("projects").asInt()).as(from + " to " + to).isPositive();
-					assertThat(ours).as(from + " to " + to).isEqualTo(json.valueToTree(naive.durations(from, to, null)));
+					assertThat(ours).as(from + " to " + to)
+						.isEqualTo(json.valueToTree(naive.durations(from, to, null)));
 				}
 			}
 		}
@@ -81,7 +86,8 @@ class GeneratedReportsApiTest extends ApiTestBase {
 	void generatedProjectsGoOnThroughTheLifecycleAndTheTrailVerifies() {
 		assertThat(generated.outcomes()).containsKeys(com.investtrack.project.Outcome.values());
 		Long waiting = jdbc.sql("""
-				SELECT MIN(p.id) FROM project p WHERE p.park_code = ? AND p.outcome = 'ACTIVE' AND p.stage = 'SITE_SELECTION'
+				SELECT MIN(p.id) FROM project p WHERE p.park_code = ? AND p.outcome = 'ACTIVE' AND p.stage =
+				  'SITE_SELECTION'
 				AND NOT EXISTS (SELECT 1 FROM approval_request a WHERE a.project_id = p.id AND a.status = 'PENDING')""")
 			.param(park)
 			.query(Long.class)

@@ -19,13 +19,15 @@ import com.investtrack.report.DurationStats;
 import com.investtrack.report.TimeToProduction;
 
 /**
- * The duration reports computed the naive way, from Camunda's history alone: a milestone's date is the start of the
- * activity instance that recorded it (the process's start event for negotiation, the "Record ..." service task for
- * every later stage), read through {@link HistoryService} on every call. This is the baseline of the report benchmark
- * and the check on the product's own figures. It agrees with the milestone table where the engine ran each step on
- * its effective date, which is how the data generator writes history; in live use the effective date is entered
- * later than the step runs, which is why the product keeps its own milestone table. Working days are counted day by
- * day in Java through {@link WorkingDays}, against the product's counts in SQL.
+ * The duration reports computed the naive way, from Camunda's history alone: a
+ * milestone's date is the start of the activity instance that recorded it (the process's
+ * start event for negotiation, the "Record ..." service task for every later stage), read
+ * through {@link HistoryService} on every call. This is the baseline of the report
+ * benchmark and the check on the product's own figures. It agrees with the milestone
+ * table where the engine ran each step on its effective date, which is how the data
+ * generator writes history; in live use the effective date is entered later than the step
+ * runs, which is why the product keeps its own milestone table. Working days are counted
+ * day by day in Java through {@link WorkingDays}, against the product's counts in SQL.
  */
 final class NaiveReports {
 
@@ -49,7 +51,9 @@ final class NaiveReports {
 		return stage == Stage.NEGOTIATION ? "NegotiationStarted" : "RecordMilestone_" + stage.name();
 	}
 
-	/** Milestone dates per process instance, indexed by stage, as the history tells them. */
+	/**
+	 * Milestone dates per process instance, indexed by stage, as the history tells them.
+	 */
 	private Map<String, LocalDate[]> milestones(Stage... stages) {
 		Map<String, LocalDate[]> byInstance = new HashMap<>();
 		for (Stage stage : stages) {

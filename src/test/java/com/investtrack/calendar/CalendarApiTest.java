@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * GET and PUT /api/calendar/{year}: the shipped notices, a year without entries, a year an administrator enters and
- * removes again (the working-day counts in Java and in the work_day table follow at once), who may do what, and every
- * kind of bad input refused with its field and nothing written. The year changed here, 2087, is the tests' own and is
- * emptied before and after each test, so a run leaves the calendar as it found it on any database.
+ * GET and PUT /api/calendar/{year}: the shipped notices, a year without entries, a year
+ * an administrator enters and removes again (the working-day counts in Java and in the
+ * work_day table follow at once), who may do what, and every kind of bad input refused
+ * with its field and nothing written. The year changed here, 2087, is the tests' own and
+ * is emptied before and after each test, so a run leaves the calendar as it found it on
+ * any database.
  */
 class CalendarApiTest extends ApiTestBase {
 
@@ -31,7 +33,10 @@ class CalendarApiTest extends ApiTestBase {
 
 	static final String PATH = "/api/calendar/" + YEAR;
 
-	/** Everything a change of the calendar writes; equal before and after means nothing was written. */
+	/**
+	 * Everything a change of the calendar writes; equal before and after means nothing
+	 * was written.
+	 */
 	record CalendarState(JsonNode year, long entries, long version, long ordinalSum, long changes) {
 	}
 
@@ -67,7 +72,10 @@ class CalendarApiTest extends ApiTestBase {
 		return texts;
 	}
 
-	/** The work_day table and the calendar in memory give every day from 1990 to 2100 the same ordinal. */
+	/**
+	 * The work_day table and the calendar in memory give every day from 1990 to 2100 the
+	 * same ordinal.
+	 */
 	private void assertTableAndMemoryAgree() {
 		Map<Long, Long> table = new HashMap<>();
 		jdbc.sql("SELECT day_num, ordinal FROM work_day").query(rs -> {
@@ -99,8 +107,8 @@ class CalendarApiTest extends ApiTestBase {
 			.startsWith("2025-01-01", "2025-01-28", "2025-01-29")
 			.contains("2025-02-01", "2025-02-04", "2025-05-31", "2025-06-02")
 			.endsWith("2025-10-08");
-		assertThat(texts(y2025.get("workdays"))).containsExactly("2025-01-26", "2025-02-08", "2025-04-27",
-				"2025-09-28", "2025-10-11");
+		assertThat(texts(y2025.get("workdays"))).containsExactly("2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28",
+				"2025-10-11");
 		assertThat(y2025.get("changedBy").isNull()).isTrue();
 		assertThat(get("manager", "/api/calendar/2024").body().get("workingDays").asInt()).isEqualTo(251);
 		assertThat(texts(get("manager", "/api/calendar/2026").body().get("workdays"))).containsExactly("2026-01-04",
@@ -142,7 +150,8 @@ class CalendarApiTest extends ApiTestBase {
 		assertThat(r.body().get("workingDays").asInt()).isEqualTo(256);
 		assertThat(get("officer", PATH).body()).isEqualTo(r.body());
 
-		// Java counts from the new calendar at once, and so does the table the reports join
+		// Java counts from the new calendar at once, and so does the table the reports
+		// join
 		assertThat(workingDays.between(DayUnit.WORKING_DAYS, before, after)).isEqualTo(12 - 6 + 1);
 		assertThat(workingDays.isWorkingDay(LocalDate.of(YEAR, 2, 1))).isTrue();
 		assertThat(workingDays.isWorkingDay(LocalDate.of(YEAR, 2, 10))).isFalse();
@@ -156,8 +165,8 @@ class CalendarApiTest extends ApiTestBase {
 
 		// the same entries again change nothing and are not audited again
 		CalendarState entered = state();
-		assertThat(put("admin", PATH, body(List.of("2087-02-03", "2087-02-04", "2087-02-05", "2087-02-06",
-				"2087-02-07", "2087-02-08", "2087-02-09", "2087-02-10"), List.of("2087-02-01")))
+		assertThat(put("admin", PATH, body(List.of("2087-02-03", "2087-02-04", "2087-02-05", "2087-02-06", "2087-02-07",
+				"2087-02-08", "2087-02-09", "2087-02-10"), List.of("2087-02-01")))
 			.status()).isEqualTo(200);
 		assertThat(state()).isEqualTo(entered);
 
@@ -237,8 +246,9 @@ class CalendarApiTest extends ApiTestBase {
 	}
 
 	/**
-	 * Another node sharing the database (here a second cache over the same tables) answers from its copy until its
-	 * recheck interval has passed, then from the new calendar; the node that made the change does at once.
+	 * Another node sharing the database (here a second cache over the same tables)
+	 * answers from its copy until its recheck interval has passed, then from the new
+	 * calendar; the node that made the change does at once.
 	 */
 	@Test
 	void anotherNodeFollowsAChangeWithinItsRecheckInterval() throws InterruptedException {

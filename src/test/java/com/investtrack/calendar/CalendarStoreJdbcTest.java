@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A slice: only the database (an embedded one, with the product's Flyway migrations) and the calendar's own beans,
- * no web layer, no engine. The working-day count reads the calendar as V7 ships it, and follows a year replaced in
- * the table once the cache rechecks.
+ * A slice: only the database (an embedded one, with the product's Flyway migrations) and
+ * the calendar's own beans, no web layer, no engine. The working-day count reads the
+ * calendar as V7 ships it, and follows a year replaced in the table once the cache
+ * rechecks.
  */
 @JdbcTest
 @Import({ CalendarRepository.class, CalendarCache.class, WorkingDays.class })

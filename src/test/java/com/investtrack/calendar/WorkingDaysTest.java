@@ -17,14 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counting working days over the calendar as shipped (the entries of V7__calendar.sql), checked against a day-by-day
- * count and against the State Council's published totals, without a database.
+ * Counting working days over the calendar as shipped (the entries of V7__calendar.sql),
+ * checked against a day-by-day count and against the State Council's published totals,
+ * without a database.
  */
 class WorkingDaysTest {
 
 	static Map<LocalDate, DayKind> shipped;
 
-	/** A repository that answers from memory, so the cache's rules can be tested without a database. */
+	/**
+	 * A repository that answers from memory, so the cache's rules can be tested without a
+	 * database.
+	 */
 	static final class MemoryRepository extends CalendarRepository {
 
 		long version = 1;
@@ -69,7 +73,9 @@ class WorkingDaysTest {
 		return LocalDate.parse(iso);
 	}
 
-	/** The definition itself, one day at a time: each working day d with start < d <= end. */
+	/**
+	 * The definition itself, one day at a time: each working day d with start < d <= end.
+	 */
 	private static long countDayByDay(LocalDate start, LocalDate end, Map<LocalDate, DayKind> entries) {
 		if (end.isBefore(start)) {
 			return -countDayByDay(end, start, entries);
@@ -85,7 +91,8 @@ class WorkingDaysTest {
 
 	@Test
 	void theShippedNoticesAreThoseOfTheStateCouncil() {
-		// 2024: 28 holidays, 8 adjusted working days; 2025: 28 and 5; 2026: 33 and 6 (DOMAIN.md)
+		// 2024: 28 holidays, 8 adjusted working days; 2025: 28 and 5; 2026: 33 and 6
+		// (DOMAIN.md)
 		assertThat(shipped.entrySet().stream().filter(e -> e.getKey().getYear() == 2024).count()).isEqualTo(36);
 		assertThat(shipped.entrySet().stream().filter(e -> e.getKey().getYear() == 2025).count()).isEqualTo(33);
 		assertThat(shipped.entrySet().stream().filter(e -> e.getKey().getYear() == 2026).count()).isEqualTo(39);
@@ -102,7 +109,8 @@ class WorkingDaysTest {
 	void fourteenCalendarDaysAcrossTheSpringFestivalOf2025AreFiveWorkingDays() {
 		WorkingDays calendar = workingDays(shipped);
 		assertThat(calendar.between(DayUnit.CALENDAR_DAYS, d("2025-01-27"), d("2025-02-10"))).isEqualTo(14);
-		// 1/28-2/4 holiday; 2/5, 2/6, 2/7 worked, 2/8 a Saturday worked, 2/9 Sunday, 2/10 Monday
+		// 1/28-2/4 holiday; 2/5, 2/6, 2/7 worked, 2/8 a Saturday worked, 2/9 Sunday, 2/10
+		// Monday
 		assertThat(calendar.between(DayUnit.WORKING_DAYS, d("2025-01-27"), d("2025-02-10"))).isEqualTo(5);
 		assertThat(calendar.between(DayUnit.WORKING_DAYS, d("2025-02-10"), d("2025-01-27"))).isEqualTo(-5);
 		assertThat(calendar.between(DayUnit.CALENDAR_DAYS, d("2025-02-10"), d("2025-01-27"))).isEqualTo(-14);
@@ -126,7 +134,8 @@ class WorkingDaysTest {
 	@Test
 	void aYearWithoutEntriesCountsMondayToFriday() {
 		WorkingDays calendar = workingDays(shipped);
-		// 2027 has no notice yet: its New Year's Day, a Friday, counts; then Monday 1/4 to Friday 1/8 and Monday 1/11
+		// 2027 has no notice yet: its New Year's Day, a Friday, counts; then Monday 1/4
+		// to Friday 1/8 and Monday 1/11
 		assertThat(calendar.isWorkingDay(d("2027-01-01"))).isTrue();
 		assertThat(calendar.between(DayUnit.WORKING_DAYS, d("2026-12-31"), d("2027-01-11"))).isEqualTo(7);
 		assertThat(calendar.between(DayUnit.WORKING_DAYS, d("2026-12-31"), d("2027-12-31"))).isEqualTo(261);
@@ -157,8 +166,10 @@ class WorkingDaysTest {
 	@Test
 	void minusIsTheLatestStartThatIsOldEnough() {
 		WorkingDays calendar = workingDays(shipped);
-		// a stage entered on 2025-02-04 (the holiday's last day) is five working days old on 2025-02-10; the sixth
-		// working day reaches back over the whole holiday to Monday 1/27, so one entered the day before it
+		// a stage entered on 2025-02-04 (the holiday's last day) is five working days old
+		// on 2025-02-10; the sixth
+		// working day reaches back over the whole holiday to Monday 1/27, so one entered
+		// the day before it
 		assertThat(calendar.minus(DayUnit.WORKING_DAYS, d("2025-02-10"), 5)).isEqualTo(d("2025-02-04"));
 		assertThat(calendar.minus(DayUnit.WORKING_DAYS, d("2025-02-10"), 6)).isEqualTo(d("2025-01-26"));
 		assertThat(calendar.minus(DayUnit.CALENDAR_DAYS, d("2025-02-10"), 14)).isEqualTo(d("2025-01-27"));

@@ -17,7 +17,10 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 
 import com.investtrack.support.TestDatabase;
 
-/** The classifier against what MySQL/MariaDB and its driver really throw, raw and as Spring translates it. */
+/**
+ * The classifier against what MySQL/MariaDB and its driver really throw, raw and as
+ * Spring translates it.
+ */
 class DatabaseFailuresMysqlIT {
 
 	private final String table = "failures_probe_" + Long.toHexString(System.nanoTime());
@@ -56,7 +59,8 @@ class DatabaseFailuresMysqlIT {
 	void aDeadlockIsALockConflict() throws Exception {
 		update(first, 1);
 		update(second, 2);
-		CompletableFuture<Throwable> firstWaits = CompletableFuture.supplyAsync(() -> catchThrowable(() -> update(first, 2)));
+		CompletableFuture<Throwable> firstWaits = CompletableFuture
+			.supplyAsync(() -> catchThrowable(() -> update(first, 2)));
 		Thread.sleep(300);
 		Throwable secondFails = catchThrowable(() -> update(second, 1));
 		Throwable firstFails = firstWaits.get(60, TimeUnit.SECONDS);

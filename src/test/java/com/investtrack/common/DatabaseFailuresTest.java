@@ -24,8 +24,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * What a database restart, a lock conflict and a state that moved on look like after the engine, MyBatis and Spring
- * have wrapped them.
+ * What a database restart, a lock conflict and a state that moved on look like after the
+ * engine, MyBatis and Spring have wrapped them.
  */
 class DatabaseFailuresTest {
 
@@ -47,25 +47,33 @@ class DatabaseFailuresTest {
 		assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
 	}
 
-	/** Seen in the cluster test when MariaDB restarted: the rollback failed too, and displaced the real cause. */
+	/**
+	 * Seen in the cluster test when MariaDB restarted: the rollback failed too, and
+	 * displaced the real cause.
+	 */
 	@Test
 	void aRollbackThatFailsOnAConnectionThePoolClosedIsUnavailability() {
 		var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-		rollback.initApplicationException(new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation",
-				new PersistenceException(new SQLNonTransientConnectionException("Communications link failure", "08S01"))));
+		rollback.initApplicationException(new ProcessEngineException(
+				"ENGINE-03004 Exception while executing Database Operation", new PersistenceException(
+						new SQLNonTransientConnectionException("Communications link failure", "08S01"))));
 
 		assertThat(DatabaseFailures.isUnavailable(rollback)).isTrue();
 		assertThat(DatabaseFailures.isUnavailable(
-				new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+				new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))))
+			.isTrue();
 	}
 
 	@Test
 	void anExhaustedPoolAndAKilledConnectionAreUnavailability() {
-		assertThat(DatabaseFailures.isUnavailable(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-				new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"))))
+		assertThat(
+				DatabaseFailures.isUnavailable(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+						new SQLTransientConnectionException(
+								"HikariPool-1 - Connection is not available, request timed out after 5000ms"))))
 			.isTrue();
 		assertThat(DatabaseFailures.isUnavailable(new SQLException("Connection was killed", "70100", 1927))).isTrue();
-		assertThat(DatabaseFailures.isUnavailable(new RuntimeException(new SocketException("Connection reset")))).isTrue();
+		assertThat(DatabaseFailures.isUnavailable(new RuntimeException(new SocketException("Connection reset"))))
+			.isTrue();
 	}
 
 	@Test
@@ -83,14 +91,21 @@ class DatabaseFailuresTest {
 	@Test
 	void lockWaitTimeoutsAndOptimisticLockingAreLockConflicts() {
 		assertThat(DatabaseFailures.isLockConflict(new CannotAcquireLockException("lock wait",
-				new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205)))).isTrue();
-		assertThat(DatabaseFailures.isLockConflict(new SQLException("Lock wait timeout exceeded", "HY000", 1205))).isTrue();
-		assertThat(DatabaseFailures.isLockConflict(new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed")))
+				new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205))))
 			.isTrue();
-		assertThat(DatabaseFailures.isLockConflict(new SQLException("Timeout trying to lock table", "HYT00", 50200))).isTrue();
+		assertThat(DatabaseFailures.isLockConflict(new SQLException("Lock wait timeout exceeded", "HY000", 1205)))
+			.isTrue();
+		assertThat(DatabaseFailures
+			.isLockConflict(new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed")))
+			.isTrue();
+		assertThat(DatabaseFailures.isLockConflict(new SQLException("Timeout trying to lock table", "HYT00", 50200)))
+			.isTrue();
 	}
 
-	/** H2 2.x throws its lock timeout as a JdbcSQLTimeoutException, which Spring translates as a query timeout. */
+	/**
+	 * H2 2.x throws its lock timeout as a JdbcSQLTimeoutException, which Spring
+	 * translates as a query timeout.
+	 */
 	@Test
 	void aLockTimeoutReportedAsAQueryTimeoutIsALockConflict() {
 		var h2 = new QueryTimeoutException("PreparedStatementCallback; SQL [SELECT ... FOR UPDATE]",
@@ -99,7 +114,8 @@ class DatabaseFailuresTest {
 		assertThat(DatabaseFailures.isLockConflict(h2)).isTrue();
 		assertThat(DatabaseFailures.isUnavailable(h2)).isFalse();
 		assertThat(DatabaseFailures.isUnavailable(new QueryTimeoutException("statement timed out",
-				new SQLTimeoutException("Query execution was interrupted", "70100", 3024)))).isTrue();
+				new SQLTimeoutException("Query execution was interrupted", "70100", 3024))))
+			.isTrue();
 	}
 
 	@Test
@@ -112,7 +128,10 @@ class DatabaseFailuresTest {
 		}
 	}
 
-	/** Seen on two nodes with back-dated projects: a threshold timer ended the stage's activity under the step. */
+	/**
+	 * Seen on two nodes with back-dated projects: a threshold timer ended the stage's
+	 * activity under the step.
+	 */
 	@Test
 	void aSignalToAnExecutionWithoutActivityIsTheStateMovedOn() {
 		var moved = new ProcessEngineException("ENGINE-16004 Exception while closing command context",
@@ -127,8 +146,7 @@ class DatabaseFailuresTest {
 	void aTaskOrExecutionThatVanishedIsTheStateMovedOn() {
 		assertThat(DatabaseFailures.isStateMovedOn(new NullValueException("Cannot find task with id 47: task is null")))
 			.isTrue();
-		assertThat(DatabaseFailures.isStateMovedOn(new NullValueException("execution 47 doesn't exist")))
-			.isTrue();
+		assertThat(DatabaseFailures.isStateMovedOn(new NullValueException("execution 47 doesn't exist"))).isTrue();
 		assertThat(DatabaseFailures
 			.isStateMovedOn(new org.camunda.bpm.engine.exception.NotFoundException("task 4711 doesn't exist")))
 			.isTrue();

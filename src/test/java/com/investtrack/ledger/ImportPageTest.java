@@ -20,8 +20,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The import page with form-login sessions (MockMvc through the whole filter chain): a manager uploads a ledger, reads
- * the preview with each error in the page's language naming row, column and value, and confirms; officers are refused.
+ * The import page with form-login sessions (MockMvc through the whole filter chain): a
+ * manager uploads a ledger, reads the preview with each error in the page's language
+ * naming row, column and value, and confirms; officers are refused.
  */
 class ImportPageTest extends ApiTestBase {
 
@@ -32,25 +33,33 @@ class ImportPageTest extends ApiTestBase {
 				row("PG-" + tag, "Page project " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, "officer"),
 				row("PH-" + tag, "Bad date " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, "officer", "2025.13.01"));
 		MockHttpSession session = login("manager", "demo");
-		String page = mvc.perform(MockMvcRequestBuilders.get("/imports").session(session).locale(Locale.SIMPLIFIED_CHINESE)).andReturn()
-			.getResponse().getContentAsString();
-		assertThat(page).contains("id=\"import-upload\"").contains("/api/projects/export.xlsx")
+		String page = mvc
+			.perform(MockMvcRequestBuilders.get("/imports").session(session).locale(Locale.SIMPLIFIED_CHINESE))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"import-upload\"")
+			.contains("/api/projects/export.xlsx")
 			.contains("data-nav=\"imports\"");
 
-		MvcResult preview = mvc.perform(multipart("/imports")
-			.file(new MockMultipartFile("file", "台账.xlsx", "application/octet-stream", file))
-			.session(session)
-			.locale(Locale.SIMPLIFIED_CHINESE)
-			.with(csrf())).andReturn();
+		MvcResult preview = mvc
+			.perform(multipart("/imports")
+				.file(new MockMultipartFile("file", "台账.xlsx", "application/octet-stream", file))
+				.session(session)
+				.locale(Locale.SIMPLIFIED_CHINESE)
+				.with(csrf()))
+			.andReturn();
 		assertThat(preview.getResponse().getStatus()).isEqualTo(200);
 		String html = preview.getResponse().getContentAsString();
-		assertThat(html).contains("第4行「约定开工」: 2025.13.01 不是日期").contains("data-action=\"NEW\"")
+		assertThat(html).contains("第4行「约定开工」: 2025.13.01 不是日期")
+			.contains("data-action=\"NEW\"")
 			.contains("新增 1，更新 0，无变化 0，错误 1");
 		assertThat(count("SELECT COUNT(*) FROM project WHERE code = ?", "PG-" + tag)).isZero();
 		Matcher id = Pattern.compile("data-import-id=\"([^\"]+)\"").matcher(html);
 		assertThat(id.find()).isTrue();
 
-		MvcResult confirmed = mvc.perform(MockMvcRequestBuilders.post("/imports/" + id.group(1) + "/confirm").session(session).with(csrf()))
+		MvcResult confirmed = mvc
+			.perform(MockMvcRequestBuilders.post("/imports/" + id.group(1) + "/confirm").session(session).with(csrf()))
 			.andReturn();
 		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/imports");
 		assertThat((String) confirmed.getFlashMap().get("importDone")).contains("1").contains("skipped");
@@ -60,26 +69,33 @@ class ImportPageTest extends ApiTestBase {
 	@Test
 	void aFileThatIsNoWorkbookIsExplainedOnThePage() throws Exception {
 		MockHttpSession session = login("admin", "demo");
-		MvcResult result = mvc.perform(multipart("/imports")
-			.file(new MockMultipartFile("file", "ledger.xlsx", "application/pdf", "%PDF-1.4".getBytes()))
-			.session(session)
-			.with(csrf())).andReturn();
+		MvcResult result = mvc
+			.perform(multipart("/imports")
+				.file(new MockMultipartFile("file", "ledger.xlsx", "application/pdf", "%PDF-1.4".getBytes()))
+				.session(session)
+				.with(csrf()))
+			.andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
 		assertThat(result.getResponse().getContentAsString()).contains("id=\"file-problem\"").contains("ledger.xlsx");
 	}
 
 	@Test
 	void theBoardOffersTheExportOfWhatItShows() throws Exception {
-		String html = mvc.perform(MockMvcRequestBuilders.get("/").param("park", "JS-IMP").session(login("officer", "demo")))
-			.andReturn().getResponse().getContentAsString();
+		String html = mvc
+			.perform(MockMvcRequestBuilders.get("/").param("park", "JS-IMP").session(login("officer", "demo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(html).contains("id=\"board-export\"").contains("/api/projects/export.xlsx?parkCode=JS-IMP");
 	}
 
 	@Test
 	void officersAndAuditorsAreRefused() throws Exception {
 		for (String user : new String[] { "officer", "auditor" }) {
-			assertThat(mvc.perform(MockMvcRequestBuilders.get("/imports").session(login(user, "demo"))).andReturn().getResponse().getStatus())
-				.as(user).isEqualTo(403);
+			assertThat(mvc.perform(MockMvcRequestBuilders.get("/imports").session(login(user, "demo")))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(user).isEqualTo(403);
 		}
 	}
 

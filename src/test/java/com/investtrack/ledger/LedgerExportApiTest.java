@@ -26,9 +26,11 @@ class LedgerExportApiTest extends LedgerApiTestBase {
 	@Test
 	void exportThenImportChangesNothing() throws Exception {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		// projects of every kind, made by the import (in flight, in production, dropped) and by hand
-		byte[] file = xlsx(row("项目编号", "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "用地（亩）", "首谈日期", "签约日期",
-				"供地日期", "开工日期", "投产日期", "约定投产", "项目状态", "终止日期", "招商专员", "备注"),
+		// projects of every kind, made by the import (in flight, in production, dropped)
+		// and by hand
+		byte[] file = xlsx(
+				row("项目编号", "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "用地（亩）", "首谈日期", "签约日期", "供地日期", "开工日期", "投产日期",
+						"约定投产", "项目状态", "终止日期", "招商专员", "备注"),
 				row("R1-" + tag, "=cmd|' /C calc'!A0 " + tag, "Investor", "JS-IMP", "EQUIPMENT", 1234.5, 12.3456,
 						"2024-01-10", "2024-02-05", "2024年3月", null, null, "2027-01-01", "已供地", null, "officer"),
 				row("R2-" + tag, "Made " + tag, "Investor", "ZX-CNC", "CHEMICAL", 900, null, "2022-01-01", "2022-02-01",
@@ -95,6 +97,5 @@ class LedgerExportApiTest extends LedgerApiTestBase {
 		assertThat(answer.getHeaders().getContentDisposition().getFilename()).endsWith(".xlsx");
 		return answer.getBody();
 	}
-
 
 }

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The ledger's import through the API, with workbooks built here as bureaus type them (issue 11). */
+/**
+ * The ledger's import through the API, with workbooks built here as bureaus type them
+ * (issue 11).
+ */
 class LedgerImportApiTest extends LedgerApiTestBase {
 
-	private static final Object[] HEADER = { "项目编号", "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "用地（亩）",
-			"落地方式", "首谈日期", "签约日期", "供地日期", "开工日期", "投产日期", "约定开工", "约定投产", "项目状态", "终止日期", "招商专员",
-			"备注" };
+	private static final Object[] HEADER = { "项目编号", "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "用地（亩）", "落地方式", "首谈日期",
+			"签约日期", "供地日期", "开工日期", "投产日期", "约定开工", "约定投产", "项目状态", "终止日期", "招商专员", "备注" };
 
 	@Test
 	void previewFindsTheHeaderBelowTitleRowsReadsVariantsAndNamesEveryError() {
@@ -29,7 +31,8 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 				row("序号", "名称", "投资主体", "落户园区", "产业类别", "总投资(亿元)", "责任人", "包联领导", "约定开工", "自定义列"),
 				row(1, "Valve plant " + tag, "Hubei Valves", "JS-IMP", "EQUIPMENT", 1.2, "officer", "leader",
 						"2027-05-01"),
-				row(2, "Pump plant " + tag, "Hubei Pumps", "ZX-CNC", "equipment", "5000万", "officer", null, "2025.13.01"),
+				row(2, "Pump plant " + tag, "Hubei Pumps", "ZX-CNC", "equipment", "5000万", "officer", null,
+						"2025.13.01"),
 				row(), row("合计", null, null, null, null, 6.2));
 		Response r = upload("manager", "ledger.xlsx", file, null);
 		assertThat(r.status()).as(r.raw()).isEqualTo(201);
@@ -47,7 +50,9 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 		assertThat(bad.get("row").asInt()).isEqualTo(6);
 		assertThat(bad.get("action").asText()).isEqualTo("ERROR");
 		assertThat(bad.at("/errors/0/column").asText()).isEqualTo("约定开工");
-		assertThat(bad.at("/errors/0/message").asText()).contains("Row 6").contains("约定开工").contains("2025.13.01")
+		assertThat(bad.at("/errors/0/message").asText()).contains("Row 6")
+			.contains("约定开工")
+			.contains("2025.13.01")
 			.contains("not a date");
 		assertThat(count("SELECT COUNT(*) FROM project WHERE name LIKE ?", "%" + tag)).as("nothing written").isZero();
 
@@ -59,11 +64,11 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 	void confirmReadsUnitsAndCreatesInFlightProjectsAtTheirStageWithBackdatedMilestones() {
 		String tag = tag();
 		byte[] file = xlsx(row(HEADER),
-				row("S-" + tag, "Signed " + tag, "Investor A", "JS-IMP", "EQUIPMENT", "1.2亿", "30", "供地",
-						"2024-01-10", "2024/2/5", null, null, null, "2025年6月1日", "2026.6.1", "已签约", null, "officer"),
+				row("S-" + tag, "Signed " + tag, "Investor A", "JS-IMP", "EQUIPMENT", "1.2亿", "30", "供地", "2024-01-10",
+						"2024/2/5", null, null, null, "2025年6月1日", "2026.6.1", "已签约", null, "officer"),
 				row("C-" + tag, "Building " + tag, "Investor B", "ZX-CNC", "CHEMICAL", "5000万", "6666.67㎡", "供地",
-						LocalDate.of(2023, 3, 1), "2023.4.2", "2023年5月", "20230710", null, null, "2026-12-31", "在建", null,
-						"officer"),
+						LocalDate.of(2023, 3, 1), "2023.4.2", "2023年5月", "20230710", null, null, "2026-12-31", "在建",
+						null, "officer"),
 				row("P-" + tag, "Producing " + tag, "Investor C", "SY-GF", "AGRI_FOOD", "3,000", null, "租赁厂房",
 						"2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2023-04-01", null, null, "已投产", null,
 						"officer"),
@@ -93,12 +98,16 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 		assertThat(count("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND imported = TRUE", building))
 			.isEqualTo(4);
 		assertThat(jdbc.sql("SELECT effective_on FROM milestone WHERE project_id = ? AND stage = 'SITE_SELECTION'")
-			.param(building).query(LocalDate.class).single()).isEqualTo(LocalDate.of(2023, 5, 1));
+			.param(building)
+			.query(LocalDate.class)
+			.single()).isEqualTo(LocalDate.of(2023, 5, 1));
 		assertThat(count("SELECT COUNT(*) FROM milestone WHERE project_id = ? AND approximate = TRUE", building))
 			.isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM approval_request WHERE project_id = ?", building))
-			.as("no approval tasks for past steps").isZero();
-		// the engine goes on from there like for any project: the officer asks for acceptance
+			.as("no approval tasks for past steps")
+			.isZero();
+		// the engine goes on from there like for any project: the officer asks for
+		// acceptance
 		assertThat(advance("officer", building, "PRODUCTION", today()).status()).isEqualTo(202);
 
 		long producing = idOf("P-" + tag);
@@ -107,7 +116,8 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 		assertThat(p.get("assetModel").asText()).isEqualTo("LIGHT");
 		assertThat(new BigDecimal(p.get("totalInvestmentWan").asText())).isEqualByComparingTo("3000");
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceOf(producing)).count())
-			.as("the instance of a project in production has ended").isZero();
+			.as("the instance of a project in production has ended")
+			.isZero();
 
 		long dropped = idOf("D-" + tag);
 		JsonNode d = get("manager", "/api/projects/" + dropped).body();
@@ -116,7 +126,8 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 		assertThat(d.get("dropReason").asText()).isEqualTo("Investor chose another city");
 		assertAuditChainIntact();
 		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE action = 'LEDGER_IMPORTED' AND details LIKE ?",
-				"%in-flight.xlsx%created=4%")).isEqualTo(1);
+				"%in-flight.xlsx%created=4%"))
+			.isEqualTo(1);
 
 		// the same file again: nothing to do
 		JsonNode again = upload("manager", "in-flight.xlsx", file, null).body();
@@ -132,9 +143,9 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 				null, null, "2024-01-10", null, null, null, null, null, null, "在谈", null, "officer"));
 		confirm(upload("manager", "a.xlsx", before, null));
 		long id = idOf("U-" + tag);
-		byte[] after = xlsx(row(HEADER), row("U-" + tag, "Upgrade " + tag, "Investor U", "JS-IMP", "EQUIPMENT", 1100,
-				null, null, "2024-01-10", "2024-03-01", "2024-04-01", null, null, "2025-01-01", null, "已供地", null,
-				"officer2"));
+		byte[] after = xlsx(row(HEADER),
+				row("U-" + tag, "Upgrade " + tag, "Investor U", "JS-IMP", "EQUIPMENT", 1100, null, null, "2024-01-10",
+						"2024-03-01", "2024-04-01", null, null, "2025-01-01", null, "已供地", null, "officer2"));
 		JsonNode preview = upload("admin", "b.xlsx", after, null).body();
 		assertThat(preview.at("/counts/UPDATE").asInt()).as(preview.toString()).isEqualTo(1);
 		assertThat(confirm(preview).get("updated").asInt()).isEqualTo(1);
@@ -169,7 +180,8 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 		assertError(post("manager", "/api/imports/" + stale.get("id").asText() + "/confirm", null), 409, "conflict");
 		assertThat(count("SELECT COUNT(*) FROM project WHERE code = ?", "E-" + tag)).isZero();
 
-		// the second row's project appears between preview and confirmation: nothing at all is written
+		// the second row's project appears between preview and confirmation: nothing at
+		// all is written
 		byte[] two = xlsx(row(HEADER),
 				row("F-" + tag, "Fresh " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, null, null, "2024-01-10"),
 				row("G-" + tag, "Gone " + tag, "Investor", "JS-IMP", "EQUIPMENT", 100, null, null, "2024-01-10"));
@@ -245,8 +257,8 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 	@Test
 	void aCsvLedgerInGb18030IsReadLikeAWorkbook() {
 		String tag = tag();
-		String csv = "项目编号,项目名称,投资方,所在园区,所属产业,总投资（万元）,招商专员,签约日期\r\n" + "CSV-" + tag + ",\"Csv, \"\"quoted\"\" "
-				+ tag + "\",投资方甲,JS-IMP,EQUIPMENT,\"1,200\",officer,2024年3月\r\n";
+		String csv = "项目编号,项目名称,投资方,所在园区,所属产业,总投资（万元）,招商专员,签约日期\r\n" + "CSV-" + tag + ",\"Csv, \"\"quoted\"\" " + tag
+				+ "\",投资方甲,JS-IMP,EQUIPMENT,\"1,200\",officer,2024年3月\r\n";
 		JsonNode preview = upload("manager", "台账.csv", csv.getBytes(java.nio.charset.Charset.forName("GB18030")), null)
 			.body();
 		assertThat(preview.at("/counts/NEW").asInt()).as(preview.toString()).isEqualTo(1);
@@ -276,7 +288,9 @@ class LedgerImportApiTest extends LedgerApiTestBase {
 
 	private String openTask(long projectId) {
 		List<String> keys = new ArrayList<>();
-		taskService.createTaskQuery().processInstanceId(processInstanceOf(projectId)).list()
+		taskService.createTaskQuery()
+			.processInstanceId(processInstanceOf(projectId))
+			.list()
 			.forEach(t -> keys.add(t.getTaskDefinitionKey()));
 		assertThat(keys).hasSize(1);
 		return keys.get(0);

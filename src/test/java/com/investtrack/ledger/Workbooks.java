@@ -12,8 +12,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Ledgers as bureaus type them, built with POI independently of the exporter: strings, numbers and date cells in the
- * given rows; a row whose only value is a title is merged across the first columns, like a real title row.
+ * Ledgers as bureaus type them, built with POI independently of the exporter: strings,
+ * numbers and date cells in the given rows; a row whose only value is a title is merged
+ * across the first columns, like a real title row.
  */
 public final class Workbooks {
 

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.investtrack.common.Stage;
 
 /**
- * bpmn/investment-project.bpmn alone, its delegates and listeners mocked: every path through the model, given the
- * variables the lifecycle service sets. The whole application drives the same model in InvestmentProjectProcessTest.
+ * bpmn/investment-project.bpmn alone, its delegates and listeners mocked: every path
+ * through the model, given the variables the lifecycle service sets. The whole
+ * application drives the same model in InvestmentProjectProcessTest.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/investment-project.bpmn")
@@ -64,7 +65,8 @@ class InvestmentProjectModelTest {
 		assertThat(process).hasPassedInOrder("Approved_SIGNING", "RecordMilestone_SIGNING")
 			.isWaitingAt("RecordNextMilestone_SIGNING");
 		complete(task(process), advance());
-		assertThat(process).hasPassed("RecordMilestone_SITE_SELECTION").isWaitingAt("RecordNextMilestone_SITE_SELECTION");
+		assertThat(process).hasPassed("RecordMilestone_SITE_SELECTION")
+			.isWaitingAt("RecordNextMilestone_SITE_SELECTION");
 		complete(task(process), advance());
 		assertThat(process).hasPassed("RecordMilestone_CONSTRUCTION", "ConstructionOpen")
 			.isWaitingAt("RecordNextMilestone_CONSTRUCTION");
@@ -76,7 +78,8 @@ class InvestmentProjectModelTest {
 			.hasNotPassed("DropRequested", "RecordDrop")
 			.isEnded();
 		verify(milestoneRecorder, times(4)).execute(any());
-		// the listener files the request on create and the decision on complete, for each of the two approvals
+		// the listener files the request on create and the decision on complete, for each
+		// of the two approvals
 		verify(approvalTaskListener, times(4)).notify(any());
 	}
 
@@ -102,7 +105,8 @@ class InvestmentProjectModelTest {
 		complete(task(process), advance());
 		complete(task(process), decision(false));
 
-		assertThat(process).hasPassed("Approved_PRODUCTION").hasNotPassed("RecordMilestone_PRODUCTION")
+		assertThat(process).hasPassed("Approved_PRODUCTION")
+			.hasNotPassed("RecordMilestone_PRODUCTION")
 			.isWaitingAt("RecordNextMilestone_CONSTRUCTION");
 		complete(task(process), advance());
 		complete(task(process), decision(true));

@@ -35,8 +35,9 @@ import com.investtrack.support.AppTestBase;
 import com.investtrack.support.TestData;
 
 /**
- * Every path of bpmn/investment-project.bpmn, driven through the product's services with the real delegates and
- * listeners, in the whole application (the model alone, with its delegates mocked, is InvestmentProjectModelTest).
+ * Every path of bpmn/investment-project.bpmn, driven through the product's services with
+ * the real delegates and listeners, in the whole application (the model alone, with its
+ * delegates mocked, is InvestmentProjectModelTest).
  */
 class InvestmentProjectProcessTest extends AppTestBase {
 
@@ -79,32 +80,39 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		LocalDate start = today().minusDays(400);
 		long id = create(OFFICER, start);
 		ProcessInstance process = process(id);
-		assertThat(process).isStarted().hasBusinessKey(String.valueOf(id)).isWaitingAt("RecordNextMilestone_NEGOTIATION");
+		assertThat(process).isStarted()
+			.hasBusinessKey(String.valueOf(id))
+			.isWaitingAt("RecordNextMilestone_NEGOTIATION");
 		assertThat(process).task().isAssignedTo("officer");
 
-		assertThat(advance(OFFICER, id, Stage.SIGNING, start.plusDays(20))).isEqualTo(ProjectLifecycle.AdvanceResult.AWAITING_APPROVAL);
+		assertThat(advance(OFFICER, id, Stage.SIGNING, start.plusDays(20)))
+			.isEqualTo(ProjectLifecycle.AdvanceResult.AWAITING_APPROVAL);
 		assertThat(process).isWaitingAt("Approve_SIGNING").task().hasCandidateGroup("MANAGER").isNotAssigned();
 		decide(MANAGER, id, Decision.APPROVE, "terms agreed");
-		assertThat(process).hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION", "Approve_SIGNING",
-				"Approved_SIGNING", "RecordMilestone_SIGNING")
+		assertThat(process)
+			.hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION", "Approve_SIGNING",
+					"Approved_SIGNING", "RecordMilestone_SIGNING")
 			.isWaitingAt("RecordNextMilestone_SIGNING");
 
-		assertThat(advance(OFFICER, id, Stage.SITE_SELECTION, start.plusDays(36))).isEqualTo(ProjectLifecycle.AdvanceResult.RECORDED);
+		assertThat(advance(OFFICER, id, Stage.SITE_SELECTION, start.plusDays(36)))
+			.isEqualTo(ProjectLifecycle.AdvanceResult.RECORDED);
 		assertThat(process).hasPassed("AdvanceOrDrop_SIGNING", "RecordMilestone_SITE_SELECTION")
 			.isWaitingAt("RecordNextMilestone_SITE_SELECTION");
 		advance(OFFICER, id, Stage.CONSTRUCTION, start.plusDays(70));
 		assertThat(process).hasPassed("RecordMilestone_CONSTRUCTION").isWaitingAt("RecordNextMilestone_CONSTRUCTION");
 
-		assertThat(advance(OFFICER, id, Stage.PRODUCTION, start.plusDays(390))).isEqualTo(ProjectLifecycle.AdvanceResult.AWAITING_APPROVAL);
+		assertThat(advance(OFFICER, id, Stage.PRODUCTION, start.plusDays(390)))
+			.isEqualTo(ProjectLifecycle.AdvanceResult.AWAITING_APPROVAL);
 		assertThat(process).isWaitingAt("Approve_PRODUCTION").task().hasCandidateGroup("MANAGER");
 		decide(MANAGER, id, Decision.APPROVE, "acceptance passed");
 
-		assertThat(process).hasPassedInOrder("Approve_PRODUCTION", "Approved_PRODUCTION", "RecordMilestone_PRODUCTION",
-				"InProduction")
+		assertThat(process)
+			.hasPassedInOrder("Approve_PRODUCTION", "Approved_PRODUCTION", "RecordMilestone_PRODUCTION", "InProduction")
 			.hasNotPassed("RecordDrop", "ProjectDropped")
 			.isEnded();
 		assertThat(milestones(id)).containsExactly("NEGOTIATION " + start + " officer null",
-				"SIGNING " + start.plusDays(20) + " officer manager", "SITE_SELECTION " + start.plusDays(36) + " officer null",
+				"SIGNING " + start.plusDays(20) + " officer manager",
+				"SITE_SELECTION " + start.plusDays(36) + " officer null",
 				"CONSTRUCTION " + start.plusDays(70) + " officer null",
 				"PRODUCTION " + start.plusDays(390) + " officer manager");
 		assertThat(project(id, "outcome")).isEqualTo("IN_PRODUCTION");
@@ -120,7 +128,8 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		advance(OFFICER, id, Stage.SIGNING, start.plusDays(10));
 		decide(MANAGER, id, Decision.REJECT, "investment intensity too low");
 
-		assertThat(process).hasPassed("Approved_SIGNING").hasNotPassed("RecordMilestone_SIGNING")
+		assertThat(process).hasPassed("Approved_SIGNING")
+			.hasNotPassed("RecordMilestone_SIGNING")
 			.isWaitingAt("RecordNextMilestone_NEGOTIATION");
 		assertThat(process).task().hasDefinitionKey("RecordNextMilestone_NEGOTIATION").isAssignedTo("officer");
 		assertThat(project(id, "stage")).isEqualTo("NEGOTIATION");
@@ -144,7 +153,8 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		advance(OFFICER, id, Stage.PRODUCTION, start.plusDays(400));
 		decide(MANAGER, id, Decision.REJECT, "fire safety acceptance missing");
 
-		assertThat(process).hasPassed("Approved_PRODUCTION", "ConstructionOpen").hasNotPassed("RecordMilestone_PRODUCTION")
+		assertThat(process).hasPassed("Approved_PRODUCTION", "ConstructionOpen")
+			.hasNotPassed("RecordMilestone_PRODUCTION")
 			.isWaitingAt("RecordNextMilestone_CONSTRUCTION")
 			.isNotEnded();
 		assertThat(project(id, "outcome")).isEqualTo("ACTIVE");
@@ -162,8 +172,9 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		ProcessInstance process = process(id);
 		drop(OFFICER, id, start.plusDays(5), "investor went to Xiangyang");
 
-		assertThat(process).hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION",
-				"DropRequested", "RecordDrop", "ProjectDropped")
+		assertThat(process)
+			.hasPassedInOrder("RecordNextMilestone_NEGOTIATION", "AdvanceOrDrop_NEGOTIATION", "DropRequested",
+					"RecordDrop", "ProjectDropped")
 			.hasNotPassed("Approve_SIGNING", "RecordMilestone_SIGNING")
 			.isEnded();
 		assertDropped(id, start.plusDays(5), "investor went to Xiangyang");
@@ -178,7 +189,8 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		decide(MANAGER, id, Decision.REJECT, "no");
 		drop(OFFICER, id, start.plusDays(4), "investor withdrew");
 
-		assertThat(process).hasPassed("Approve_SIGNING", "NegotiationOpen", "DropRequested", "RecordDrop", "ProjectDropped")
+		assertThat(process)
+			.hasPassed("Approve_SIGNING", "NegotiationOpen", "DropRequested", "RecordDrop", "ProjectDropped")
 			.hasNotPassed("RecordMilestone_SIGNING")
 			.isEnded();
 		assertDropped(id, start.plusDays(4), "investor withdrew");
@@ -213,17 +225,21 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		assertThat(stateOf(id)).isEqualTo(before);
 		assertThat(process).isWaitingAt("RecordNextMilestone_CONSTRUCTION");
 
-		// and the model itself offers none: the construction stage leads to production only
-		var model = repository.getBpmnModelInstance(
-				engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
-					.getProcessDefinitionId());
+		// and the model itself offers none: the construction stage leads to production
+		// only
+		var model = repository.getBpmnModelInstance(engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceId(process.getId())
+			.singleResult()
+			.getProcessDefinitionId());
 		var flows = model.getModelElementsByType(SequenceFlow.class);
 		assertThat(flows).filteredOn(f -> f.getSource().getId().equals("RecordNextMilestone_CONSTRUCTION"))
 			.extracting(f -> f.getTarget().getId())
 			.containsExactly("Approve_PRODUCTION");
 		assertThat(flows).filteredOn(f -> f.getTarget().getId().equals("DropRequested"))
 			.extracting(f -> f.getSource().getId())
-			.containsExactlyInAnyOrder("AdvanceOrDrop_NEGOTIATION", "AdvanceOrDrop_SIGNING", "AdvanceOrDrop_SITE_SELECTION");
+			.containsExactlyInAnyOrder("AdvanceOrDrop_NEGOTIATION", "AdvanceOrDrop_SIGNING",
+					"AdvanceOrDrop_SITE_SELECTION");
 	}
 
 	@Test
@@ -233,7 +249,8 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		advance(OFFICER, id, Stage.SIGNING, start.plusDays(1));
 		var before = stateOf(id);
 
-		assertThatThrownBy(() -> advance(OFFICER, id, Stage.SIGNING, start.plusDays(2))).isInstanceOf(ConflictException.class)
+		assertThatThrownBy(() -> advance(OFFICER, id, Stage.SIGNING, start.plusDays(2)))
+			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("pending");
 		assertThatThrownBy(() -> drop(OFFICER, id, start.plusDays(2), "x")).isInstanceOf(ConflictException.class);
 		assertThat(stateOf(id)).isEqualTo(before);
@@ -241,8 +258,9 @@ class InvestmentProjectProcessTest extends AppTestBase {
 	}
 
 	/**
-	 * What the history keeps (AuditorHistory): tasks, activities and the operation log; no variable values (they are in
-	 * the product's tables). A project's instance holds no timer: nothing in it can race a step.
+	 * What the history keeps (AuditorHistory): tasks, activities and the operation log;
+	 * no variable values (they are in the product's tables). A project's instance holds
+	 * no timer: nothing in it can race a step.
 	 */
 	@Test
 	void historyKeepsWhatAuditorsUseAndTheInstanceHasNoTimers() {
@@ -299,16 +317,20 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		identity.clearAuthentication();
 
 		assertThat(process(id)).isWaitingAt("RecordNextMilestone_SIGNING");
-		assertThat(jdbc.sql("SELECT decided_by FROM approval_request WHERE task_id = ?").param(task).query(String.class).single())
-			.isEqualTo("manager");
+		assertThat(jdbc.sql("SELECT decided_by FROM approval_request WHERE task_id = ?")
+			.param(task)
+			.query(String.class)
+			.single()).isEqualTo("manager");
 		assertThat(milestones(id)).last().isEqualTo("SIGNING " + start.plusDays(1) + " lead manager");
 	}
 
 	// --- driving the product's services as a logged-in user would
 
 	private long create(CurrentUser user, LocalDate start) {
-		return as(user, () -> lifecycle.create(new ProjectLifecycle.CreateCommand(null,
-				TestData.facts("Process test " + System.nanoTime(), "JS-IMP"), user.username(), start, Map.of()), user));
+		return as(user,
+				() -> lifecycle.create(new ProjectLifecycle.CreateCommand(null,
+						TestData.facts("Process test " + System.nanoTime(), "JS-IMP"), user.username(), start,
+						Map.of()), user));
 	}
 
 	private ProjectLifecycle.AdvanceResult advance(CurrentUser user, long id, Stage to, LocalDate on) {
@@ -331,7 +353,10 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		as(manager, () -> approvals.decide(task, decision, comment, manager));
 	}
 
-	/** Walks an officer's project from NEGOTIATION into {@code stage}, {@code step} days per milestone; returns the entry date. */
+	/**
+	 * Walks an officer's project from NEGOTIATION into {@code stage}, {@code step} days
+	 * per milestone; returns the entry date.
+	 */
 	private LocalDate walkTo(long id, Stage stage, LocalDate start, int step) {
 		LocalDate on = start;
 		Stage current = Stage.NEGOTIATION;
@@ -347,7 +372,10 @@ class InvestmentProjectProcessTest extends AppTestBase {
 		return walkTo(id, stage, start, 5);
 	}
 
-	/** Records the milestone that ends {@code stage}, with the manager's approval where it needs one. */
+	/**
+	 * Records the milestone that ends {@code stage}, with the manager's approval where it
+	 * needs one.
+	 */
 	private void leave(long id, Stage stage, LocalDate on) {
 		Stage next = stage.next().orElseThrow();
 		advance(OFFICER, id, next, on);
@@ -373,14 +401,19 @@ class InvestmentProjectProcessTest extends AppTestBase {
 	}
 
 	private List<String> milestones(long id) {
-		return jdbc.sql("SELECT stage, effective_on, entered_by, approved_by FROM milestone WHERE project_id = ? ORDER BY id")
+		return jdbc
+			.sql("SELECT stage, effective_on, entered_by, approved_by FROM milestone WHERE project_id = ? ORDER BY id")
 			.param(id)
-			.query((rs, n) -> rs.getString(1) + " " + rs.getDate(2).toLocalDate() + " " + rs.getString(3) + " " + rs.getString(4))
+			.query((rs, n) -> rs.getString(1) + " " + rs.getDate(2).toLocalDate() + " " + rs.getString(3) + " "
+					+ rs.getString(4))
 			.list();
 	}
 
 	private List<String> approvalStatuses(long id) {
-		return jdbc.sql("SELECT status FROM approval_request WHERE project_id = ? ORDER BY id").param(id).query(String.class).list();
+		return jdbc.sql("SELECT status FROM approval_request WHERE project_id = ? ORDER BY id")
+			.param(id)
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> audit(Long projectId, String action) {

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Projects still running on the first model (a stage sub-process with two threshold timers each) move onto the
- * latest model at start-up, keeping their waiting task; the timers and old-style reviews go.
+ * Projects still running on the first model (a stage sub-process with two threshold
+ * timers each) move onto the latest model at start-up, keeping their waiting task; the
+ * timers and old-style reviews go.
  */
 @ExtendWith(ProcessEngineExtension.class)
 class ModelMigrationTest {
@@ -50,8 +51,12 @@ class ModelMigrationTest {
 		ProcessInstance inSigning = legacyWaitingAt("RecordNextMilestone_SIGNING");
 		ProcessInstance awaitingAcceptance = legacyWaitingAt("Approve_PRODUCTION");
 		ProcessInstance redInNegotiation = legacyWaitingAt("RecordNextMilestone_NEGOTIATION");
-		String officersTask = taskService().createTaskQuery().processInstanceId(inSigning.getId()).singleResult().getId();
-		// the red timer fires: the old model opens its review inside the project's own instance
+		String officersTask = taskService().createTaskQuery()
+			.processInstanceId(inSigning.getId())
+			.singleResult()
+			.getId();
+		// the red timer fires: the old model opens its review inside the project's own
+		// instance
 		managementService().executeJob(managementService().createJobQuery()
 			.processInstanceId(redInNegotiation.getId())
 			.activityId("RedReached_NEGOTIATION")
@@ -69,28 +74,38 @@ class ModelMigrationTest {
 			.singleResult()
 			.getId();
 		for (ProcessInstance p : new ProcessInstance[] { inSigning, awaitingAcceptance, redInNegotiation }) {
-			assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(p.getId()).singleResult()
+			assertThat(runtimeService().createProcessInstanceQuery()
+				.processInstanceId(p.getId())
+				.singleResult()
 				.getProcessDefinitionId()).isEqualTo(latest);
-			assertThat(managementService().createJobQuery().processInstanceId(p.getId()).count()).as("timers left").isZero();
+			assertThat(managementService().createJobQuery().processInstanceId(p.getId()).count()).as("timers left")
+				.isZero();
 		}
 		assertThat(inSigning).isWaitingAtExactly("RecordNextMilestone_SIGNING");
 		assertThat(taskService().createTaskQuery().processInstanceId(inSigning.getId()).singleResult().getId())
-			.as("the same task, so its history and assignee stay").isEqualTo(officersTask);
+			.as("the same task, so its history and assignee stay")
+			.isEqualTo(officersTask);
 		assertThat(awaitingAcceptance).isWaitingAtExactly("Approve_PRODUCTION");
 		assertThat(redInNegotiation).isWaitingAtExactly("RecordNextMilestone_NEGOTIATION");
 
 		// and they go on in the new model
-		taskService().complete(taskService().createTaskQuery().processInstanceId(inSigning.getId()).singleResult().getId(),
+		taskService().complete(
+				taskService().createTaskQuery().processInstanceId(inSigning.getId()).singleResult().getId(),
 				Map.of("action", "ADVANCE"));
-		assertThat(inSigning).hasPassed("RecordMilestone_SITE_SELECTION").isWaitingAt("RecordNextMilestone_SITE_SELECTION");
-		assertThat(new ModelMigration(repositoryService(), runtimeService()).migrateAll()).as("nothing left to move").isZero();
+		assertThat(inSigning).hasPassed("RecordMilestone_SITE_SELECTION")
+			.isWaitingAt("RecordNextMilestone_SITE_SELECTION");
+		assertThat(new ModelMigration(repositoryService(), runtimeService()).migrateAll()).as("nothing left to move")
+			.isZero();
 	}
 
 	private static void deploy(String resource) {
 		repositoryService().createDeployment().addClasspathResource(resource).deploy();
 	}
 
-	/** An instance of the first model waiting at a task inside its stage sub-process, with its threshold timers. */
+	/**
+	 * An instance of the first model waiting at a task inside its stage sub-process, with
+	 * its threshold timers.
+	 */
 	private static ProcessInstance legacyWaitingAt(String task) {
 		Date past = new Date(System.currentTimeMillis() - 86_400_000L);
 		return runtimeService().createProcessInstanceByKey("investment-project")

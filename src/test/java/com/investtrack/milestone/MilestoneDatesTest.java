@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import com.investtrack.common.InvalidInputException;
 
-/** The effective-date rules, on a clock where it is already the 10th in Jingmen but still the 9th in UTC. */
+/**
+ * The effective-date rules, on a clock where it is already the 10th in Jingmen but still
+ * the 9th in UTC.
+ */
 class MilestoneDatesTest {
 
 	private static final LocalDate TODAY = LocalDate.of(2024, 3, 10);
@@ -61,7 +64,8 @@ class MilestoneDatesTest {
 
 	@Test
 	void theErrorNamesTheCallersField() {
-		assertRefused(TODAY.plusDays(1), null, "negotiationStartedOn", "must not be in the future (today is 2024-03-10)");
+		assertRefused(TODAY.plusDays(1), null, "negotiationStartedOn",
+				"must not be in the future (today is 2024-03-10)");
 	}
 
 	private void assertRefused(LocalDate on, LocalDate previous, String field, String reason) {

@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** A gauge read from the database is read at most once per period, and is NaN while it cannot be read. */
+/**
+ * A gauge read from the database is read at most once per period, and is NaN while it
+ * cannot be read.
+ */
 class CachedValueTest {
 
 	private final AtomicInteger reads = new AtomicInteger();

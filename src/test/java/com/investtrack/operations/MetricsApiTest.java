@@ -17,23 +17,32 @@ import org.springframework.http.HttpMethod;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * What an operator's Prometheus and load balancer see: the metrics at /actuator/prometheus, scraped by an
- * administrator with HTTP Basic (every other caller is refused), move with what the application does; the health
- * probes answer anyone, without details.
+ * What an operator's Prometheus and load balancer see: the metrics at
+ * /actuator/prometheus, scraped by an administrator with HTTP Basic (every other caller
+ * is refused), move with what the application does; the health probes answer anyone,
+ * without details.
  */
 class MetricsApiTest extends ApiTestBase {
 
 	static final String PROMETHEUS = "/actuator/prometheus";
 
-	/** One scrape: the text Prometheus reads, with a way to add up the samples of a metric. */
+	/**
+	 * One scrape: the text Prometheus reads, with a way to add up the samples of a
+	 * metric.
+	 */
 	record Scrape(String text) {
 
-		/** The sum of the samples of {@code name} carrying all the given labels (name, value, ...); 0 if none. */
+		/**
+		 * The sum of the samples of {@code name} carrying all the given labels (name,
+		 * value, ...); 0 if none.
+		 */
 		double value(String name, String... labels) {
 			return samples(name, labels).stream().mapToDouble(Double::doubleValue).sum();
 		}
 
-		/** Whether the scrape holds a sample of {@code name} with all the given labels. */
+		/**
+		 * Whether the scrape holds a sample of {@code name} with all the given labels.
+		 */
 		boolean has(String name, String... labels) {
 			return !samples(name, labels).isEmpty();
 		}
@@ -105,10 +114,13 @@ class MetricsApiTest extends ApiTestBase {
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			Scrape after = scrape();
 			assertThat(moved(before, after, "investtrack_steps_seconds_count", "subject", "project", "kind", "create",
-					"channel", "api", "outcome", "ok")).isEqualTo(1);
+					"channel", "api", "outcome", "ok"))
+				.isEqualTo(1);
 			for (String outcome : List.of("ok", "conflict", "forbidden", "invalid")) {
 				assertThat(moved(before, after, "investtrack_steps_seconds_count", "kind", "advance", "channel", "api",
-						"outcome", outcome)).as(outcome).isEqualTo(1);
+						"outcome", outcome))
+					.as(outcome)
+					.isEqualTo(1);
 			}
 			assertThat(moved(before, after, "investtrack_approvals_pending")).isEqualTo(1);
 			assertThat(moved(before, after, "investtrack_report_cache_total", "result", "miss")).isEqualTo(1);
@@ -120,7 +132,8 @@ class MetricsApiTest extends ApiTestBase {
 
 	@Test
 	void theJobExecutorsCountersAndTheDueJobsAreThere() {
-		// the light sweep's timer is due a minute after start-up, and the job executor is off in tests: not yet due
+		// the light sweep's timer is due a minute after start-up, and the job executor is
+		// off in tests: not yet due
 		var sweep = management.createJobQuery().processDefinitionKey("light-sweep").singleResult();
 		management.setJobDuedate(sweep.getId(), java.util.Date.from(java.time.Instant.now().plusSeconds(3600)));
 		Scrape before = scrape();
@@ -132,7 +145,8 @@ class MetricsApiTest extends ApiTestBase {
 			assertThat(before.has("camunda_job_executions_total", "outcome", outcome)).as(outcome).isTrue();
 		}
 
-		// a project entered long after its first talk is red; the light sweep's timer, made due, opens its review
+		// a project entered long after its first talk is red; the light sweep's timer,
+		// made due, opens its review
 		int redDays = jdbc.sql("SELECT red_days FROM stage_threshold WHERE stage = 'NEGOTIATION'")
 			.query(Integer.class)
 			.single();
@@ -147,9 +161,11 @@ class MetricsApiTest extends ApiTestBase {
 		Scrape after = scrape();
 		assertThat(moved(before, after, "camunda_job_executions_total", "outcome", "successful")).isEqualTo(1);
 		assertThat(moved(before, after, "camunda_jobs_due")).isZero();
-		// the sweep opens a review for every red project still without one, this one among them
+		// the sweep opens a review for every red project still without one, this one
+		// among them
 		assertThat(moved(before, after, "investtrack_reviews_open")).isGreaterThanOrEqualTo(1);
-		assertThat(count("SELECT COUNT(*) FROM stall_review WHERE project_id = ? AND status = 'OPEN'", red)).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM stall_review WHERE project_id = ? AND status = 'OPEN'", red))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -172,9 +188,7 @@ class MetricsApiTest extends ApiTestBase {
 			assertThat(scrape.has("investtrack_report_cache_total", "result", result)).as(result).isTrue();
 		}
 		var buckets = Pattern.compile("(?m)^investtrack_steps_seconds_bucket\\{.*le=\"0\\.5\"");
-		assertThat(buckets.matcher(scrape.text()).find())
-			.as("latency buckets of the steps")
-			.isTrue();
+		assertThat(buckets.matcher(scrape.text()).find()).as("latency buckets of the steps").isTrue();
 	}
 
 	private static double moved(Scrape before, Scrape after, String name, String... labels) {

@@ -8,18 +8,23 @@ import org.junit.jupiter.api.Test;
 class StepMetricsTest {
 
 	static class ProjectApiController {
+
 	}
 
 	static class ProjectController {
+
 	}
 
 	static class AdminUserApiController {
+
 	}
 
 	static class UserAdminController {
+
 	}
 
 	static class ThresholdApiController {
+
 	}
 
 	@Test

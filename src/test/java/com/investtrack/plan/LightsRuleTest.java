@@ -17,21 +17,27 @@ import com.investtrack.project.Outcome;
 import com.investtrack.project.Project;
 import com.investtrack.support.TestData;
 
-/** The light's rule on given days, without a database: plan first, then "reached on time", then the stage's age. */
+/**
+ * The light's rule on given days, without a database: plan first, then "reached on time",
+ * then the stage's age.
+ */
 class LightsRuleTest {
 
-	/** Stage thresholds as shipped: 60/90, 30/60, 90/180, 365/540 days; 1 and 30 days late. */
+	/**
+	 * Stage thresholds as shipped: 60/90, 30/60, 90/180, 365/540 days; 1 and 30 days
+	 * late.
+	 */
 	private static final Map<Stage, Threshold> SHIPPED = new EnumMap<>(Map.of(Stage.NEGOTIATION,
-			threshold(Stage.NEGOTIATION, 60, 90), Stage.SIGNING, threshold(Stage.SIGNING, 30, 60),
-			Stage.SITE_SELECTION, threshold(Stage.SITE_SELECTION, 90, 180), Stage.CONSTRUCTION,
-			threshold(Stage.CONSTRUCTION, 365, 540)));
+			threshold(Stage.NEGOTIATION, 60, 90), Stage.SIGNING, threshold(Stage.SIGNING, 30, 60), Stage.SITE_SELECTION,
+			threshold(Stage.SITE_SELECTION, 90, 180), Stage.CONSTRUCTION, threshold(Stage.CONSTRUCTION, 365, 540)));
 
 	private final WorkingDays days = new WorkingDays();
 
 	/**
-	 * The seed's Changfeng Cheetah: 36 days from the first talk to signing and site selection, 15 months from the
-	 * start of construction to production. With the agreed dates equal to the real ones it is green on every day of
-	 * its path, though its construction lasted far longer than the construction stage's yellow threshold.
+	 * The seed's Changfeng Cheetah: 36 days from the first talk to signing and site
+	 * selection, 15 months from the start of construction to production. With the agreed
+	 * dates equal to the real ones it is green on every day of its path, though its
+	 * construction lasted far longer than the construction stage's yellow threshold.
 	 */
 	@Test
 	void theCheetahWithItsRealDatesAgreedIsGreenFromFirstTalkToProduction() {
@@ -43,8 +49,8 @@ class LightsRuleTest {
 		Plan plan = plan(Map.of(Stage.SIGNING, signed, Stage.SITE_SELECTION, site, Stage.CONSTRUCTION, construction,
 				Stage.PRODUCTION, production));
 		for (LocalDate day = talk; !day.isAfter(production.plusDays(30)); day = day.plusDays(1)) {
-			Stage stage = !day.isBefore(production) ? Stage.PRODUCTION : !day.isBefore(construction) ? Stage.CONSTRUCTION
-					: !day.isBefore(site) ? Stage.SITE_SELECTION : Stage.NEGOTIATION;
+			Stage stage = !day.isBefore(production) ? Stage.PRODUCTION : !day.isBefore(construction)
+					? Stage.CONSTRUCTION : !day.isBefore(site) ? Stage.SITE_SELECTION : Stage.NEGOTIATION;
 			LocalDate entered = switch (stage) {
 				case NEGOTIATION -> talk;
 				case SIGNING, SITE_SELECTION -> site;
@@ -112,8 +118,8 @@ class LightsRuleTest {
 		assertThat(light(inProduction, Plan.NONE, LocalDate.of(2026, 1, 1)).reason())
 			.isEqualTo(Light.Reason.IN_PRODUCTION);
 		Project dropped = new Project(1, "P1", TestData.facts("x", "JS-IMP"), "officer", Stage.NEGOTIATION,
-				LocalDate.of(2020, 1, 1), Outcome.DROPPED, LocalDate.of(2020, 2, 1), "gone", null, Instant.EPOCH, "officer",
-				0);
+				LocalDate.of(2020, 1, 1), Outcome.DROPPED, LocalDate.of(2020, 2, 1), "gone", null, Instant.EPOCH,
+				"officer", 0);
 		Light light = light(dropped, plan(Map.of(Stage.SIGNING, LocalDate.of(2020, 1, 5))), LocalDate.of(2026, 1, 1));
 		assertThat(light.health()).isEqualTo(Health.GREEN);
 		assertThat(light.reason()).isEqualTo(Light.Reason.DROPPED);
@@ -121,7 +127,8 @@ class LightsRuleTest {
 
 	@Test
 	void lateDaysCountInTheStagesUnit() {
-		// agreed for Friday 2025-03-07; the next Monday is one working day late but three calendar days
+		// agreed for Friday 2025-03-07; the next Monday is one working day late but three
+		// calendar days
 		LocalDate agreed = LocalDate.of(2025, 3, 7);
 		Project p = project(Stage.SIGNING, LocalDate.of(2025, 1, 1), Outcome.ACTIVE);
 		Plan plan = plan(Map.of(Stage.SITE_SELECTION, agreed));
@@ -150,7 +157,8 @@ class LightsRuleTest {
 
 		Plan moved = new Plan(onPlan.agreed(), onPlan.agreed(), talk.plusDays(80));
 		assertThat(idle(p, moved, limits, talk.plusDays(90)).reason()).isEqualTo(Light.Reason.ON_PLAN);
-		// the stage's own red (95 days without a plan) keeps its reason though progress came ten days ago
+		// the stage's own red (95 days without a plan) keeps its reason though progress
+		// came ten days ago
 		Light stageRed = idle(p, new Plan(Map.of(), Map.of(), talk.plusDays(85)), limits, talk.plusDays(95));
 		assertThat(stageRed.health()).isEqualTo(Health.RED);
 		assertThat(stageRed.reason()).isEqualTo(Light.Reason.STAGE_AGE);

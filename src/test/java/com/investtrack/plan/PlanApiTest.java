@@ -14,22 +14,26 @@ import org.springframework.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
-/** Agreed dates through the API: the plan at creation, revisions with their baseline, and the lights they give. */
+/**
+ * Agreed dates through the API: the plan at creation, revisions with their baseline, and
+ * the lights they give.
+ */
 class PlanApiTest extends ApiTestBase {
 
 	@Test
 	void aRevisionKeepsTheBaselineAndIsRecordedWithWhoWhenAndWhy() {
 		LocalDate start = today().minusDays(20);
 		Map<String, Object> body = newProject("officer", start);
-		body.put("plan", Map.of("SIGNING", start.plusDays(30).toString(), "CONSTRUCTION", start.plusDays(200).toString()));
+		body.put("plan",
+				Map.of("SIGNING", start.plusDays(30).toString(), "CONSTRUCTION", start.plusDays(200).toString()));
 		JsonNode created = post("officer", "/api/projects", body).body();
 		long id = created.get("id").asLong();
 		assertThat(created.get("plan").get("SIGNING").asText()).isEqualTo(start.plusDays(30).toString());
 		assertThat(created.get("baselinePlan")).isEqualTo(created.get("plan"));
 
-		Response revised = put("officer", "/api/projects/" + id + "/plan",
-				Map.of("dates", Map.of("CONSTRUCTION", start.plusDays(260).toString(), "PRODUCTION",
-						start.plusDays(700).toString()), "reason", "Land delivery delayed by the park"));
+		Response revised = put("officer", "/api/projects/" + id + "/plan", Map.of("dates",
+				Map.of("CONSTRUCTION", start.plusDays(260).toString(), "PRODUCTION", start.plusDays(700).toString()),
+				"reason", "Land delivery delayed by the park"));
 
 		assertThat(revised.status()).as(revised.raw()).isEqualTo(200);
 		JsonNode p = revised.body();
@@ -47,7 +51,9 @@ class PlanApiTest extends ApiTestBase {
 		assertThat(latest.get("changes").asText()).isEqualTo("CONSTRUCTION: " + start.plusDays(200) + " -> "
 				+ start.plusDays(260) + "; PRODUCTION: none -> " + start.plusDays(700));
 		assertThat(plan.get("revisions")).hasSize(2);
-		assertThat(jdbc.sql("SELECT comment, details FROM audit_entry WHERE project_id = ? AND action = 'PLAN_REVISED' ORDER BY seq")
+		assertThat(jdbc
+			.sql("SELECT comment, details FROM audit_entry WHERE project_id = ? AND action = 'PLAN_REVISED' ORDER BY "
+					+ "seq")
 			.param(id)
 			.query((rs, n) -> rs.getString(1) + " | " + rs.getString(2))
 			.list()).containsExactly(
@@ -65,8 +71,8 @@ class PlanApiTest extends ApiTestBase {
 		JsonNode oneDay = get("officer", "/api/projects/" + late).body();
 		assertThat(oneDay.get("health").asText()).isEqualTo("YELLOW");
 		assertThat(oneDay.get("daysLate").asLong()).isEqualTo(1);
-		assertThat(oneDay.get("healthReason").asText()).isEqualTo("Behind plan: \"Contract signed\" was agreed for "
-				+ today().minusDays(1) + ", 1 day late");
+		assertThat(oneDay.get("healthReason").asText())
+			.isEqualTo("Behind plan: \"Contract signed\" was agreed for " + today().minusDays(1) + ", 1 day late");
 
 		revise(late, Map.of("SIGNING", today().minusDays(30)));
 		JsonNode thirty = get("officer", "/api/projects/" + late).body();
@@ -74,10 +80,11 @@ class PlanApiTest extends ApiTestBase {
 		assertThat(thirty.get("daysLate").asLong()).isEqualTo(30);
 		Response chinese = exchange("officer", HttpMethod.GET, "/api/projects/" + late, null,
 				Map.of("Accept-Language", "zh-CN"));
-		assertThat(chinese.body().get("healthReason").asText()).isEqualTo("滞后于计划：「签订合同」约定于"
-				+ today().minusDays(30) + "，已逾期30天");
+		assertThat(chinese.body().get("healthReason").asText())
+			.isEqualTo("滞后于计划：「签订合同」约定于" + today().minusDays(30) + "，已逾期30天");
 
-		// 100 days in negotiation would be red by age alone: with an agreed signing date still ahead it is green
+		// 100 days in negotiation would be red by age alone: with an agreed signing date
+		// still ahead it is green
 		revise(late, Map.of("SIGNING", today().plusDays(10)));
 		JsonNode ahead = get("officer", "/api/projects/" + late).body();
 		assertThat(ahead.get("health").asText()).isEqualTo("GREEN");
@@ -105,7 +112,8 @@ class PlanApiTest extends ApiTestBase {
 		long signedLate = createIn(park, today().minusDays(400), Map.of("SIGNING", today().minusDays(301)));
 		reach("officer", signedLate, "SIGNING", today().minusDays(300));
 		expected.put(signedLate, "RED");
-		// the rules above, with progress today; without any, the "no progress" rule turns a project on plan
+		// the rules above, with progress today; without any, the "no progress" rule turns
+		// a project on plan
 		for (long id : List.of(onPlan, yellow, red, oldNoPlan, signedOnTime, signedLate)) {
 			moved(id);
 		}
@@ -124,8 +132,11 @@ class PlanApiTest extends ApiTestBase {
 				listed.add(p.get("id").asLong());
 				assertThat(p.get("health").asText()).isEqualTo(health);
 			});
-			assertThat(listed).containsExactlyInAnyOrderElementsOf(
-					expected.entrySet().stream().filter(e -> e.getValue().equals(health)).map(Map.Entry::getKey).toList());
+			assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.entrySet()
+				.stream()
+				.filter(e -> e.getValue().equals(health))
+				.map(Map.Entry::getKey)
+				.toList());
 		}
 	}
 
@@ -137,26 +148,35 @@ class PlanApiTest extends ApiTestBase {
 		var before = stateOf(id);
 		long revisions = count("SELECT COUNT(*) FROM plan_revision WHERE project_id = ?", id);
 
-		JsonNode beforeMilestone = assertError(put("officer", "/api/projects/" + id + "/plan",
-				Map.of("dates", Map.of("SITE_SELECTION", start.plusDays(9).toString()), "reason", "r")), 400,
-				"invalid_input");
+		JsonNode beforeMilestone = assertError(
+				put("officer", "/api/projects/" + id + "/plan",
+						Map.of("dates", Map.of("SITE_SELECTION", start.plusDays(9).toString()), "reason", "r")),
+				400, "invalid_input");
 		assertThat(beforeMilestone.get("dates.SITE_SELECTION").asText()).contains("SIGNING reached on");
 		JsonNode outOfOrder = assertError(put("officer", "/api/projects/" + id + "/plan", Map.of("dates",
 				Map.of("CONSTRUCTION", today().plusDays(100).toString(), "PRODUCTION", today().plusDays(50).toString()),
 				"reason", "r")), 400, "invalid_input");
 		assertThat(outOfOrder.get("dates.PRODUCTION").asText()).contains("CONSTRUCTION");
-		assertThat(assertError(put("officer", "/api/projects/" + id + "/plan",
-				Map.of("dates", Map.of("NEGOTIATION", today().toString()), "reason", "r")), 400, "invalid_input")
+		assertThat(assertError(
+				put("officer", "/api/projects/" + id + "/plan",
+						Map.of("dates", Map.of("NEGOTIATION", today().toString()), "reason", "r")),
+				400, "invalid_input")
 			.has("dates.NEGOTIATION")).isTrue();
-		assertThat(assertError(put("officer", "/api/projects/" + id + "/plan",
-				Map.of("dates", Map.of("BUILDING", today().toString()), "reason", "r")), 400, "invalid_input")).isNotNull();
+		assertThat(
+				assertError(
+						put("officer", "/api/projects/" + id + "/plan",
+								Map.of("dates", Map.of("BUILDING", today().toString()), "reason", "r")),
+						400, "invalid_input"))
+			.isNotNull();
 		Map<String, Object> noReason = new LinkedHashMap<>();
 		noReason.put("dates", Map.of("PRODUCTION", today().plusDays(300).toString()));
 		noReason.put("reason", " ");
 		assertThat(assertError(put("officer", "/api/projects/" + id + "/plan", noReason), 400, "invalid_input")
 			.has("reason")).isTrue();
-		assertError(put("officer2", "/api/projects/" + id + "/plan",
-				Map.of("dates", Map.of("PRODUCTION", today().plusDays(300).toString()), "reason", "r")), 403, "forbidden");
+		assertError(
+				put("officer2", "/api/projects/" + id + "/plan",
+						Map.of("dates", Map.of("PRODUCTION", today().plusDays(300).toString()), "reason", "r")),
+				403, "forbidden");
 
 		assertThat(stateOf(id)).isEqualTo(before);
 		assertThat(count("SELECT COUNT(*) FROM plan_revision WHERE project_id = ?", id)).isEqualTo(revisions);
@@ -182,7 +202,10 @@ class PlanApiTest extends ApiTestBase {
 		assertThat(r.status()).as(r.raw()).isEqualTo(200);
 	}
 
-	/** A progress entry today, so that the "no progress" rule leaves the project to the others. */
+	/**
+	 * A progress entry today, so that the "no progress" rule leaves the project to the
+	 * others.
+	 */
 	private void moved(long id) {
 		Response r = post("officer", "/api/projects/" + id + "/progress",
 				Map.of("on", today().toString(), "progress", "talks go on"));

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import com.investtrack.support.ApiTestBase;
 
-/** Administrators add and rename parks; each change is audited; codes are checked and never reused. */
+/**
+ * Administrators add and rename parks; each change is audited; codes are checked and
+ * never reused.
+ */
 class ParkAdminApiTest extends ApiTestBase {
 
 	@Test
@@ -19,7 +22,8 @@ class ParkAdminApiTest extends ApiTestBase {
 				Map.of("code", code, "name", "Jingmen Hydrogen Park", "district", "Duodao"));
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(get("officer", "/api/parks").raw()).contains(code).contains("Jingmen Hydrogen Park");
-		assertThat(post("admin", "/api/admin/parks", Map.of("code", code, "name", "Again", "district", "Duodao")).status())
+		assertThat(
+				post("admin", "/api/admin/parks", Map.of("code", code, "name", "Again", "district", "Duodao")).status())
 			.isEqualTo(409);
 
 		Response renamed = put("admin", "/api/admin/parks/" + code,
@@ -27,7 +31,8 @@ class ParkAdminApiTest extends ApiTestBase {
 		assertThat(renamed.status()).isEqualTo(200);
 		assertThat(renamed.body().get("name").asText()).isEqualTo("Jingmen Hydrogen Energy Park");
 
-		var audit = jdbc.sql("SELECT action, details FROM audit_entry WHERE actor = 'admin' AND details LIKE ? ORDER BY seq")
+		var audit = jdbc
+			.sql("SELECT action, details FROM audit_entry WHERE actor = 'admin' AND details LIKE ? ORDER BY seq")
 			.param("park: " + code + ";%")
 			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
 			.list();

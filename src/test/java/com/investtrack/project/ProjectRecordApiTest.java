@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The bureau's project record through the API: ledger number, 万元 and 亩 with the yuan and m² figures older clients
- * use, the codes and their checks, the classification fields, the leader in charge and the list filters on them.
+ * The bureau's project record through the API: ledger number, 万元 and 亩 with the yuan and
+ * m² figures older clients use, the codes and their checks, the classification fields,
+ * the leader in charge and the list filters on them.
  */
 class ProjectRecordApiTest extends ApiTestBase {
 
@@ -138,12 +139,13 @@ class ProjectRecordApiTest extends ApiTestBase {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "creditCode|911100001000176433|GB 32100", "creditCode|91110000100017643|GB 32100",
-			"nationalCode|2025-42080-38-03-012345|2024-420802", "totalInvestmentWan|0|greater than 0",
-			"totalInvestmentWan|-5|greater than 0", "totalInvestmentWan|10000000001|at most",
-			"fixedAssetInvestmentWan|0|greater than 0", "contractedInvestmentWan|20000000000|at most",
-			"leader|officer|LEADER role", "leader|nobody|LEADER role", "code|has space|letters",
-			"landMu|-1|0" })
+	@CsvSource(delimiter = '|',
+			value = { "creditCode|911100001000176433|GB 32100", "creditCode|91110000100017643|GB 32100",
+					"nationalCode|2025-42080-38-03-012345|2024-420802", "totalInvestmentWan|0|greater than 0",
+					"totalInvestmentWan|-5|greater than 0", "totalInvestmentWan|10000000001|at most",
+					"fixedAssetInvestmentWan|0|greater than 0", "contractedInvestmentWan|20000000000|at most",
+					"leader|officer|LEADER role", "leader|nobody|LEADER role", "code|has space|letters",
+					"landMu|-1|0" })
 	void badFieldsAreRefusedByNameAndNothingIsWritten(String field, String value, String reason) {
 		Map<String, Object> body = record("JS-IMP");
 		body.put(field, value);
@@ -214,7 +216,8 @@ class ProjectRecordApiTest extends ApiTestBase {
 		assertThat(get("leader", "/api/projects/" + id).status()).isEqualTo(200);
 		assertThat(advance("leader", id, "SIGNING", today()).status()).isEqualTo(403);
 		assertThat(put("leader", "/api/projects/" + id + "/plan",
-				Map.of("dates", Map.of("SIGNING", today().toString()), "reason", "x")).status()).isEqualTo(403);
+				Map.of("dates", Map.of("SIGNING", today().toString()), "reason", "x"))
+			.status()).isEqualTo(403);
 		assertThat(post("leader", "/api/projects", record("JS-IMP")).status()).isEqualTo(403);
 		assertThat(stateOf(id)).isEqualTo(state);
 	}

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Percentiles interpolate between ranks like SQL's PERCENTILE_CONT and are rounded to one decimal, in calendar days
- * and in working days alike; a histogram gives the same figures as the values it counts.
+ * Percentiles interpolate between ranks like SQL's PERCENTILE_CONT and are rounded to one
+ * decimal, in calendar days and in working days alike; a histogram gives the same figures
+ * as the values it counts.
  */
 class DurationStatsTest {
 
@@ -51,7 +52,8 @@ class DurationStatsTest {
 
 	@Test
 	void percentilesAreRoundedToOneDecimal() {
-		// rank 0.9 * 3 = 2.7 between 1 and 4: 1 + 0.7 * 3, which is 3.0999999999999996 in binary floating point
+		// rank 0.9 * 3 = 2.7 between 1 and 4: 1 + 0.7 * 3, which is 3.0999999999999996 in
+		// binary floating point
 		assertThat(stats(0, 0, 1, 4).p90Days()).isEqualTo(3.1);
 		// rank 0.9 * 6 = 5.4 between 1 and 4: 2.2
 		assertThat(stats(0, 0, 0, 0, 0, 1, 4).p90Days()).isEqualTo(2.2);
@@ -74,7 +76,8 @@ class DurationStatsTest {
 
 	@Test
 	void workingDaysHaveTheirOwnPercentilesAndShortestAndLongestStayInCalendarDays() {
-		// three projects: 14 calendar days across the 2025 Spring Festival are 5 working days
+		// three projects: 14 calendar days across the 2025 Spring Festival are 5 working
+		// days
 		DurationStats s = DurationStats.of(new int[] { 14, 7, 30 }, new int[] { 5, 5, 22 });
 		assertThat(s).isEqualTo(new DurationStats(3, 14.0, 26.8, 5.0, 18.6, 7, 30));
 	}

@@ -18,28 +18,25 @@ import com.investtrack.project.AssetModel;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * Working days in the duration reports, against figures counted by hand on the State Council's calendar, on H2 and
- * on MySQL/MariaDB (the database counts them by joining work_day). Projects live in a park of the test's own.
+ * Working days in the duration reports, against figures counted by hand on the State
+ * Council's calendar, on H2 and on MySQL/MariaDB (the database counts them by joining
+ * work_day). Projects live in a park of the test's own.
  */
 class WorkingDayReportApiTest extends ApiTestBase {
 
 	/*
-	 * P1 negotiates over the 2025 Spring Festival and reaches production in May:
-	 *   01-27 -> 02-10  14 days, 5 working: 01-28..02-04 off; 02-05, 06, 07; Saturday 02-08 worked; 02-10
-	 *   02-10 -> 02-17   7 days, 5 working
-	 *   02-17 -> 04-07  49 days, 34 working: seven weeks less Friday 04-04 (Qingming)
-	 *   04-07 -> 05-06  29 days, 19 working: 04-08..04-30 is 17 weekdays and Sunday 04-27 worked;
-	 *                   05-01..05-05 off; 05-06
-	 *   in total 99 days, 63 working days
-	 * P2 signs across the National Day holiday and reaches production in January 2026:
-	 *   09-26 -> 10-13  17 days, 7 working: Sunday 09-28 worked, 09-29, 09-30; 10-01..10-08 off; 10-09, 10-10;
-	 *                   Saturday 10-11 worked; 10-13
-	 *   10-13 -> 10-20   7 days, 5 working
-	 *   10-20 -> 12-01  42 days, 30 working: six plain weeks
-	 *   12-01 -> 2026-01-05  35 days, 24 working: 12-02..12-31 is 22 weekdays; 2026-01-01..03 off; Sunday 01-04 worked;
-	 *                   01-05
-	 *   in total 101 days, 66 working days
-	 * P3 only signs, across New Year 2025: 2024-12-30 -> 2025-01-06, 7 days, 4 working (12-31, 01-02, 01-03, 01-06).
+	 * P1 negotiates over the 2025 Spring Festival and reaches production in May: 01-27 ->
+	 * 02-10 14 days, 5 working: 01-28..02-04 off; 02-05, 06, 07; Saturday 02-08 worked;
+	 * 02-10 02-10 -> 02-17 7 days, 5 working 02-17 -> 04-07 49 days, 34 working: seven
+	 * weeks less Friday 04-04 (Qingming) 04-07 -> 05-06 29 days, 19 working: 04-08..04-30
+	 * is 17 weekdays and Sunday 04-27 worked; 05-01..05-05 off; 05-06 in total 99 days,
+	 * 63 working days P2 signs across the National Day holiday and reaches production in
+	 * January 2026: 09-26 -> 10-13 17 days, 7 working: Sunday 09-28 worked, 09-29, 09-30;
+	 * 10-01..10-08 off; 10-09, 10-10; Saturday 10-11 worked; 10-13 10-13 -> 10-20 7 days,
+	 * 5 working 10-20 -> 12-01 42 days, 30 working: six plain weeks 12-01 -> 2026-01-05
+	 * 35 days, 24 working: 12-02..12-31 is 22 weekdays; 2026-01-01..03 off; Sunday 01-04
+	 * worked; 01-05 in total 101 days, 66 working days P3 only signs, across New Year
+	 * 2025: 2024-12-30 -> 2025-01-06, 7 days, 4 working (12-31, 01-02, 01-03, 01-06).
 	 */
 	static final LocalDate[] P1 = dates("2025-01-27", "2025-02-10", "2025-02-17", "2025-04-07", "2025-05-06");
 
@@ -47,7 +44,10 @@ class WorkingDayReportApiTest extends ApiTestBase {
 
 	static final LocalDate[] P3 = dates("2024-12-30", "2025-01-06");
 
-	/** A year no other test uses and no notice covers: changed here, emptied before and after each test. */
+	/**
+	 * A year no other test uses and no notice covers: changed here, emptied before and
+	 * after each test.
+	 */
 	static final int CHANGED_YEAR = 1995;
 
 	/** Created once per run: the projects are only read by the tests that use it. */
@@ -86,9 +86,8 @@ class WorkingDayReportApiTest extends ApiTestBase {
 		assertThat(signing.get("maxDays").asInt()).isEqualTo(17);
 		assertStats(get("officer", "/api/reports/durations?from=NEGOTIATION&to=PRODUCTION&parkCode=" + park).body(), 2,
 				100.0, 100.8, 64.5, 65.7);
-		assertStats(get("auditor",
-				"/api/reports/durations?from=CONSTRUCTION&to=PRODUCTION&year=2026&parkCode=" + park).body(), 1, 35.0,
-				35.0, 24.0, 24.0);
+		assertStats(get("auditor", "/api/reports/durations?from=CONSTRUCTION&to=PRODUCTION&year=2026&parkCode=" + park)
+			.body(), 1, 35.0, 35.0, 24.0, 24.0);
 		assertStats(get("manager", "/api/reports/durations?from=SIGNING&to=SITE_SELECTION&year=2020&parkCode=" + park)
 			.body(), 0, null, null, null, null);
 	}
@@ -141,10 +140,12 @@ class WorkingDayReportApiTest extends ApiTestBase {
 		assertStats(get("manager", durations).body(), 1, 14.0, 14.0, 10.0, 10.0);
 		assertStats(get("manager", durations).body(), 1, 14.0, 14.0, 10.0, 10.0);
 
-		// that year's Spring Festival: 01-31..02-06 off, Sunday 02-05 worked (as entered here, for the test)
+		// that year's Spring Festival: 01-31..02-06 off, Sunday 02-05 worked (as entered
+		// here, for the test)
 		Response changed = put("admin", "/api/calendar/" + CHANGED_YEAR,
-				Map.of("holidays", List.of("1995-01-31", "1995-02-01", "1995-02-02", "1995-02-03", "1995-02-04",
-						"1995-02-06"), "workdays", List.of("1995-02-05")));
+				Map.of("holidays",
+						List.of("1995-01-31", "1995-02-01", "1995-02-02", "1995-02-03", "1995-02-04", "1995-02-06"),
+						"workdays", List.of("1995-02-05")));
 		assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
 		// 10 weekdays less the five off (01-31..02-03, 02-06), plus Sunday 02-05
 		assertStats(get("manager", durations).body(), 1, 14.0, 14.0, 6.0, 6.0);

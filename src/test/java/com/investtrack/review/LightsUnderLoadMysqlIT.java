@@ -41,9 +41,10 @@ import com.investtrack.support.TestData;
 import com.investtrack.support.TestDatabase;
 
 /**
- * Two nodes on one MariaDB database, both running the job executor, the light sweep every two seconds, and clients
- * sending back-dated steps and plan revisions to both while the sweep opens and closes reviews of the same projects.
- * Afterwards: no answer was a 5xx, every red project has exactly one active review and no other project has one.
+ * Two nodes on one MariaDB database, both running the job executor, the light sweep every
+ * two seconds, and clients sending back-dated steps and plan revisions to both while the
+ * sweep opens and closes reviews of the same projects. Afterwards: no answer was a 5xx,
+ * every red project has exactly one active review and no other project has one.
  */
 class LightsUnderLoadMysqlIT {
 
@@ -52,8 +53,9 @@ class LightsUnderLoadMysqlIT {
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/**
-	 * The first projects, which no client touches, stay red: without them every project may have reached production
-	 * or a later agreed date by the end on a fast machine, and the test would prove nothing about red projects.
+	 * The first projects, which no client touches, stay red: without them every project
+	 * may have reached production or a later agreed date by the end on a fast machine,
+	 * and the test would prove nothing about red projects.
 	 */
 	private static final int UNTOUCHED = 5;
 
@@ -77,7 +79,8 @@ class LightsUnderLoadMysqlIT {
 		}
 		String url = server.replaceFirst("/(\\?|$)", "/" + DATABASE + "$1");
 		for (String node : List.of("a", "b")) {
-			// as command-line arguments, so that they win over application-mysql.properties
+			// as command-line arguments, so that they win over
+			// application-mysql.properties
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(InvestTrackApplication.class)
 				.profiles("mysql")
 				.run("--server.port=0", "--spring.datasource.url=" + url,
@@ -105,7 +108,8 @@ class LightsUnderLoadMysqlIT {
 		List<Long> projects = new ArrayList<>();
 		Random random = new Random(7);
 		for (int i = 0; i < 40; i++) {
-			// entered months ago, as an imported or late-entered project is, most with an agreed signing date already
+			// entered months ago, as an imported or late-entered project is, most with an
+			// agreed signing date already
 			// passed: their lights are due while the steps run
 			LocalDate start = today.minusDays(60 + random.nextInt(200));
 			Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -117,7 +121,8 @@ class LightsUnderLoadMysqlIT {
 			body.put("totalInvestmentWan", 5000 + i);
 			body.put("negotiationStartedOn", start.toString());
 			if (i < UNTOUCHED) {
-				// left alone by the clients and a month and a half behind: red whatever the steps on the others do
+				// left alone by the clients and a month and a half behind: red whatever
+				// the steps on the others do
 				body.put("plan", Map.of("SIGNING", today.minusDays(45).toString()));
 			}
 			else if (i % 4 != 0) {
@@ -147,10 +152,8 @@ class LightsUnderLoadMysqlIT {
 		// let the sweep catch up with the last steps on both nodes, then judge
 		ManagementService management = NODES.get(0).getBean(ManagementService.class);
 		Thread.sleep(3000);
-		management.executeJob(management.createJobQuery()
-			.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
-			.singleResult()
-			.getId());
+		management.executeJob(
+				management.createJobQuery().processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID).singleResult().getId());
 
 		System.out.println("Answers by status: " + statuses);
 		assertThat(statuses.keySet()).as("answers seen: %s", statuses).allMatch(s -> s < 500);
@@ -160,7 +163,8 @@ class LightsUnderLoadMysqlIT {
 		List<Long> red = repository.ids(lights.condition(Health.RED));
 		JdbcClient jdbc = NODES.get(0).getBean(JdbcClient.class);
 		for (long id : projects) {
-			long active = jdbc.sql("SELECT COUNT(*) FROM stall_review WHERE project_id = ? AND active_project_id IS NOT NULL")
+			long active = jdbc
+				.sql("SELECT COUNT(*) FROM stall_review WHERE project_id = ? AND active_project_id IS NOT NULL")
 				.param(id)
 				.query(Long.class)
 				.single();
@@ -169,11 +173,15 @@ class LightsUnderLoadMysqlIT {
 		}
 		assertThat(red).as("the untouched projects stayed red").containsAll(projects.subList(0, UNTOUCHED));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM stall_review WHERE status = 'CLOSED'").query(Long.class).single())
-			.as("reviews closed when their project left the red").isPositive();
+			.as("reviews closed when their project left the red")
+			.isPositive();
 		assertThat(management.createJobQuery().withException().count()).as("failed jobs").isZero();
 	}
 
-	/** One client step on a project: advance it (back-dated), approve a pending request, or move its agreed date. */
+	/**
+	 * One client step on a project: advance it (back-dated), approve a pending request,
+	 * or move its agreed date.
+	 */
 	private void step(int n, long id, Random r, LocalDate today) throws Exception {
 		JsonNode project = call(n, "manager", "GET", "/api/projects/" + id, null);
 		if (project == null || !project.get("outcome").asText().equals("ACTIVE")) {
@@ -200,7 +208,8 @@ class LightsUnderLoadMysqlIT {
 						Map.of("to", next, "effectiveOn", on.toString()));
 			}
 			default -> {
-				// agreed dates moved back and forth turn projects red and green while the sweep looks at them
+				// agreed dates moved back and forth turn projects red and green while the
+				// sweep looks at them
 				String next = switch (project.get("stage").asText()) {
 					case "NEGOTIATION" -> "SIGNING";
 					case "SIGNING" -> "SITE_SELECTION";
@@ -208,7 +217,8 @@ class LightsUnderLoadMysqlIT {
 					default -> "PRODUCTION";
 				};
 				// mostly a month or more late (red), otherwise still ahead (green)
-				LocalDate agreed = r.nextInt(10) < 6 ? today.minusDays(31 + r.nextInt(60)) : today.plusDays(r.nextInt(60));
+				LocalDate agreed = r.nextInt(10) < 6 ? today.minusDays(31 + r.nextInt(60))
+						: today.plusDays(r.nextInt(60));
 				if (agreed.isBefore(entered)) {
 					agreed = entered;
 				}
@@ -218,13 +228,17 @@ class LightsUnderLoadMysqlIT {
 		}
 	}
 
-	/** Sends a request to node n % 2 with HTTP Basic; counts the answer's status; returns the body on 2xx. */
+	/**
+	 * Sends a request to node n % 2 with HTTP Basic; counts the answer's status; returns
+	 * the body on 2xx.
+	 */
 	private JsonNode call(int n, String user, String method, String path, Object body) throws Exception {
 		String base = BASES.get(n % BASES.size());
 		var builder = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.header("Accept", "application/json");
 		if (body == null) {
 			builder.method(method, HttpRequest.BodyPublishers.noBody());

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** bpmn/stalled-project-review.bpmn and bpmn/light-sweep.bpmn alone, the sweep's delegate mocked. */
+/**
+ * bpmn/stalled-project-review.bpmn and bpmn/light-sweep.bpmn alone, the sweep's delegate
+ * mocked.
+ */
 @ExtendWith(ProcessEngineExtension.class)
 class ReviewModelsTest {
 
@@ -64,22 +67,28 @@ class ReviewModelsTest {
 	@Test
 	@Deployment(resources = "bpmn/light-sweep.bpmn")
 	void theSweepRunsOnItsTimerAndSchedulesTheNextRun() throws Exception {
-		Job due = managementService().createJobQuery().processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID).singleResult();
+		Job due = managementService().createJobQuery()
+			.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
+			.singleResult();
 		assertThat(due).as("the cycle's timer, armed at deployment").isNotNull();
 
 		long ran = System.currentTimeMillis();
 		managementService().executeJob(due.getId());
 
 		verify(lightSweep).execute(any());
-		Job next = managementService().createJobQuery().processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID).singleResult();
+		Job next = managementService().createJobQuery()
+			.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
+			.singleResult();
 		assertThat(next.getId()).isNotEqualTo(due.getId());
-		// the next run is a cycle (a minute) after this one: the engine keeps whole seconds and takes its own clock
-		// reading, which on a loaded machine lies a moment before ours, so 50 seconds is the bound that still says
+		// the next run is a cycle (a minute) after this one: the engine keeps whole
+		// seconds and takes its own clock
+		// reading, which on a loaded machine lies a moment before ours, so 50 seconds is
+		// the bound that still says
 		// "a cycle later" and not "due again at once"
 		assertThat(next.getDuedate().getTime()).isGreaterThan(ran + 50_000);
-		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID).count())
-			.as("each run ends at once")
-			.isZero();
+		assertThat(runtimeService().createProcessInstanceQuery()
+			.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
+			.count()).as("each run ends at once").isZero();
 	}
 
 	private static ProcessInstance startReview() {

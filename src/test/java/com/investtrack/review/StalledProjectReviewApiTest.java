@@ -16,9 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * Reviews of red projects: the light sweep, run as the engine runs it (its timer job executed), opens one review per
- * red project in the managers' inbox and closes it when the project is no longer red; a manager's acknowledgement
- * holds until the project has left the red, and a new red spell opens a new review.
+ * Reviews of red projects: the light sweep, run as the engine runs it (its timer job
+ * executed), opens one review per red project in the managers' inbox and closes it when
+ * the project is no longer red; a manager's acknowledgement holds until the project has
+ * left the red, and a new red spell opens a new review.
  */
 class StalledProjectReviewApiTest extends ApiTestBase {
 
@@ -45,7 +46,8 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 		assertThat(jdbc.sql("SELECT actor, details FROM audit_entry WHERE project_id = ? AND action = 'REVIEW_OPENED'")
 			.param(red)
 			.query((rs, n) -> rs.getString(1) + ": " + rs.getString(2))
-			.list()).containsExactly("system: Behind plan: \"Contract signed\" was agreed for " + today().minusDays(45)
+			.list())
+			.containsExactly("system: Behind plan: \"Contract signed\" was agreed for " + today().minusDays(45)
 					+ ", 45 days late");
 	}
 
@@ -86,7 +88,8 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 				Map.of("decision", "ACKNOWLEDGE", "comment", "Called the investor: financing closes next month"));
 		assertThat(ack.status()).as(ack.raw()).isEqualTo(200);
 		assertThat(post("manager2", "/api/tasks/" + task.get("taskId").asText() + "/decision",
-				Map.of("decision", "ACKNOWLEDGE", "comment", "again")).status()).isEqualTo(409);
+				Map.of("decision", "ACKNOWLEDGE", "comment", "again"))
+			.status()).isEqualTo(409);
 		assertThat(reviews(id)).containsExactly("ACKNOWLEDGED");
 		assertThat(reviewTask(id)).isNull();
 
@@ -100,15 +103,21 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 		revise(id, today().minusDays(35));
 		sweep();
 		assertThat(reviews(id)).containsExactly("OPEN", "CLOSED");
-		assertThat(jdbc.sql("SELECT acknowledged_by, comment FROM stall_review WHERE project_id = ? AND status = 'CLOSED'")
-			.param(id)
-			.query((rs, n) -> rs.getString(1) + ": " + rs.getString(2))
-			.single()).isEqualTo("manager: Called the investor: financing closes next month");
+		assertThat(
+				jdbc.sql("SELECT acknowledged_by, comment FROM stall_review WHERE project_id = ? AND status = 'CLOSED'")
+					.param(id)
+					.query((rs, n) -> rs.getString(1) + ": " + rs.getString(2))
+					.single())
+			.isEqualTo("manager: Called the investor: financing closes next month");
 	}
 
-	/** A project of officer's in negotiation for 50 days, with contract signing agreed for {@code signingAgreed}. */
+	/**
+	 * A project of officer's in negotiation for 50 days, with contract signing agreed for
+	 * {@code signingAgreed}.
+	 */
 	private long project(LocalDate signingAgreed) {
-		// 50 days in: younger than the "no progress" limits, so that only the agreed date decides
+		// 50 days in: younger than the "no progress" limits, so that only the agreed date
+		// decides
 		Map<String, Object> body = newProject("officer", today().minusDays(50));
 		body.put("plan", Map.of("SIGNING", signingAgreed.toString()));
 		Response r = post("officer", "/api/projects", body);
@@ -122,9 +131,14 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 		assertThat(r.status()).as(r.raw()).isEqualTo(200);
 	}
 
-	/** Runs the sweep as the engine does: by executing the light-sweep model's timer job. */
+	/**
+	 * Runs the sweep as the engine does: by executing the light-sweep model's timer job.
+	 */
 	private void sweep() {
-		Job job = management.createJobQuery().processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID).timers().singleResult();
+		Job job = management.createJobQuery()
+			.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
+			.timers()
+			.singleResult();
 		assertThat(job).as("the light sweep's timer").isNotNull();
 		management.executeJob(job.getId());
 	}

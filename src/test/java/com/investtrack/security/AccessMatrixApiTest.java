@@ -45,13 +45,15 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
 /**
- * Who may do what: every endpoint and page of the application against every kind of caller, compared with an explicit
- * table. A mapping the table does not list fails {@link #everyEndpointAndPageIsInTheTable()}, so a new endpoint cannot
- * arrive without its access rules being written down here.
+ * Who may do what: every endpoint and page of the application against every kind of
+ * caller, compared with an explicit table. A mapping the table does not list fails
+ * {@link #everyEndpointAndPageIsInTheTable()}, so a new endpoint cannot arrive without
+ * its access rules being written down here.
  * <p>
- * API rows are called over real HTTP with Basic credentials. Page rows are called with the session of a form login and
- * a valid CSRF token (CSRF itself is tested elsewhere); the "disabled" caller of a page holds a session opened before
- * its account was disabled. Every cell that may change something gets fresh data of its own.
+ * API rows are called over real HTTP with Basic credentials. Page rows are called with
+ * the session of a form login and a valid CSRF token (CSRF itself is tested elsewhere);
+ * the "disabled" caller of a page holds a session opened before its account was disabled.
+ * Every cell that may change something gets fresh data of its own.
  */
 class AccessMatrixApiTest extends ApiTestBase {
 
@@ -68,16 +70,19 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	}
 
-	/** One concrete request: its path with ids filled in, and its body (JSON for the API, form fields for pages). */
+	/**
+	 * One concrete request: its path with ids filled in, and its body (JSON for the API,
+	 * form fields for pages).
+	 */
 	record Call(String path, Object body) {
 	}
 
 	/**
-	 * One mapping. {@code redirect} is what an accepted page form redirects to (a regular expression over the path), or
-	 * null for API rows and pages that do not redirect.
+	 * One mapping. {@code redirect} is what an accepted page form redirects to (a regular
+	 * expression over the path), or null for API rows and pages that do not redirect.
 	 */
-	record Row(HttpMethod method, String pattern, boolean page, Function<Caller, Call> call, Map<Caller, Integer> expected,
-			String redirect) {
+	record Row(HttpMethod method, String pattern, boolean page, Function<Caller, Call> call,
+			Map<Caller, Integer> expected, String redirect) {
 
 		String key() {
 			return method.name() + " " + pattern;
@@ -88,8 +93,9 @@ class AccessMatrixApiTest extends ApiTestBase {
 	private static final int REDIRECT = 302;
 
 	/**
-	 * A page form the service refused: a redirect back to the form carrying the reason as the top message, nothing
-	 * changed. The URL rules let these callers through (they have a working role); the service says no.
+	 * A page form the service refused: a redirect back to the form carrying the reason as
+	 * the top message, nothing changed. The URL rules let these callers through (they
+	 * have a working role); the service says no.
 	 */
 	private static final int REFUSED = -302;
 
@@ -101,42 +107,48 @@ class AccessMatrixApiTest extends ApiTestBase {
 	WebMvcEndpointHandlerMapping actuator;
 
 	/**
-	 * The table. Columns: anonymous, owning officer, other officer, manager, auditor, admin, disabled user, leader. For pages,
-	 * 302 means "to the login form" for anonymous and disabled callers and "on to the row's page" after an accepted
-	 * form; {@link #REFUSED} is a form the service turned down with a message.
+	 * The table. Columns: anonymous, owning officer, other officer, manager, auditor,
+	 * admin, disabled user, leader. For pages, 302 means "to the login form" for
+	 * anonymous and disabled callers and "on to the row's page" after an accepted form;
+	 * {@link #REFUSED} is a form the service turned down with a message.
 	 */
 	List<Row> table() {
 		List<Row> rows = new ArrayList<>();
 		// reference data and lists: every signed-in user reads them
 		rows.add(api("GET", "/api/parks", c -> call("/api/parks"), 401, 200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/industries", c -> call("/api/industries"), 401, 200, 200, 200, 200, 200, 401, 200));
-		rows.add(api("GET", "/api/projects", c -> call("/api/projects?size=5"), 401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(
+				api("GET", "/api/projects", c -> call("/api/projects?size=5"), 401, 200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/projects/{id}", c -> call("/api/projects/" + project()), 401, 200, 200, 200, 200, 200,
 				401, 200));
-		rows.add(api("GET", "/api/projects/{id}/history", c -> call("/api/projects/" + project() + "/history"), 401, 200,
-				200, 200, 200, 200, 401, 200));
-		rows.add(api("GET", "/api/tasks", c -> call("/api/tasks"), 401, 200, 200, 200, 200, 200, 401, 200));
-		rows.add(api("GET", "/api/tasks/rejected", c -> call("/api/tasks/rejected"), 401, 200, 200, 200, 200, 200, 401, 200));
-		rows.add(api("GET", "/api/reports/durations", c -> call("/api/reports/durations?from=NEGOTIATION&to=SIGNING"), 401,
+		rows.add(api("GET", "/api/projects/{id}/history", c -> call("/api/projects/" + project() + "/history"), 401,
 				200, 200, 200, 200, 200, 401, 200));
-		rows.add(api("GET", "/api/reports/time-to-production", c -> call("/api/reports/time-to-production"), 401, 200, 200,
-				200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/tasks", c -> call("/api/tasks"), 401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/tasks/rejected", c -> call("/api/tasks/rejected"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("GET", "/api/reports/durations", c -> call("/api/reports/durations?from=NEGOTIATION&to=SIGNING"),
+				401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("GET", "/api/reports/time-to-production", c -> call("/api/reports/time-to-production"), 401, 200,
+				200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/thresholds", c -> call("/api/thresholds"), 401, 200, 200, 200, 200, 200, 401, 200));
-		rows.add(api("GET", "/api/calendar/{year}", c -> call("/api/calendar/2025"), 401, 200, 200, 200, 200, 200,
-				401, 200));
+		rows.add(api("GET", "/api/calendar/{year}", c -> call("/api/calendar/2025"), 401, 200, 200, 200, 200, 200, 401,
+				200));
 		// the audit trail: auditors and managers
 		rows.add(api("GET", "/api/audit", c -> call("/api/audit?size=5"), 401, 403, 403, 200, 200, 403, 401, 403));
-		rows.add(api("GET", "/api/audit/verify", c -> call("/api/audit/verify"), 401, 403, 403, 200, 200, 403, 401, 403));
-		// project work: officers on their own projects (an officer creates only for themselves), managers on all
-		rows.add(api("POST", "/api/projects", c -> new Call("/api/projects", newProject("officer", today().minusDays(10))),
-				401, 201, 400, 201, 403, 403, 401, 403));
-		rows.add(api("PUT", "/api/projects/{id}", c -> new Call("/api/projects/" + project(), edit()), 401, 200, 403, 200,
-				403, 403, 401, 403));
+		rows.add(api("GET", "/api/audit/verify", c -> call("/api/audit/verify"), 401, 403, 403, 200, 200, 403, 401,
+				403));
+		// project work: officers on their own projects (an officer creates only for
+		// themselves), managers on all
+		rows.add(api("POST", "/api/projects",
+				c -> new Call("/api/projects", newProject("officer", today().minusDays(10))), 401, 201, 400, 201, 403,
+				403, 401, 403));
+		rows.add(api("PUT", "/api/projects/{id}", c -> new Call("/api/projects/" + project(), edit()), 401, 200, 403,
+				200, 403, 403, 401, 403));
 		rows.add(api("GET", "/api/projects/{id}/plan", c -> call("/api/projects/" + project() + "/plan"), 401, 200, 200,
 				200, 200, 200, 401, 200));
 		rows.add(api("PUT", "/api/projects/{id}/plan",
-				c -> new Call("/api/projects/" + project() + "/plan",
-						Map.of("dates", Map.of("SIGNING", today().plusDays(30).toString()), "reason", "agreed with investor")),
+				c -> new Call("/api/projects/" + project() + "/plan", Map.of("dates",
+						Map.of("SIGNING", today().plusDays(30).toString()), "reason", "agreed with investor")),
 				401, 200, 403, 200, 403, 403, 401, 403));
 		rows.add(api("POST", "/api/projects/{id}/advance",
 				c -> new Call("/api/projects/" + project() + "/advance",
@@ -146,18 +158,22 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/api/projects/" + project() + "/drop",
 						Map.of("effectiveOn", today().minusDays(1).toString(), "reason", "investor withdrew")),
 				401, 200, 403, 200, 403, 403, 401, 403));
-		// manager decisions: reassigning, approving (four-eyes has its own test), thresholds (also admins)
+		// manager decisions: reassigning, approving (four-eyes has its own test),
+		// thresholds (also admins)
 		rows.add(api("POST", "/api/projects/{id}/reassign",
-				c -> new Call("/api/projects/" + project() + "/reassign", Map.of("officer", "officer2")), 401, 403, 403, 200,
-				403, 403, 401, 403));
-		rows.add(api("POST", "/api/tasks/{taskId}/decision",
-				c -> new Call("/api/tasks/" + pendingApproval() + "/decision",
-						Map.of("decision", "APPROVE", "comment", "fine")),
-				401, 403, 403, 200, 403, 403, 401, 403));
+				c -> new Call("/api/projects/" + project() + "/reassign", Map.of("officer", "officer2")), 401, 403, 403,
+				200, 403, 403, 401, 403));
+		rows.add(
+				api("POST", "/api/tasks/{taskId}/decision",
+						c -> new Call("/api/tasks/" + pendingApproval() + "/decision",
+								Map.of("decision", "APPROVE", "comment", "fine")),
+						401, 403, 403, 200, 403, 403, 401, 403));
 		rows.add(api("PUT", "/api/thresholds/{stage}", c -> new Call("/api/thresholds/NEGOTIATION", currentThreshold()),
 				401, 403, 403, 200, 403, 200, 401, 403));
-		// supervision: the progress log (its officer and managers write it), notices (managers issue, close and send
-		// back those they do not own; the owner, of any role, replies); everyone signed in reads both
+		// supervision: the progress log (its officer and managers write it), notices
+		// (managers issue, close and send
+		// back those they do not own; the owner, of any role, replies); everyone signed
+		// in reads both
 		rows.add(api("GET", "/api/projects/{id}/progress", c -> call("/api/projects/" + project() + "/progress"), 401,
 				200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("POST", "/api/projects/{id}/progress",
@@ -171,54 +187,61 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("POST", "/api/notices", c -> new Call("/api/notices", noticeBody()), 401, 403, 403, 201, 403, 403,
 				401, 403));
 		rows.add(api("POST", "/api/notices/{id}/reply",
-				c -> new Call("/api/notices/" + notice(false) + "/reply", Map.of("text", "survey booked")), 401, 200, 403,
-				403, 403, 403, 401, 403));
+				c -> new Call("/api/notices/" + notice(false) + "/reply", Map.of("text", "survey booked")), 401, 200,
+				403, 403, 403, 403, 401, 403));
 		rows.add(api("POST", "/api/notices/{id}/close",
-				c -> new Call("/api/notices/" + notice(true) + "/close", Map.of("comment", "solved")), 401, 403, 403, 200,
-				403, 403, 401, 403));
+				c -> new Call("/api/notices/" + notice(true) + "/close", Map.of("comment", "solved")), 401, 403, 403,
+				200, 403, 403, 401, 403));
 		rows.add(api("POST", "/api/notices/{id}/reopen",
 				c -> new Call("/api/notices/" + notice(true) + "/reopen", Map.of("comment", "no date given")), 401, 403,
 				403, 200, 403, 403, 401, 403));
-		// evidence files: the project's officer and managers add them (multipart); everyone signed in reads them
+		// evidence files: the project's officer and managers add them (multipart);
+		// everyone signed in reads them
 		rows.add(api("POST", "/api/projects/{id}/evidence",
-				c -> new Call("/api/projects/" + project() + "/evidence", evidenceUpload()), 401, 201, 403, 201, 403, 403,
-				401, 403));
+				c -> new Call("/api/projects/" + project() + "/evidence", evidenceUpload()), 401, 201, 403, 201, 403,
+				403, 401, 403));
 		rows.add(api("GET", "/api/projects/{id}/evidence", c -> call("/api/projects/" + project() + "/evidence"), 401,
 				200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/evidence/{id}", c -> call("/api/evidence/" + evidence()), 401, 200, 200, 200, 200,
 				200, 401, 200));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
-		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403, 200,
-				200, 401, 403));
+		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403,
+				200, 200, 401, 403));
 		rows.add(api("POST", "/api/admin/users",
-				c -> new Call("/api/admin/users",
-						Map.of("username", uniqueName(), "displayName", "New user", "roles", List.of("OFFICER"), "password",
-								"correct horse battery")),
+				c -> new Call("/api/admin/users", Map.of("username", uniqueName(), "displayName", "New user", "roles",
+						List.of("OFFICER"), "password", "correct horse battery")),
 				401, 403, 403, 403, 403, 201, 401, 403));
-		rows.add(api("PUT", "/api/admin/users/{username}/roles",
-				c -> new Call("/api/admin/users/" + user(true) + "/roles", Map.of("roles", List.of("OFFICER", "MANAGER"))),
-				401, 403, 403, 403, 403, 200, 401, 403));
+		rows.add(
+				api("PUT", "/api/admin/users/{username}/roles",
+						c -> new Call("/api/admin/users/" + user(true) + "/roles",
+								Map.of("roles", List.of("OFFICER", "MANAGER"))),
+						401, 403, 403, 403, 403, 200, 401, 403));
 		rows.add(api("POST", "/api/admin/users/{username}/disable",
-				c -> new Call("/api/admin/users/" + user(true) + "/disable", null), 401, 403, 403, 403, 403, 200, 401, 403));
+				c -> new Call("/api/admin/users/" + user(true) + "/disable", null), 401, 403, 403, 403, 403, 200, 401,
+				403));
 		rows.add(api("POST", "/api/admin/users/{username}/enable",
-				c -> new Call("/api/admin/users/" + user(false) + "/enable", null), 401, 403, 403, 403, 403, 200, 401, 403));
+				c -> new Call("/api/admin/users/" + user(false) + "/enable", null), 401, 403, 403, 403, 403, 200, 401,
+				403));
 		rows.add(api("PUT", "/api/admin/users/{username}/password",
-				c -> new Call("/api/admin/users/" + user(true) + "/password", Map.of("password", "a new long password")),
+				c -> new Call("/api/admin/users/" + user(true) + "/password",
+						Map.of("password", "a new long password")),
 				401, 403, 403, 403, 403, 204, 401, 403));
 		rows.add(api("POST", "/api/admin/parks",
 				c -> new Call("/api/admin/parks",
 						Map.of("code", uniqueName().toUpperCase(), "name", "New park", "district", "Duodao")),
 				401, 403, 403, 403, 403, 201, 401, 403));
-		// the working-day calendar: administrators change it (here a year without entries keeps none)
+		// the working-day calendar: administrators change it (here a year without entries
+		// keeps none)
 		rows.add(api("PUT", "/api/calendar/{year}",
 				c -> new Call("/api/calendar/2088", Map.of("holidays", List.of(), "workdays", List.of())), 401, 403,
 				403, 403, 403, 200, 401, 403));
 		rows.add(api("PUT", "/api/admin/parks/{code}",
-				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401, 403,
-				403, 403, 403, 200, 401, 403));
+				c -> new Call("/api/admin/parks/" + park(), Map.of("name", "Renamed park", "district", "Dongbao")), 401,
+				403, 403, 403, 403, 200, 401, 403));
 
-		// the Excel ledger: managers and administrators import it, everyone who reads the list exports it
+		// the Excel ledger: managers and administrators import it, everyone who reads the
+		// list exports it
 		rows.add(api("POST", "/api/imports", c -> new Call("/api/imports", ledger()), 401, 403, 403, 201, 403, 201, 401,
 				403));
 		rows.add(api("POST", "/api/imports/{id}/confirm",
@@ -227,16 +250,17 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("GET", "/api/projects/export.xlsx", c -> call("/api/projects/export.xlsx?q=nothing-matches"), 401,
 				200, 200, 200, 200, 200, 401, 200));
 
-		// operations: the load balancer's probes are open (a disabled user's credentials are still refused); metrics
+		// operations: the load balancer's probes are open (a disabled user's credentials
+		// are still refused); metrics
 		// are for the administrators' scraper
-		rows.add(api("GET", "/actuator/health", c -> call("/actuator/health"), 200, 200, 200, 200, 200, 200, 401,
-				200));
+		rows.add(api("GET", "/actuator/health", c -> call("/actuator/health"), 200, 200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/actuator/health/**", c -> call("/actuator/health/readiness"), 200, 200, 200, 200, 200,
 				200, 401, 200));
 		rows.add(api("GET", "/actuator/prometheus", c -> call("/actuator/prometheus"), 401, 403, 403, 403, 403, 200,
 				401, 403));
 
-		// pages: anonymous callers and sessions of disabled users go to the login form (see page(...))
+		// pages: anonymous callers and sessions of disabled users go to the login form
+		// (see page(...))
 		rows.add(new Row(HttpMethod.GET, "/login", true, c -> call("/login"),
 				columns(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200, REDIRECT), "/"));
 		rows.add(page("GET", "/", c -> call("/"), 200, 200, 200, 200, 200, 200));
@@ -245,15 +269,16 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("GET", "/tasks", c -> call("/tasks"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("GET", "/projects/new", c -> call("/projects/new"), 200, 200, 200, 403, 403, 403));
 		// reports, pages and API alike: every role reads them
-		for (String path : List.of("/dashboard", "/dashboard/ttp.csv", "/dashboard/durations.csv", "/dashboard/kpis.csv",
-				"/dashboard/attention.csv")) {
+		for (String path : List.of("/dashboard", "/dashboard/ttp.csv", "/dashboard/durations.csv",
+				"/dashboard/kpis.csv", "/dashboard/attention.csv")) {
 			rows.add(page("GET", path, c -> call(path), 200, 200, 200, 200, 200, 200));
 		}
 		// the audit trail: managers and auditors; others get the friendly 403 page
 		for (String path : List.of("/audit", "/audit.csv")) {
 			rows.add(page("GET", path, c -> call(path), 403, 403, 200, 200, 403, 403));
 		}
-		// project forms: the URL rules stop auditors (403); the services refuse everyone else without the right
+		// project forms: the URL rules stop auditors (403); the services refuse everyone
+		// else without the right
 		rows.add(page("POST", "/projects/new", "/projects/\\d+",
 				c -> new Call("/projects/new", projectForm("officer", true)), REDIRECT, REDIRECT, REDIRECT, 403,
 				REFUSED, 403));
@@ -269,16 +294,18 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/projects/" + project() + "/reassign", form("officer", "officer2")), REFUSED, REFUSED,
 				REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/projects/{id}/edit", "/projects/\\d+",
-				c -> new Call("/projects/" + project() + "/edit", projectForm(null, false)), REDIRECT, REFUSED, REDIRECT,
-				403, REFUSED, 403));
+				c -> new Call("/projects/" + project() + "/edit", projectForm(null, false)), REDIRECT, REFUSED,
+				REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/projects/{id}/plan", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/plan",
 						form("dates.CONSTRUCTION", today().plusDays(200).toString(), "reason", "agreement signed")),
 				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/tasks/{taskId}/decision", "/tasks",
-				c -> new Call("/tasks/" + pendingApproval() + "/decision", form("decision", "APPROVE", "comment", "fine")),
+				c -> new Call("/tasks/" + pendingApproval() + "/decision",
+						form("decision", "APPROVE", "comment", "fine")),
 				REFUSED, REFUSED, REDIRECT, 403, REFUSED, 403));
-		// supervision pages: everyone reads the notices; the services refuse writes as in the API
+		// supervision pages: everyone reads the notices; the services refuse writes as in
+		// the API
 		rows.add(page("GET", "/notices", c -> call("/notices?status=OPEN"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("POST", "/projects/{id}/progress", "/projects/\\d+",
 				c -> new Call("/projects/" + project() + "/progress",
@@ -292,28 +319,27 @@ class AccessMatrixApiTest extends ApiTestBase {
 				c -> new Call("/notices/" + notice(false) + "/reply", form("text", "survey booked")), REDIRECT, REFUSED,
 				REFUSED, 403, REFUSED, 403));
 		rows.add(page("POST", "/notices/{id}/close", "/notices",
-				c -> new Call("/notices/" + notice(true) + "/close", form("text", "solved")), REFUSED, REFUSED, REDIRECT,
-				403, REFUSED, 403));
+				c -> new Call("/notices/" + notice(true) + "/close", form("text", "solved")), REFUSED, REFUSED,
+				REDIRECT, 403, REFUSED, 403));
 		rows.add(page("POST", "/notices/{id}/reopen", "/notices",
 				c -> new Call("/notices/" + notice(true) + "/reopen", form("text", "no date given")), REFUSED, REFUSED,
 				REDIRECT, 403, REFUSED, 403));
 		// administration pages: administrators; auditors read them
 		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200, 403));
-		rows.add(page("POST", "/admin/users", "/admin/users",
-				c -> new Call("/admin/users",
-						form("username", uniqueName(), "displayName", "New user", "roles", "OFFICER", "password",
-								"correct horse battery")),
+		rows.add(page(
+				"POST", "/admin/users", "/admin/users", c -> new Call("/admin/users", form("username", uniqueName(),
+						"displayName", "New user", "roles", "OFFICER", "password", "correct horse battery")),
 				403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/roles", "/admin/users",
-				c -> new Call("/admin/users/" + user(true) + "/roles", form("roles", "OFFICER", "roles", "MANAGER")), 403,
-				403, 403, 403, REDIRECT, 403));
+				c -> new Call("/admin/users/" + user(true) + "/roles", form("roles", "OFFICER", "roles", "MANAGER")),
+				403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/disable", "/admin/users",
 				c -> new Call("/admin/users/" + user(true) + "/disable", form()), 403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/enable", "/admin/users",
 				c -> new Call("/admin/users/" + user(false) + "/enable", form()), 403, 403, 403, 403, REDIRECT, 403));
 		rows.add(page("POST", "/admin/users/{username}/password", "/admin/users",
-				c -> new Call("/admin/users/" + user(true) + "/password", form("password", "a new long password")), 403, 403,
-				403, 403, REDIRECT, 403));
+				c -> new Call("/admin/users/" + user(true) + "/password", form("password", "a new long password")), 403,
+				403, 403, 403, REDIRECT, 403));
 		rows.add(page("GET", "/admin/parks", c -> call("/admin/parks"), 403, 403, 403, 200, 200, 403));
 		rows.add(page("POST", "/admin/parks", "/admin/parks",
 				c -> new Call("/admin/parks",
@@ -322,12 +348,14 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/admin/parks/{code}", "/admin/parks",
 				c -> new Call("/admin/parks/" + park(), form("name", "Renamed park", "district", "Dongbao")), 403, 403,
 				403, 403, REDIRECT, 403));
-		// the working-day calendar page: everyone signed in reads it, administrators change it
+		// the working-day calendar page: everyone signed in reads it, administrators
+		// change it
 		rows.add(page("GET", "/admin/calendar", c -> call("/admin/calendar?year=2025"), 200, 200, 200, 200, 200, 200));
 		rows.add(page("POST", "/admin/calendar/{year}", "/admin/calendar",
 				c -> new Call("/admin/calendar/2088", form("holidays", "", "workdays", "")), 403, 403, 403, 403,
 				REDIRECT, 403));
-		// the ledger's import page: managers and administrators (a form without a file is refused with a message)
+		// the ledger's import page: managers and administrators (a form without a file is
+		// refused with a message)
 		rows.add(page("GET", "/imports", c -> call("/imports"), 403, 403, 200, 403, 200, 403));
 		rows.add(page("POST", "/imports", "/imports", c -> new Call("/imports", form()), 403, 403, REFUSED, 403,
 				REFUSED, 403));
@@ -379,18 +407,18 @@ class AccessMatrixApiTest extends ApiTestBase {
 	private void check(Row row, Caller caller, int expected) throws Exception {
 		Call call = row.call().apply(caller);
 		if (!row.page()) {
-			// the actuator answers JSON (health) or plain text (metrics), whatever the caller accepts
+			// the actuator answers JSON (health) or plain text (metrics), whatever the
+			// caller accepts
 			Map<String, String> accept = call.path().startsWith("/actuator/") ? Map.of("Accept", "*/*") : Map.of();
 			Response r = call.body() instanceof byte[] workbook ? upload(caller.username, call.path(), workbook)
 					: call.body() instanceof MultiValueMap<?, ?> parts ? multipart(caller.username, call.path(), parts)
-					: exchange(caller.username, row.method(), call.path(), call.body(), accept);
+							: exchange(caller.username, row.method(), call.path(), call.body(), accept);
 			assertThat(r.status()).as(row.key() + " as " + caller + ": " + r.raw()).isEqualTo(expected);
 			return;
 		}
 		var builder = request(row.method(), call.path()).with(csrf());
 		if (call.body() instanceof Map<?, ?> fields) {
-			fields.forEach((name, values) -> ((List<?>) values)
-				.forEach(v -> builder.param((String) name, (String) v)));
+			fields.forEach((name, values) -> ((List<?>) values).forEach(v -> builder.param((String) name, (String) v)));
 		}
 		MockHttpSession session = pageSession(caller);
 		if (session != null) {
@@ -403,8 +431,10 @@ class AccessMatrixApiTest extends ApiTestBase {
 		if (status == REDIRECT && !toLogin && result.getFlashMap().containsKey("problem")) {
 			status = REFUSED;
 		}
-		assertThat(status).as(row.key() + " as " + caller + ": " + response.getErrorMessage() + " "
-				+ response.getRedirectedUrl() + " " + result.getFlashMap()).isEqualTo(expected);
+		assertThat(status)
+			.as(row.key() + " as " + caller + ": " + response.getErrorMessage() + " " + response.getRedirectedUrl()
+					+ " " + result.getFlashMap())
+			.isEqualTo(expected);
 		if (expected == REDIRECT) {
 			String target = URI.create(response.getRedirectedUrl()).getPath();
 			assertThat(target).as(row.key() + " as " + caller + " redirects")
@@ -416,7 +446,10 @@ class AccessMatrixApiTest extends ApiTestBase {
 		}
 	}
 
-	/** A form-login session of the caller; for DISABLED, one opened by a user who was disabled afterwards. */
+	/**
+	 * A form-login session of the caller; for DISABLED, one opened by a user who was
+	 * disabled afterwards.
+	 */
 	private MockHttpSession pageSession(Caller caller) throws Exception {
 		if (caller == Caller.ANONYMOUS) {
 			return null;
@@ -434,7 +467,10 @@ class AccessMatrixApiTest extends ApiTestBase {
 		return new Row(HttpMethod.valueOf(method), pattern, false, call, columns(expected), null);
 	}
 
-	/** A page row: anonymous callers and sessions of disabled users are always sent to the login form. */
+	/**
+	 * A page row: anonymous callers and sessions of disabled users are always sent to the
+	 * login form.
+	 */
 	private static Row page(String method, String pattern, Function<Caller, Call> call, int owner, int otherOfficer,
 			int manager, int auditor, int admin, int leader) {
 		return page(method, pattern, null, call, owner, otherOfficer, manager, auditor, admin, leader);
@@ -472,8 +508,7 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	/** A ledger of one new project, as an .xlsx workbook. */
 	private static byte[] ledger() {
-		try (var workbook = new XSSFWorkbook();
-				var out = new ByteArrayOutputStream()) {
+		try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
 			var sheet = workbook.createSheet();
 			String[][] cells = { { "项目名称", "投资方", "所在园区", "所属产业", "总投资（万元）", "招商专员" },
 					{ "Matrix project " + uniqueName(), "Investor", "JS-IMP", "EQUIPMENT", "100", "officer" } };
@@ -515,8 +550,7 @@ class AccessMatrixApiTest extends ApiTestBase {
 			}
 
 		});
-		var answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers),
-				String.class);
+		var answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
 		JsonNode node = null;
 		try {
 			node = answer.getBody() == null ? null : json.readTree(answer.getBody());
@@ -571,13 +605,17 @@ class AccessMatrixApiTest extends ApiTestBase {
 		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), answer.getBody());
 	}
 
-	/** A supervision notice to officer about a fresh project, issued by manager2; replied to if asked. */
+	/**
+	 * A supervision notice to officer about a fresh project, issued by manager2; replied
+	 * to if asked.
+	 */
 	private long notice(boolean replied) {
 		Response r = post("manager2", "/api/notices", noticeBody());
 		assertThat(r.status()).as(r.raw()).isEqualTo(201);
 		long id = r.body().get("id").asLong();
 		if (replied) {
-			assertThat(post("officer", "/api/notices/" + id + "/reply", Map.of("text", "done")).status()).isEqualTo(200);
+			assertThat(post("officer", "/api/notices/" + id + "/reply", Map.of("text", "done")).status())
+				.isEqualTo(200);
 		}
 		return id;
 	}
@@ -594,11 +632,14 @@ class AccessMatrixApiTest extends ApiTestBase {
 		return r.body().get("pendingApproval").get("taskId").asText();
 	}
 
-	/** The fields of the project form: for a new project of {@code officer}, or the facts of an edit. */
+	/**
+	 * The fields of the project form: for a new project of {@code officer}, or the facts
+	 * of an edit.
+	 */
 	private Map<String, List<String>> projectForm(String officer, boolean create) {
 		Map<String, List<String>> fields = form("name", "Page project " + uniqueName(), "investor", "Test investor",
-				"industryCode", "EQUIPMENT", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan",
-				"12000", "landMu", "75");
+				"industryCode", "EQUIPMENT", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan", "12000",
+				"landMu", "75");
 		if (create) {
 			fields.put("officer", List.of(officer));
 			fields.put("negotiationStartedOn", List.of(today().minusDays(10).toString()));
@@ -626,7 +667,8 @@ class AccessMatrixApiTest extends ApiTestBase {
 	/** A new officer account (password "demo"), enabled or not. */
 	private String user(boolean enabled) {
 		String name = uniqueName();
-		jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) VALUES (?, ?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) VALUES (?, ?, ?, "
+				+ "?, ?)")
 			.params(name, "Matrix user", TestData.demoHash(), enabled, Timestamp.from(Instant.now()))
 			.update();
 		jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, 'OFFICER')").param(name).update();

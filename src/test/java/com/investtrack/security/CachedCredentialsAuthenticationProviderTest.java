@@ -21,7 +21,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-/** BCrypt once per user and password, yet every change to the user takes effect at the next request. */
+/**
+ * BCrypt once per user and password, yet every change to the user takes effect at the
+ * next request.
+ */
 class CachedCredentialsAuthenticationProviderTest {
 
 	/** The real BCrypt, counting how often it is asked to check a password. */
@@ -119,7 +122,8 @@ class CachedCredentialsAuthenticationProviderTest {
 	@Test
 	void aNewPasswordRetiresTheOldOne() {
 		login("officer", "s3cret");
-		users.updateUser(User.withUserDetails(users.loadUserByUsername("officer")).password(bcrypt.encode("n3w")).build());
+		users.updateUser(
+				User.withUserDetails(users.loadUserByUsername("officer")).password(bcrypt.encode("n3w")).build());
 
 		assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> login("officer", "s3cret"));
 		assertThat(login("officer", "n3w").isAuthenticated()).isTrue();

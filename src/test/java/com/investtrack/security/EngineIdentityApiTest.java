@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The engine knows the same users and groups as the application (app_user, roles as groups), and its own history
- * names the authenticated user who acted through the API.
+ * The engine knows the same users and groups as the application (app_user, roles as
+ * groups), and its own history names the authenticated user who acted through the API.
  */
 class EngineIdentityApiTest extends ApiTestBase {
 
@@ -31,8 +31,8 @@ class EngineIdentityApiTest extends ApiTestBase {
 	void engineUsersAreTheApplicationsUsers() {
 		User officer = identity.createUserQuery().userId("officer").singleResult();
 		assertThat(officer.getId()).isEqualTo("officer");
-		assertThat(officer.getFirstName())
-			.isEqualTo(jdbc.sql("SELECT display_name FROM app_user WHERE username = 'officer'").query(String.class).single());
+		assertThat(officer.getFirstName()).isEqualTo(
+				jdbc.sql("SELECT display_name FROM app_user WHERE username = 'officer'").query(String.class).single());
 
 		List<String> managers = jdbc.sql("SELECT username FROM app_user_role WHERE role = 'MANAGER' ORDER BY username")
 			.query(String.class)
@@ -81,10 +81,15 @@ class EngineIdentityApiTest extends ApiTestBase {
 			.query(String.class)
 			.single();
 		assertThat(advance("officer", id, "SIGNING", today().minusDays(3)).status()).isEqualTo(202);
-		String approvalTask = get("manager", "/api/projects/" + id).body().get("pendingApproval").get("taskId").asText();
+		String approvalTask = get("manager", "/api/projects/" + id).body()
+			.get("pendingApproval")
+			.get("taskId")
+			.asText();
 		assertThat(decide("manager", id, "APPROVE", "terms are fine").status()).isEqualTo(200);
 
-		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstance).singleResult()
+		assertThat(history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstance)
+			.singleResult()
 			.getStartUserId()).isEqualTo("officer");
 		var recordTask = history.createHistoricTaskInstanceQuery()
 			.processInstanceId(processInstance)

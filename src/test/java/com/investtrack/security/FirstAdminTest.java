@@ -17,8 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 import com.investtrack.common.InvalidInputException;
 
 /**
- * An installation without demo accounts gets its first administrator from APP_ADMIN_USERNAME / APP_ADMIN_PASSWORD on
- * its first start, audited, and never again once users exist.
+ * An installation without demo accounts gets its first administrator from
+ * APP_ADMIN_USERNAME / APP_ADMIN_PASSWORD on its first start, audited, and never again
+ * once users exist.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(properties = { "app.admin.username=chief", "app.admin.password=first start secret" })
@@ -40,7 +41,9 @@ class FirstAdminTest {
 		assertThat(jdbc.sql("SELECT username FROM app_user").query(String.class).list()).containsExactly("chief");
 		assertThat(jdbc.sql("SELECT role FROM app_user_role WHERE username = 'chief'").query(String.class).list())
 			.containsExactly("ADMIN");
-		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'chief'").query(String.class).single();
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'chief'")
+			.query(String.class)
+			.single();
 		assertThat(hash).startsWith("$2");
 		assertThat(encoder.matches("first start secret", hash)).isTrue();
 		assertThat(jdbc.sql("SELECT actor || ' ' || details FROM audit_entry WHERE action = 'USER_CREATED'")
@@ -48,7 +51,8 @@ class FirstAdminTest {
 			.list()).containsExactly("system user: chief; name: Administrator; roles: [ADMIN]");
 
 		new FirstAdmin(admin, "second", "another long secret").run(new DefaultApplicationArguments());
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single()).as("users exist now").isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single()).as("users exist now")
+			.isEqualTo(1);
 	}
 
 	/** Runs last: it empties the user table to play a first start again. */

@@ -31,9 +31,10 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
 /**
- * Login throttling: repeated wrong passwords lock the username (and, in greater number, the address) for a while;
- * attempts during the lock are refused without checking the password, on the form and on HTTP Basic alike; every
- * failed login is in the audit trail.
+ * Login throttling: repeated wrong passwords lock the username (and, in greater number,
+ * the address) for a while; attempts during the lock are refused without checking the
+ * password, on the form and on HTTP Basic alike; every failed login is in the audit
+ * trail.
  */
 class LoginThrottleApiTest extends ApiTestBase {
 
@@ -56,7 +57,8 @@ class LoginThrottleApiTest extends ApiTestBase {
 
 	@AfterEach
 	void forgetTheFailuresOfThisTest() {
-		jdbc.sql("DELETE FROM login_attempt WHERE attempt_key LIKE 'u:lt%' OR attempt_key LIKE 'a:203.0.113.%'").update();
+		jdbc.sql("DELETE FROM login_attempt WHERE attempt_key LIKE 'u:lt%' OR attempt_key LIKE 'a:203.0.113.%'")
+			.update();
 	}
 
 	@Test
@@ -70,11 +72,13 @@ class LoginThrottleApiTest extends ApiTestBase {
 		assertThat(refused.body().get("error").asText()).isEqualTo("too_many_attempts");
 		assertThat(Long.parseLong(refused.headers().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 15 * 60L);
 
-		var form = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password(TestData.PASSWORD))
+		var form = mvc
+			.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password(TestData.PASSWORD))
 			.andReturn();
 		assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
 
-		List<String> failures = jdbc.sql("SELECT details FROM audit_entry WHERE actor = ? AND action = 'LOGIN_FAILED' ORDER BY seq")
+		List<String> failures = jdbc
+			.sql("SELECT details FROM audit_entry WHERE actor = ? AND action = 'LOGIN_FAILED' ORDER BY seq")
 			.param(user)
 			.query(String.class)
 			.list();
@@ -142,7 +146,8 @@ class LoginThrottleApiTest extends ApiTestBase {
 	private Response basic(String user, String password) {
 		String credentials = Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		return exchange(null, HttpMethod.GET, "/api/parks", null, Map.of(HttpHeaders.AUTHORIZATION, "Basic " + credentials));
+		return exchange(null, HttpMethod.GET, "/api/parks", null,
+				Map.of(HttpHeaders.AUTHORIZATION, "Basic " + credentials));
 	}
 
 	private static UsernamePasswordAuthenticationToken token(String user, String password, String address) {
@@ -151,10 +156,14 @@ class LoginThrottleApiTest extends ApiTestBase {
 		return token;
 	}
 
-	/** A fresh officer (password "demo") whose name starts with "lt", so that its counters are removed afterwards. */
+	/**
+	 * A fresh officer (password "demo") whose name starts with "lt", so that its counters
+	 * are removed afterwards.
+	 */
 	private String user() {
 		String name = "lt" + AccessMatrixApiTest.uniqueName();
-		jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) VALUES (?, ?, ?, TRUE, ?)")
+		jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, enabled, created_at) VALUES (?, ?, ?, "
+				+ "TRUE, ?)")
 			.params(name, "Throttle test", TestData.demoHash(), Timestamp.from(Instant.now()))
 			.update();
 		jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (?, 'OFFICER')").param(name).update();

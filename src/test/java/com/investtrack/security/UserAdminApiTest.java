@@ -19,9 +19,10 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
 /**
- * User administration through the API and the page: accounts are created with BCrypt-hashed passwords, roles changed,
- * accounts disabled and re-enabled, passwords reset; each change is audited and ends the user's open sessions, and an
- * administrator cannot lock themselves out.
+ * User administration through the API and the page: accounts are created with
+ * BCrypt-hashed passwords, roles changed, accounts disabled and re-enabled, passwords
+ * reset; each change is audited and ends the user's open sessions, and an administrator
+ * cannot lock themselves out.
  */
 class UserAdminApiTest extends ApiTestBase {
 
@@ -37,7 +38,10 @@ class UserAdminApiTest extends ApiTestBase {
 		assertThat(created.body().get("roles").get(0).asText()).isEqualTo("OFFICER");
 		assertThat(created.raw()).doesNotContain(PASSWORD).doesNotContain("password");
 
-		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(name).query(String.class).single();
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?")
+			.param(name)
+			.query(String.class)
+			.single();
 		assertThat(hash).startsWith("$2").doesNotContain(PASSWORD);
 
 		Response project = as(name, PASSWORD, HttpMethod.POST, "/api/projects", newProject(name, today()));
@@ -51,10 +55,11 @@ class UserAdminApiTest extends ApiTestBase {
 	void badAccountsAreRefusedWithTheReason() {
 		String name = AccessMatrixApiTest.uniqueName();
 		Map<String, Map<String, Object>> bad = Map.of("password",
-				Map.of("username", name, "displayName", "X", "roles", List.of("OFFICER"), "password", "short"), "username",
+				Map.of("username", name, "displayName", "X", "roles", List.of("OFFICER"), "password", "short"),
+				"username",
 				Map.of("username", "Upper Case", "displayName", "X", "roles", List.of("OFFICER"), "password", PASSWORD),
-				"displayName",
-				Map.of("username", name, "displayName", "line\nbreak", "roles", List.of("OFFICER"), "password", PASSWORD));
+				"displayName", Map.of("username", name, "displayName", "line\nbreak", "roles", List.of("OFFICER"),
+						"password", PASSWORD));
 		bad.forEach((field, body) -> {
 			Response r = post("admin", "/api/admin/users", body);
 			assertThat(r.status()).as(field).isEqualTo(400);
@@ -83,12 +88,14 @@ class UserAdminApiTest extends ApiTestBase {
 		MockHttpSession session = login(name, PASSWORD);
 		assertThat(sessionGet(session, "/api/parks")).isEqualTo(200);
 
-		Response changed = put("admin", "/api/admin/users/" + name + "/roles", Map.of("roles", List.of("MANAGER", "OFFICER")));
+		Response changed = put("admin", "/api/admin/users/" + name + "/roles",
+				Map.of("roles", List.of("MANAGER", "OFFICER")));
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(sessionGet(session, "/api/parks")).as("the session ended").isEqualTo(401);
 
 		long project = createProject("officer", today().minusDays(5));
-		assertThat(as(name, PASSWORD, HttpMethod.POST, "/api/projects/" + project + "/reassign", Map.of("officer", "officer2"))
+		assertThat(as(name, PASSWORD, HttpMethod.POST, "/api/projects/" + project + "/reassign",
+				Map.of("officer", "officer2"))
 			.status()).as("now a manager").isEqualTo(200);
 		assertThat(lastAudit("USER_ROLES_CHANGED", "admin")).contains("user: " + name)
 			.contains("[OFFICER] -> [MANAGER, OFFICER]");
@@ -107,7 +114,9 @@ class UserAdminApiTest extends ApiTestBase {
 			.getResponse()
 			.getRedirectedUrl()).as("the login form refuses it too").isEqualTo("/login?error");
 		assertThat(sessionGet(apiSession, "/api/parks")).isEqualTo(401);
-		var page = mvc.perform(MockMvcRequestBuilders.get("/admin/users").session(pageSession)).andReturn().getResponse();
+		var page = mvc.perform(MockMvcRequestBuilders.get("/admin/users").session(pageSession))
+			.andReturn()
+			.getResponse();
 		assertThat(page.getStatus()).isEqualTo(302);
 		assertThat(page.getRedirectedUrl()).endsWith("/login");
 		assertThat(lastAudit("USER_DISABLED", "admin")).isEqualTo("user: " + name);
@@ -137,30 +146,42 @@ class UserAdminApiTest extends ApiTestBase {
 		assertThat(as(admin2, PASSWORD, HttpMethod.POST, "/api/admin/users/" + admin2 + "/disable", null).status())
 			.isEqualTo(409);
 		assertThat(as(admin2, PASSWORD, HttpMethod.PUT, "/api/admin/users/" + admin2 + "/roles",
-				Map.of("roles", List.of("AUDITOR"))).status()).isEqualTo(409);
+				Map.of("roles", List.of("AUDITOR")))
+			.status()).isEqualTo(409);
 		assertThat(as(admin2, PASSWORD, HttpMethod.PUT, "/api/admin/users/" + admin2 + "/roles",
-				Map.of("roles", List.of("ADMIN", "AUDITOR"))).status()).as("keeping ADMIN is fine").isEqualTo(200);
+				Map.of("roles", List.of("ADMIN", "AUDITOR")))
+			.status()).as("keeping ADMIN is fine").isEqualTo(200);
 		assertThat(post("admin", "/api/admin/users/" + admin2 + "/disable", null).status())
-			.as("another administrator may").isEqualTo(200);
+			.as("another administrator may")
+			.isEqualTo(200);
 	}
 
 	@Test
 	void thePageCreatesUsersAndShowsWhyAChangeWasRefused() throws Exception {
 		MockHttpSession admin = login("admin", TestData.PASSWORD);
 		String name = AccessMatrixApiTest.uniqueName();
-		var created = mvc.perform(MockMvcRequestBuilders.post("/admin/users").session(admin).with(csrf())
-			.param("username", name)
-			.param("displayName", "Page user")
-			.param("password", PASSWORD)
-			.param("roles", "OFFICER")
-			.param("roles", "AUDITOR")).andReturn();
+		var created = mvc
+			.perform(MockMvcRequestBuilders.post("/admin/users")
+				.session(admin)
+				.with(csrf())
+				.param("username", name)
+				.param("displayName", "Page user")
+				.param("password", PASSWORD)
+				.param("roles", "OFFICER")
+				.param("roles", "AUDITOR"))
+			.andReturn();
 		assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/admin/users");
 		assertThat(created.getFlashMap().get("message")).isEqualTo("User " + name + " created.");
-		assertThat(get("admin", "/api/admin/users/" + name).body().get("roles").toString()).contains("OFFICER", "AUDITOR");
+		assertThat(get("admin", "/api/admin/users/" + name).body().get("roles").toString()).contains("OFFICER",
+				"AUDITOR");
 
-		var refused = mvc.perform(MockMvcRequestBuilders.post("/admin/users/" + name + "/password").session(admin)
-			.with(csrf())
-			.param("password", "short")).andReturn().getResponse();
+		var refused = mvc
+			.perform(MockMvcRequestBuilders.post("/admin/users/" + name + "/password")
+				.session(admin)
+				.with(csrf())
+				.param("password", "short"))
+			.andReturn()
+			.getResponse();
 		assertThat(refused.getStatus()).isEqualTo(400);
 		assertThat(refused.getContentAsString()).contains("Password: must be at least 12 characters long");
 
@@ -194,7 +215,8 @@ class UserAdminApiTest extends ApiTestBase {
 	}
 
 	private Response as(String user, String password, HttpMethod method, String path, Object body) {
-		String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return exchange(null, method, path, body, Map.of(HttpHeaders.AUTHORIZATION, "Basic " + credentials));
 	}
 

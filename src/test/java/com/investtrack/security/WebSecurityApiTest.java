@@ -20,7 +20,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
-/** CSRF, session fixation, session cookie and timeout, and the security headers of pages and API answers. */
+/**
+ * CSRF, session fixation, session cookie and timeout, and the security headers of pages
+ * and API answers.
+ */
 class WebSecurityApiTest extends ApiTestBase {
 
 	@Autowired
@@ -30,22 +33,32 @@ class WebSecurityApiTest extends ApiTestBase {
 	void aFormPostWithoutAValidCsrfTokenIsRefused() throws Exception {
 		MockHttpSession admin = login("admin", TestData.PASSWORD);
 		String name = AccessMatrixApiTest.uniqueName();
-		for (var attempt : List.of(MockMvcRequestBuilders.post("/admin/users"), MockMvcRequestBuilders.post("/admin/users").with(csrf().useInvalidToken()))) {
-			int status = mvc.perform(attempt.session(admin)
-				.param("username", name)
-				.param("displayName", "Forged")
-				.param("password", "correct horse battery")
-				.param("roles", "ADMIN")).andReturn().getResponse().getStatus();
+		for (var attempt : List.of(MockMvcRequestBuilders.post("/admin/users"),
+				MockMvcRequestBuilders.post("/admin/users").with(csrf().useInvalidToken()))) {
+			int status = mvc
+				.perform(attempt.session(admin)
+					.param("username", name)
+					.param("displayName", "Forged")
+					.param("password", "correct horse battery")
+					.param("roles", "ADMIN"))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			assertThat(status).isEqualTo(403);
 		}
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(name).query(Long.class).single())
 			.isZero();
 
-		assertThat(mvc.perform(MockMvcRequestBuilders.post("/logout").session(admin)).andReturn().getResponse().getStatus()).isEqualTo(403);
-		assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/users").session(admin)).andReturn().getResponse().getStatus())
-			.as("the session survived the forged logout")
-			.isEqualTo(200);
-		assertThat(mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "admin").param("password", TestData.PASSWORD))
+		assertThat(mvc.perform(MockMvcRequestBuilders.post("/logout").session(admin))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin/users").session(admin))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("the session survived the forged logout").isEqualTo(200);
+		assertThat(mvc.perform(
+				MockMvcRequestBuilders.post("/login").param("username", "admin").param("password", TestData.PASSWORD))
 			.andReturn()
 			.getResponse()
 			.getStatus()).as("login without token").isEqualTo(403);
@@ -55,15 +68,23 @@ class WebSecurityApiTest extends ApiTestBase {
 	void apiCallsRidingOnASessionNeedTheCsrfTokenToo() throws Exception {
 		MockHttpSession officer = login("officer", TestData.PASSWORD);
 		String body = json.writeValueAsString(newProject("officer", today().minusDays(3)));
-		var withoutToken = mvc.perform(MockMvcRequestBuilders.post("/api/projects").session(officer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)).andReturn().getResponse();
+		var withoutToken = mvc
+			.perform(MockMvcRequestBuilders.post("/api/projects")
+				.session(officer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn()
+			.getResponse();
 		assertThat(withoutToken.getStatus()).isEqualTo(403);
 		assertThat(withoutToken.getContentAsString()).contains("\"error\":\"forbidden\"");
-		var withToken = mvc.perform(MockMvcRequestBuilders.post("/api/projects").session(officer)
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)).andReturn().getResponse();
+		var withToken = mvc
+			.perform(MockMvcRequestBuilders.post("/api/projects")
+				.session(officer)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn()
+			.getResponse();
 		assertThat(withToken.getStatus()).isEqualTo(201);
 	}
 
@@ -73,10 +94,13 @@ class WebSecurityApiTest extends ApiTestBase {
 		MockHttpSession session = (MockHttpSession) anonymous.getRequest().getSession(false);
 		assertThat(session).as("the saved request opened a session").isNotNull();
 		String before = session.getId();
-		var login = mvc.perform(MockMvcRequestBuilders.post("/login").session(session)
-			.with(csrf())
-			.param("username", "admin")
-			.param("password", TestData.PASSWORD)).andReturn();
+		var login = mvc
+			.perform(MockMvcRequestBuilders.post("/login")
+				.session(session)
+				.with(csrf())
+				.param("username", "admin")
+				.param("password", TestData.PASSWORD))
+			.andReturn();
 		assertThat(login.getResponse().getRedirectedUrl()).contains("/admin/users");
 		assertThat(login.getRequest().getSession(false).getId()).isNotEqualTo(before);
 	}

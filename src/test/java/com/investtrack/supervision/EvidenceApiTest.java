@@ -24,9 +24,9 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
 /**
- * Evidence files through the API: an upload told by its content (PDF, JPEG, PNG, DOCX, XLSX), its SHA-256 answered and
- * audited, a download as an attachment with the same bytes; who may add; every bad file refused naming the field with
- * nothing written.
+ * Evidence files through the API: an upload told by its content (PDF, JPEG, PNG, DOCX,
+ * XLSX), its SHA-256 answered and audited, a download as an attachment with the same
+ * bytes; who may add; every bad file refused naming the field with nothing written.
  */
 class EvidenceApiTest extends ApiTestBase {
 
@@ -55,7 +55,8 @@ class EvidenceApiTest extends ApiTestBase {
 		assertThat(get("auditor", "/api/projects/" + project + "/evidence").body().get(0).get("id").asLong())
 			.isEqualTo(id);
 		assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action = 'EVIDENCE_ADDED' "
-				+ "AND details LIKE ?", project, "%sha256=" + sha)).isEqualTo(1);
+				+ "AND details LIKE ?", project, "%sha256=" + sha))
+			.isEqualTo(1);
 		assertAuditChainIntact();
 	}
 
@@ -80,10 +81,12 @@ class EvidenceApiTest extends ApiTestBase {
 	void imagesAndOfficeDocumentsAreToldByTheirContent() throws IOException {
 		long project = createProject("officer", today().minusDays(10));
 
-		assertThat(type(upload("officer", project, "SIGNING", "photo.jpg", new byte[] { (byte) 0xFF, (byte) 0xD8,
-				(byte) 0xFF, (byte) 0xE0, 0, 16 }))).isEqualTo("image/jpeg");
+		assertThat(type(upload("officer", project, "SIGNING", "photo.jpg",
+				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16 })))
+			.isEqualTo("image/jpeg");
 		assertThat(type(upload("officer", project, "SIGNING", "site.png",
-				new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 }))).isEqualTo("image/png");
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 })))
+			.isEqualTo("image/png");
 		assertThat(type(upload("officer", project, "SIGNING", "contract.docx", office("word/document.xml"))))
 			.isEqualTo(FileKinds.DOCX);
 		assertThat(type(upload("officer", project, "SIGNING", "ledger.xlsx", office("xl/workbook.xml"))))
@@ -95,11 +98,15 @@ class EvidenceApiTest extends ApiTestBase {
 		long project = createProject("officer", today().minusDays(10));
 		long before = count("SELECT COUNT(*) FROM evidence_file");
 
-		assertRefused(upload("officer", project, "SIGNING", "setup.pdf", new byte[] { 'M', 'Z', (byte) 0x90, 0 }), "file");
-		assertRefused(upload("officer", project, "SIGNING", "plan.pdf",
-				"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes()), "file");
-		assertRefused(upload("officer", project, "SIGNING", "page.pdf",
-				"<html><script>alert(1)</script></html>".getBytes()), "file");
+		assertRefused(upload("officer", project, "SIGNING", "setup.pdf", new byte[] { 'M', 'Z', (byte) 0x90, 0 }),
+				"file");
+		assertRefused(
+				upload("officer", project, "SIGNING", "plan.pdf",
+						"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes()),
+				"file");
+		assertRefused(
+				upload("officer", project, "SIGNING", "page.pdf", "<html><script>alert(1)</script></html>".getBytes()),
+				"file");
 		assertRefused(upload("officer", project, "SIGNING", "empty.pdf", new byte[0]), "file");
 		assertRefused(upload("officer", project, "SIGNING", "archive.docx", office("other.xml")), "file");
 		byte[] tooBig = new byte[(int) EvidenceFiles.MAX_BYTES + 1];

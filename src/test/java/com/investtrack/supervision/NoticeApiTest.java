@@ -17,9 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * Supervision notices through the API, each its own process instance: issuing, replying, closing (销号) and sending
- * back, who may do each, what is refused, and the escalation with a controlled clock (each timer made due and run as
- * the job executor runs it): BLUE → YELLOW at the deadline → RED seven days later, a reply stops it, a reopen restarts
+ * Supervision notices through the API, each its own process instance: issuing, replying,
+ * closing (销号) and sending back, who may do each, what is refused, and the escalation
+ * with a controlled clock (each timer made due and run as the job executor runs it): BLUE
+ * → YELLOW at the deadline → RED seven days later, a reply stops it, a reopen restarts
  * it.
  */
 class NoticeApiTest extends ApiTestBase {
@@ -69,8 +70,7 @@ class NoticeApiTest extends ApiTestBase {
 		assertThat(post("manager", "/api/notices/" + toManager + "/reply", Map.of("text", "done")).status())
 			.isEqualTo(200);
 		assertError(post("manager", "/api/notices/" + toManager + "/close", Map.of()), 403, "forbidden");
-		assertError(post("manager", "/api/notices/" + toManager + "/reopen", Map.of("comment", "x")), 403,
-				"forbidden");
+		assertError(post("manager", "/api/notices/" + toManager + "/reopen", Map.of("comment", "x")), 403, "forbidden");
 		assertError(post("officer", "/api/notices/" + toManager + "/close", Map.of()), 403, "forbidden");
 		assertThat(get("auditor", "/api/notices/" + toManager).body().get("status").asText()).isEqualTo("REPLIED");
 
@@ -119,8 +119,8 @@ class NoticeApiTest extends ApiTestBase {
 		long project = createProject("officer", today().minusDays(10));
 		long id = issue(project, "officer", today().plusDays(2));
 		Job deadline = timer(id);
-		assertThat(deadline.getDuedate()).isEqualTo(
-				Date.from(today().plusDays(3).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+		assertThat(deadline.getDuedate())
+			.isEqualTo(Date.from(today().plusDays(3).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
 
 		assertThat(inbox("officer")).as("the owner's to reply to").contains(taskOf(id));
 		assertThat(inbox("manager")).as("not the managers' while in time").doesNotContain(taskOf(id));
@@ -137,8 +137,9 @@ class NoticeApiTest extends ApiTestBase {
 		assertThat(listed("/api/notices?level=RED&projectId=" + project, id)).isTrue();
 		assertThat(listed("/api/notices?level=YELLOW&projectId=" + project, id)).isFalse();
 		assertThat(timer(id)).as("nothing after red").isNull();
-		assertThat(jdbc.sql("SELECT actor, decision FROM audit_entry WHERE project_id = ? AND action = 'NOTICE_ESCALATED'"
-				+ " ORDER BY seq")
+		assertThat(jdbc
+			.sql("SELECT actor, decision FROM audit_entry WHERE project_id = ? AND action = 'NOTICE_ESCALATED'"
+					+ " ORDER BY seq")
 			.param(project)
 			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
 			.list()).containsExactly("system YELLOW", "system RED");
@@ -147,7 +148,8 @@ class NoticeApiTest extends ApiTestBase {
 		assertThat(item.get("projectId").asLong()).isEqualTo(project);
 		assertThat(item.get("requestComment").asText()).startsWith("RED: ");
 		assertThat(item.get("canDecide").asBoolean()).isTrue();
-		assertThat(inboxItem("manager", taskOf(id)).get("canDecide").asBoolean()).as("only the owner replies").isFalse();
+		assertThat(inboxItem("manager", taskOf(id)).get("canDecide").asBoolean()).as("only the owner replies")
+			.isFalse();
 	}
 
 	@Test
@@ -164,7 +166,8 @@ class NoticeApiTest extends ApiTestBase {
 		Response back = post("manager", "/api/notices/" + id + "/reopen", Map.of("comment", "No date given"));
 		assertThat(back.status()).as(back.raw()).isEqualTo(200);
 		assertThat(back.body().get("status").asText()).isEqualTo("OPEN");
-		// the deadline passed: the restarted escalation is due at once, and goes on to red
+		// the deadline passed: the restarted escalation is due at once, and goes on to
+		// red
 		fire(timer(id));
 		Job toRed = timer(id);
 		assertThat(toRed).isNotNull();
@@ -216,14 +219,20 @@ class NoticeApiTest extends ApiTestBase {
 	}
 
 	private String projectInstanceOf(long project) {
-		return jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?").param(project).query(String.class).single();
+		return jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?")
+			.param(project)
+			.query(String.class)
+			.single();
 	}
 
 	private Job timer(long notice) {
 		return management.createJobQuery().processInstanceId(instanceOf(notice)).timers().singleResult();
 	}
 
-	/** Makes the timer due now, as if its day had come, and runs it as the job executor would. */
+	/**
+	 * Makes the timer due now, as if its day had come, and runs it as the job executor
+	 * would.
+	 */
 	private void fire(Job job) {
 		management.setJobDuedate(job.getId(), new Date());
 		management.executeJob(job.getId());

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** bpmn/supervision-notice.bpmn alone, its escalation delegate mocked: the levels it asks for are recorded. */
+/**
+ * bpmn/supervision-notice.bpmn alone, its escalation delegate mocked: the levels it asks
+ * for are recorded.
+ */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/supervision-notice.bpmn")
 class NoticeModelTest {
@@ -128,7 +131,10 @@ class NoticeModelTest {
 		return managementService().createJobQuery().processInstanceId(notice.getId()).list();
 	}
 
-	/** Makes the timer due now (as if its day had come) and runs it as the job executor would. */
+	/**
+	 * Makes the timer due now (as if its day had come) and runs it as the job executor
+	 * would.
+	 */
 	private static void fire(Job job) {
 		managementService().setJobDuedate(job.getId(), new Date());
 		managementService().executeJob(job.getId());

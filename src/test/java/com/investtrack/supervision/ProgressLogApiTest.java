@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The progress log: who writes it, what it refuses, how it lists, and the "no progress" rule it feeds (yellow after 60
- * days without a milestone or entry, red after 90, with its reason; the list filter agrees with the light).
+ * The progress log: who writes it, what it refuses, how it lists, and the "no progress"
+ * rule it feeds (yellow after 60 days without a milestone or entry, red after 90, with
+ * its reason; the list filter agrees with the light).
  */
 class ProgressLogApiTest extends ApiTestBase {
 
@@ -84,9 +85,9 @@ class ProgressLogApiTest extends ApiTestBase {
 		assertThat(light(eightyNine).get("health").asText()).isEqualTo("YELLOW");
 		JsonNode red = light(ninety);
 		assertThat(red.get("health").asText()).isEqualTo("RED");
-		assertThat(red.get("healthReason").asText()).isEqualTo("No progress: nothing moved since "
-				+ today().minusDays(90) + " (90 days; yellow after 60 days, red after 90 days without a milestone or "
-				+ "progress entry)");
+		assertThat(red.get("healthReason").asText())
+			.isEqualTo("No progress: nothing moved since " + today().minusDays(90)
+					+ " (90 days; yellow after 60 days, red after 90 days without a milestone or " + "progress entry)");
 		// the list filter (the same rule in SQL) agrees with the lights
 		assertThat(filtered("RED", ninety)).isTrue();
 		assertThat(filtered("YELLOW", sixty)).isTrue();
@@ -130,7 +131,10 @@ class ProgressLogApiTest extends ApiTestBase {
 		assertThat(r.body().get("healthReason").asText()).startsWith("无进展：自" + today().minusDays(90));
 	}
 
-	/** A project whose signing is agreed a month ahead, so that only the "no progress" rule can turn it. */
+	/**
+	 * A project whose signing is agreed a month ahead, so that only the "no progress"
+	 * rule can turn it.
+	 */
 	private long onPlan(LocalDate start) {
 		Map<String, Object> body = newProject("officer", start);
 		body.put("plan", Map.of("SIGNING", today().plusDays(30).toString()));

@@ -22,9 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Base of tests that call the running application over real HTTP, as scripts and other systems do. The same test
- * classes run once on H2 and once on MySQL/MariaDB (see {@link TestDatabase}). Browser-session behaviour (form login,
- * CSRF tokens, session cookies) is driven through {@link #mvc}, which runs the same filter chain in-process.
+ * Base of tests that call the running application over real HTTP, as scripts and other
+ * systems do. The same test classes run once on H2 and once on MySQL/MariaDB (see
+ * {@link TestDatabase}). Browser-session behaviour (form login, CSRF tokens, session
+ * cookies) is driven through {@link #mvc}, which runs the same filter chain in-process.
  */
 public abstract class ApiTestBase extends AppTestBase {
 
@@ -53,8 +54,12 @@ public abstract class ApiTestBase extends AppTestBase {
 		return exchange(user, HttpMethod.PUT, path, body, Map.of());
 	}
 
-	/** Sends a request with HTTP Basic (user "demo" password) or anonymously when user is null. */
-	protected Response exchange(String user, HttpMethod method, String path, Object body, Map<String, String> extraHeaders) {
+	/**
+	 * Sends a request with HTTP Basic (user "demo" password) or anonymously when user is
+	 * null.
+	 */
+	protected Response exchange(String user, HttpMethod method, String path, Object body,
+			Map<String, String> extraHeaders) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
 		if (body != null) {
@@ -73,7 +78,8 @@ public abstract class ApiTestBase extends AppTestBase {
 				throw new IllegalArgumentException(ex);
 			}
 		}
-		// redirects are answers too (pages send anonymous callers to the login form): never follow them
+		// redirects are answers too (pages send anonymous callers to the login form):
+		// never follow them
 		ResponseEntity<String> answer = rest.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
 			.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
 		JsonNode node = null;
@@ -89,9 +95,13 @@ public abstract class ApiTestBase extends AppTestBase {
 		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), raw);
 	}
 
-	/** Logs in through the login form, as a browser does, and returns the authenticated session. */
+	/**
+	 * Logs in through the login form, as a browser does, and returns the authenticated
+	 * session.
+	 */
 	protected MockHttpSession login(String username, String password) throws Exception {
-		MvcResult result = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(username).password(password))
+		MvcResult result = mvc
+			.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(username).password(password))
 			.andReturn();
 		if (!"/".equals(result.getResponse().getRedirectedUrl())) {
 			throw new AssertionError("login of " + username + " failed: " + result.getResponse().getRedirectedUrl());
@@ -139,15 +149,17 @@ public abstract class ApiTestBase extends AppTestBase {
 	}
 
 	/**
-	 * Asserts an error answer: its status, its error code, a message for humans and a fields object. Returns the fields,
-	 * so a test can name the field it expects.
+	 * Asserts an error answer: its status, its error code, a message for humans and a
+	 * fields object. Returns the fields, so a test can name the field it expects.
 	 */
 	protected JsonNode assertError(Response r, int status, String error) {
 		org.assertj.core.api.Assertions.assertThat(r.status()).as("status of %s", r.raw()).isEqualTo(status);
 		org.assertj.core.api.Assertions.assertThat(r.body()).as("JSON body").isNotNull();
 		org.assertj.core.api.Assertions.assertThat(r.body().path("error").asText()).isEqualTo(error);
 		org.assertj.core.api.Assertions.assertThat(r.body().path("message").asText()).isNotBlank();
-		org.assertj.core.api.Assertions.assertThat(r.body().path("fields").isObject()).as("fields is an object").isTrue();
+		org.assertj.core.api.Assertions.assertThat(r.body().path("fields").isObject())
+			.as("fields is an object")
+			.isTrue();
 		return r.body().get("fields");
 	}
 
@@ -164,7 +176,10 @@ public abstract class ApiTestBase extends AppTestBase {
 		return r.body().get("id").asLong();
 	}
 
-	/** Records the milestone {@code to} on {@code on}; where it needs an approval, "manager" approves it. */
+	/**
+	 * Records the milestone {@code to} on {@code on}; where it needs an approval,
+	 * "manager" approves it.
+	 */
 	protected void reach(String officer, long projectId, String to, LocalDate on) {
 		Response r = advance(officer, projectId, to, on);
 		if (r.status() == 202) {
@@ -175,7 +190,10 @@ public abstract class ApiTestBase extends AppTestBase {
 		}
 	}
 
-	/** Walks a project through the given milestones in order, from SIGNING on: dates[0] is SIGNING, dates[1] SITE_SELECTION... */
+	/**
+	 * Walks a project through the given milestones in order, from SIGNING on: dates[0] is
+	 * SIGNING, dates[1] SITE_SELECTION...
+	 */
 	protected void walk(String officer, long projectId, LocalDate... dates) {
 		String[] stages = { "SIGNING", "SITE_SELECTION", "CONSTRUCTION", "PRODUCTION" };
 		for (int i = 0; i < dates.length; i++) {

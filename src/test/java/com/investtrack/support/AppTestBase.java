@@ -19,8 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every test that runs the whole application. API, process and transaction tests all extend it with the same
- * configuration, so they share one cached Spring context (one engine, one database) per run.
+ * Base of every test that runs the whole application. API, process and transaction tests
+ * all extend it with the same configuration, so they share one cached Spring context (one
+ * engine, one database) per run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -28,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class AppTestBase {
 
 	/**
-	 * Everything a step on one project can write: the project row, its milestone, audit and approval rows, the whole
-	 * trail's length and the engine's open tasks and active activities. Equal before and after means nothing was written.
+	 * Everything a step on one project can write: the project row, its milestone, audit
+	 * and approval rows, the whole trail's length and the engine's open tasks and active
+	 * activities. Equal before and after means nothing was written.
 	 */
 	public record ProjectState(Map<String, Object> project, long milestones, long auditEntries, long approvalRequests,
 			long allAuditEntries, long allProjects, List<String> openTasks, List<String> activeActivities) {
@@ -44,7 +46,10 @@ public abstract class AppTestBase {
 	@Autowired
 	protected RuntimeService runtimeService;
 
-	/** Before the context loads: there a missing MySQL could only fail the class, here it skips it. */
+	/**
+	 * Before the context loads: there a missing MySQL could only fail the class, here it
+	 * skips it.
+	 */
 	@BeforeAll
 	static void requireTheDatabase() {
 		if (TestDatabase.isMysql()) {
@@ -71,19 +76,27 @@ public abstract class AppTestBase {
 	}
 
 	protected String processInstanceOf(long projectId) {
-		return jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?").param(projectId).query(String.class).single();
+		return jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?")
+			.param(projectId)
+			.query(String.class)
+			.single();
 	}
 
 	protected ProjectState stateOf(long projectId) {
 		var rows = jdbc.sql("""
 				SELECT stage, stage_entered_on, outcome, dropped_on, drop_reason, officer, name, park_code, version
 				FROM project WHERE id = ?""").param(projectId).query().listOfRows();
-		Map<String, Object> project = rows.isEmpty() ? Map.of() : Map.copyOf(rows.get(0).entrySet()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(),
-					e -> e.getValue() == null ? "<null>" : e.getValue().toString())));
+		Map<String, Object> project = rows.isEmpty() ? Map.of()
+				: Map.copyOf(rows.get(0)
+					.entrySet()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(),
+							e -> e.getValue() == null ? "<null>" : e.getValue().toString())));
 		String instance = rows.isEmpty() ? null
-				: jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?").param(projectId).query(String.class).single();
+				: jdbc.sql("SELECT process_instance_id FROM project WHERE id = ?")
+					.param(projectId)
+					.query(String.class)
+					.single();
 		List<String> tasks = instance == null ? List.of()
 				: taskService.createTaskQuery()
 					.processInstanceId(instance)
@@ -96,9 +109,10 @@ public abstract class AppTestBase {
 				|| runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0 ? List.of()
 						: runtimeService.getActiveActivityIds(instance).stream().sorted().toList();
 		return new ProjectState(project, count("SELECT COUNT(*) FROM milestone WHERE project_id = ?", projectId),
-				// refused calls add ACCESS_DENIED entries (a security record, not a change of the project)
-				count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action NOT IN ('LOGIN_FAILED', 'ACCESS_DENIED')",
-						projectId),
+				// refused calls add ACCESS_DENIED entries (a security record, not a
+				// change of the project)
+				count("SELECT COUNT(*) FROM audit_entry WHERE project_id = ? AND action NOT IN ('LOGIN_FAILED', "
+						+ "'ACCESS_DENIED')", projectId),
 				count("SELECT COUNT(*) FROM approval_request WHERE project_id = ?", projectId),
 				count("SELECT COUNT(*) FROM audit_entry WHERE action NOT IN ('LOGIN_FAILED', 'ACCESS_DENIED')"),
 				count("SELECT COUNT(*) FROM project"), tasks, activities);
@@ -112,10 +126,15 @@ public abstract class AppTestBase {
 			.singleResult();
 	}
 
-	/** A park of this test's own, so that filters and reports see only the projects the test put there. */
+	/**
+	 * A park of this test's own, so that filters and reports see only the projects the
+	 * test put there.
+	 */
 	protected String newPark() {
 		String code = "T-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)").params(code, "Test park " + code, "Test").update();
+		jdbc.sql("INSERT INTO park (code, name, district) VALUES (?, ?, ?)")
+			.params(code, "Test park " + code, "Test")
+			.update();
 		return code;
 	}
 

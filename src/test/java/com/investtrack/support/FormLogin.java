@@ -21,18 +21,23 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
- * Logs in through the login form, as a browser does, and returns the session cookie. The form's CSRF token is taken
- * from where the server keeps it, the session in the database, rather than scraped from a page: a first POST without
- * a token makes the server create the session and its token, which is then masked the way Spring Security's pages mask
+ * Logs in through the login form, as a browser does, and returns the session cookie. The
+ * form's CSRF token is taken from where the server keeps it, the session in the database,
+ * rather than scraped from a page: a first POST without a token makes the server create
+ * the session and its token, which is then masked the way Spring Security's pages mask
  * it. So the login works against the bare API, whatever the pages look like.
  */
 public final class FormLogin {
 
 	public static final String SESSION_COOKIE = "SESSION";
 
-	private static final String CSRF_ATTRIBUTE = "org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN";
+	private static final String CSRF_ATTRIBUTE = "org.springframework.security.web.csrf."
+			+ "HttpSessionCsrfTokenRepository.CSRF_TOKEN";
 
-	/** Logs {@code username} in at {@code baseUrl}; returns the value of the authenticated session's cookie. */
+	/**
+	 * Logs {@code username} in at {@code baseUrl}; returns the value of the authenticated
+	 * session's cookie.
+	 */
 	public static String login(HttpClient http, String baseUrl, JdbcClient db, String username, String password)
 			throws IOException, InterruptedException {
 		HttpResponse<String> first = http.send(form(baseUrl, null, Map.of("username", username, "password", password)),
@@ -49,12 +54,15 @@ public final class FormLogin {
 			.params(sessionId, CSRF_ATTRIBUTE)
 			.query(byte[].class)
 			.single();
-		HttpResponse<String> login = http.send(form(baseUrl, anonymousSession,
-				Map.of("username", username, "password", password, "_csrf", masked(deserialize(stored)))),
+		HttpResponse<String> login = http.send(
+				form(baseUrl, anonymousSession,
+						Map.of("username", username, "password", password, "_csrf", masked(deserialize(stored)))),
 				HttpResponse.BodyHandlers.ofString());
 		String session = sessionCookie(login);
-		if (login.statusCode() != 302 || session == null || login.headers().firstValue("Location").orElse("").contains("error")) {
-			throw new AssertionError("Login of " + username + " failed: " + login.statusCode() + " " + login.headers().map());
+		if (login.statusCode() != 302 || session == null
+				|| login.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new AssertionError(
+					"Login of " + username + " failed: " + login.statusCode() + " " + login.headers().map());
 		}
 		return session;
 	}
@@ -95,7 +103,10 @@ public final class FormLogin {
 		}
 	}
 
-	/** The token as a page would carry it: Spring Security 6 expects it XOR-masked with a random pad. */
+	/**
+	 * The token as a page would carry it: Spring Security 6 expects it XOR-masked with a
+	 * random pad.
+	 */
 	private static String masked(CsrfToken token) {
 		var request = new MockHttpServletRequest();
 		new XorCsrfTokenRequestAttributeHandler().handle(request, new MockHttpServletResponse(), () -> token);

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Chooses the database of a test run. By default each Spring context gets an in-memory H2; with
- * {@code -Dtest.database=mysql} (the second run of the suite in {@code mvn verify}) the same tests run against the
- * MySQL/MariaDB at {@code test.mysql.url}, whose database is created on first use. Without a server that run is skipped
- * with a line on the console, except in CI ({@code CI=true}), where it is mandatory.
+ * Chooses the database of a test run. By default each Spring context gets an in-memory
+ * H2; with {@code -Dtest.database=mysql} (the second run of the suite in
+ * {@code mvn verify}) the same tests run against the MySQL/MariaDB at
+ * {@code test.mysql.url}, whose database is created on first use. Without a server that
+ * run is skipped with a line on the console, except in CI ({@code CI=true}), where it is
+ * mandatory.
  */
 public final class TestDatabase {
 
@@ -46,8 +48,9 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Registers the datasource for the run's database; call from a {@code @DynamicPropertySource} method, after
-	 * {@link #requireMysql()} has run in a {@code @BeforeAll} method (a skip while the context loads would be an error).
+	 * Registers the datasource for the run's database; call from a
+	 * {@code @DynamicPropertySource} method, after {@link #requireMysql()} has run in a
+	 * {@code @BeforeAll} method (a skip while the context loads would be an error).
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
 		if (!isMysql()) {
@@ -61,8 +64,9 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Makes sure the MySQL database answers, creating it where the server does not have it yet. Skips the calling test
-	 * class when no server answers, or fails it in CI, where MySQL must be there.
+	 * Makes sure the MySQL database answers, creating it where the server does not have
+	 * it yet. Skips the calling test class when no server answers, or fails it in CI,
+	 * where MySQL must be there.
 	 */
 	public static synchronized void requireMysql() {
 		if (unavailable == null) {
@@ -82,7 +86,10 @@ public final class TestDatabase {
 		}
 	}
 
-	/** Creates the URL's database as production's is created: utf8mb4_bin, so names compare exactly, as on H2. */
+	/**
+	 * Creates the URL's database as production's is created: utf8mb4_bin, so names
+	 * compare exactly, as on H2.
+	 */
 	private static String create() {
 		Matcher url = URL.matcher(mysqlUrl());
 		if (!url.matches()) {

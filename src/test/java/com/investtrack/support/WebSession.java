@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like HTTP client for the pages: logs in through the form, keeps the session cookie, sends the CSRF token
- * with its POSTs and does not follow redirects, so tests see the status and Location the server answered.
+ * A browser-like HTTP client for the pages: logs in through the form, keeps the session
+ * cookie, sends the CSRF token with its POSTs and does not follow redirects, so tests see
+ * the status and Location the server answered.
  */
 public final class WebSession {
 
@@ -47,7 +48,10 @@ public final class WebSession {
 		return this;
 	}
 
-	/** Logs in with the demo password; fails unless the server sends the user on to the board. */
+	/**
+	 * Logs in with the demo password; fails unless the server sends the user on to the
+	 * board.
+	 */
 	public WebSession login(String user) {
 		Page form = get("/login");
 		Page answer = postForm("/login", Map.of("username", user, "password", TestData.PASSWORD), csrfOf(form.body()));
@@ -63,7 +67,10 @@ public final class WebSession {
 		return send(request.build());
 	}
 
-	/** POSTs a form with the CSRF token of the board page, as a page of this session would. */
+	/**
+	 * POSTs a form with the CSRF token of the board page, as a page of this session
+	 * would.
+	 */
 	public Page post(String path, Map<String, String> fields) {
 		return postForm(path, fields, csrfOf(get("/").body()));
 	}
@@ -92,8 +99,10 @@ public final class WebSession {
 
 	private Page send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
+			HttpResponse<String> response = client.send(request,
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Page(response.statusCode(), response.body(),
+					response.headers().firstValue("Location").orElse(null),
 					response.headers().firstValue("Content-Type").orElse(null));
 		}
 		catch (IOException ex) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import com.investtrack.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** On a real MySQL/MariaDB: a node whose connections do not run in READ COMMITTED refuses to start. */
+/**
+ * On a real MySQL/MariaDB: a node whose connections do not run in READ COMMITTED refuses
+ * to start.
+ */
 class ClusterReadinessCheckMysqlIT {
 
 	@BeforeAll
@@ -30,7 +33,8 @@ class ClusterReadinessCheckMysqlIT {
 	@Test
 	void readCommittedWithTheRightUrlPasses() {
 		try (var dataSource = dataSource("TRANSACTION_READ_COMMITTED")) {
-			assertThatNoException().isThrownBy(() -> ClusterReadinessCheck.checkDatabase(dataSource, TestDatabase.mysqlUrl()));
+			assertThatNoException()
+				.isThrownBy(() -> ClusterReadinessCheck.checkDatabase(dataSource, TestDatabase.mysqlUrl()));
 		}
 	}
 

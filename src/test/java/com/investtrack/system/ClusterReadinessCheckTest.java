@@ -12,13 +12,15 @@ class ClusterReadinessCheckTest {
 	void aMysqlUrlMustCarryTheParametersTheEngineNeeds() {
 		assertThat(ClusterReadinessCheck.missingMysqlUrlParameters("jdbc:mysql://db:3306/invest"))
 			.containsExactly("sendFractionalSeconds=false", "nullCatalogMeansCurrent=true");
-		assertThat(ClusterReadinessCheck.missingMysqlUrlParameters("jdbc:mysql://db:3306/invest?sendFractionalSeconds=true"))
+		assertThat(ClusterReadinessCheck
+			.missingMysqlUrlParameters("jdbc:mysql://db:3306/invest?sendFractionalSeconds=true"))
 			.containsExactly("sendFractionalSeconds=false", "nullCatalogMeansCurrent=true");
 		assertThat(ClusterReadinessCheck
 			.missingMysqlUrlParameters("jdbc:mysql://db:3306/invest?useSSL=false&nullCatalogMeansCurrent=true"))
 			.containsExactly("sendFractionalSeconds=false");
 		assertThat(ClusterReadinessCheck.missingMysqlUrlParameters(
-				"jdbc:mysql://db:3306/invest?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&connectTimeout=3000"))
+				"jdbc:mysql://db:3306/invest?sendFractionalSeconds=false&nullCatalogMeansCurrent=true"
+						+ "&connectTimeout=3000"))
 			.isEmpty();
 	}
 

@@ -30,8 +30,9 @@ import com.investtrack.project.ProjectFilter;
 import com.investtrack.security.UserRepository;
 
 /**
- * The demo data on a fresh database: users of every role, the 20 parks and 7 industries, and projects in every stage
- * and outcome, moved through the real lifecycle. Loading again (a restart) changes nothing.
+ * The demo data on a fresh database: users of every role, the 20 parks and 7 industries,
+ * and projects in every stage and outcome, moved through the real lifecycle. Loading
+ * again (a restart) changes nothing.
  */
 @SpringBootTest(properties = "app.demo-data=true")
 @ActiveProfiles("test")
@@ -63,14 +64,18 @@ class DemoDataTest {
 
 	@Test
 	void demoUsersWithTheirRolesAndThePasswordDemo() {
-		Map<String, List<Role>> expected = Map.of("officer", List.of(Role.OFFICER), "officer2", List.of(Role.OFFICER), "lead",
-				List.of(Role.OFFICER, Role.MANAGER), "manager", List.of(Role.MANAGER), "auditor", List.of(Role.AUDITOR), "admin",
-				List.of(Role.ADMIN), "leader", List.of(Role.LEADER), "leader2", List.of(Role.LEADER));
+		Map<String, List<Role>> expected = Map.of("officer", List.of(Role.OFFICER), "officer2", List.of(Role.OFFICER),
+				"lead", List.of(Role.OFFICER, Role.MANAGER), "manager", List.of(Role.MANAGER), "auditor",
+				List.of(Role.AUDITOR), "admin", List.of(Role.ADMIN), "leader", List.of(Role.LEADER), "leader2",
+				List.of(Role.LEADER));
 		expected.forEach((username, roles) -> {
 			var account = users.find(username).orElseThrow();
 			assertThat(account.enabled()).isTrue();
 			assertThat(account.roles()).containsExactlyInAnyOrderElementsOf(roles);
-			String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).single();
+			String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?")
+				.param(username)
+				.query(String.class)
+				.single();
 			assertThat(encoder.matches("demo", hash)).as("password of %s", username).isTrue();
 		});
 		assertThat(users.count()).isEqualTo(8);
@@ -81,8 +86,8 @@ class DemoDataTest {
 		assertThat(count("SELECT COUNT(*) FROM park")).isEqualTo(20);
 		assertThat(jdbc.sql("SELECT name FROM park").query(String.class).list()).contains(
 				"Jingshan Intelligent Manufacturing Industrial Park", "Zhongxiang CNC Machine Tool Industrial Park");
-		assertThat(jdbc.sql("SELECT code FROM industry").query(String.class).list()).containsExactlyInAnyOrder("EQUIPMENT",
-				"NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE", "HEALTH");
+		assertThat(jdbc.sql("SELECT code FROM industry").query(String.class).list()).containsExactlyInAnyOrder(
+				"EQUIPMENT", "NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE", "HEALTH");
 	}
 
 	@Test
@@ -93,11 +98,15 @@ class DemoDataTest {
 				.as("active projects in %s", stage)
 				.isPositive();
 		}
-		assertThat(count("SELECT COUNT(*) FROM project WHERE outcome = 'IN_PRODUCTION' AND stage = 'PRODUCTION'")).isPositive();
-		assertThat(count("SELECT COUNT(*) FROM project WHERE outcome = 'DROPPED' AND dropped_on IS NOT NULL")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM project WHERE outcome = 'IN_PRODUCTION' AND stage = 'PRODUCTION'"))
+			.isPositive();
+		assertThat(count("SELECT COUNT(*) FROM project WHERE outcome = 'DROPPED' AND dropped_on IS NOT NULL"))
+			.isPositive();
 		assertThat(count("SELECT COUNT(*) FROM project WHERE asset_model = 'LIGHT'")).isPositive();
-		assertThat(count("SELECT COUNT(*) FROM approval_request WHERE status = 'PENDING'")).as("pending approvals").isPositive();
-		assertThat(count("SELECT COUNT(*) FROM approval_request WHERE status = 'REJECTED'")).as("rejected requests").isPositive();
+		assertThat(count("SELECT COUNT(*) FROM approval_request WHERE status = 'PENDING'")).as("pending approvals")
+			.isPositive();
+		assertThat(count("SELECT COUNT(*) FROM approval_request WHERE status = 'REJECTED'")).as("rejected requests")
+			.isPositive();
 		assertThat(count("SELECT COUNT(DISTINCT officer) FROM project")).isEqualTo(3);
 	}
 
@@ -113,8 +122,12 @@ class DemoDataTest {
 			}
 			assertThat(runtime.getActiveActivityIds(instance)).as("project %s in %s", rs.getLong(1), stage)
 				.containsAnyOf("RecordNextMilestone_" + stage, "Approve_" + Stage.valueOf(stage).next().orElseThrow());
-			long pending = count("SELECT COUNT(*) FROM approval_request WHERE project_id = ? AND status = 'PENDING'", rs.getLong(1));
-			long approvalTasks = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKeyLike("Approve_%").count();
+			long pending = count("SELECT COUNT(*) FROM approval_request WHERE project_id = ? AND status = 'PENDING'",
+					rs.getLong(1));
+			long approvalTasks = tasks.createTaskQuery()
+				.processInstanceId(instance)
+				.taskDefinitionKeyLike("Approve_%")
+				.count();
 			assertThat(approvalTasks).isEqualTo(pending);
 		});
 	}
@@ -123,11 +136,9 @@ class DemoDataTest {
 	void theChangfengCheetahProjectHasTheSeedsFigures() {
 		long id = jdbc.sql("SELECT id FROM project WHERE name = ?").param(DemoData.CHEETAH).query(Long.class).single();
 		Map<String, LocalDate> on = new LinkedHashMap<>();
-		jdbc.sql("SELECT stage, effective_on FROM milestone WHERE project_id = ?")
-			.param(id)
-			.query(rs -> {
-				on.put(rs.getString(1), rs.getDate(2).toLocalDate());
-			});
+		jdbc.sql("SELECT stage, effective_on FROM milestone WHERE project_id = ?").param(id).query(rs -> {
+			on.put(rs.getString(1), rs.getDate(2).toLocalDate());
+		});
 		assertThat(ChronoUnit.DAYS.between(on.get("NEGOTIATION"), on.get("SITE_SELECTION"))).isEqualTo(36);
 		assertThat(on.get("CONSTRUCTION").plusMonths(15)).isEqualTo(on.get("PRODUCTION"));
 		// its agreement's dates are the real ones: green from first talk to production
@@ -154,7 +165,8 @@ class DemoDataTest {
 			assertThat(p.projectType()).isNotNull();
 			assertThat(p.channel()).isNotNull();
 		});
-		assertThat(all).filteredOn(p -> p.assetModel() == AssetModel.HEAVY).allSatisfy(p -> assertThat(p.landMu()).isNotNull());
+		assertThat(all).filteredOn(p -> p.assetModel() == AssetModel.HEAVY)
+			.allSatisfy(p -> assertThat(p.landMu()).isNotNull());
 		assertThat(all).filteredOn(p -> !p.plan().isEmpty()).hasSizeGreaterThan(all.size() * 3 / 4);
 		assertThat(all).extracting(ProjectView::leader).contains("leader", "leader2");
 		List<ProjectView> active = all.stream().filter(p -> p.outcome() == Outcome.ACTIVE).toList();
@@ -163,7 +175,8 @@ class DemoDataTest {
 		assertThat(red).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(yellow).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(active.stream().filter(p -> p.health() == Health.GREEN).count()).isGreaterThan(active.size() / 2);
-		// red and yellow for a visible reason: the next agreed date has passed, by so many days
+		// red and yellow for a visible reason: the next agreed date has passed, by so
+		// many days
 		assertThat(red).anySatisfy(p -> {
 			assertThat(p.daysLate()).isGreaterThanOrEqualTo(30);
 			assertThat(p.healthReason()).contains(p.plan().get(p.stage().next().orElseThrow()).toString());
@@ -191,8 +204,8 @@ class DemoDataTest {
 
 	private Map<String, Long> snapshot() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String table : List.of("app_user", "app_user_role", "park", "industry", "project", "milestone", "approval_request",
-				"audit_entry")) {
+		for (String table : List.of("app_user", "app_user_role", "park", "industry", "project", "milestone",
+				"approval_request", "audit_entry")) {
 			counts.put(table, count("SELECT COUNT(*) FROM " + table));
 		}
 		counts.put("process instances", runtime.createProcessInstanceQuery().count());

@@ -19,9 +19,10 @@ import org.springframework.util.ClassUtils;
 import com.investtrack.support.ApiTestBase;
 
 /**
- * The engine is an implementation detail nobody reaches: no REST API or web apps on the classpath or at their usual
- * URLs, no expressions in queries, no Java serialization, only the shipped BPMN deployed, and a start-up check that
- * refuses to run the engine when any of this is not so.
+ * The engine is an implementation detail nobody reaches: no REST API or web apps on the
+ * classpath or at their usual URLs, no expressions in queries, no Java serialization,
+ * only the shipped BPMN deployed, and a start-up check that refuses to run the engine
+ * when any of this is not so.
  */
 class EngineHardeningApiTest extends ApiTestBase {
 
@@ -38,7 +39,8 @@ class EngineHardeningApiTest extends ApiTestBase {
 		}
 		var resolver = new PathMatchingResourcePatternResolver();
 		for (String pattern : List.of("classpath*:org/camunda/bpm/engine/rest/**/*.class",
-				"classpath*:org/camunda/bpm/webapp/**/*.class", "classpath*:org/camunda/bpm/spring/boot/starter/rest/**/*.class",
+				"classpath*:org/camunda/bpm/webapp/**/*.class",
+				"classpath*:org/camunda/bpm/spring/boot/starter/rest/**/*.class",
 				"classpath*:org/camunda/bpm/spring/boot/starter/webapp/**/*.class")) {
 			assertThat(resolver.getResources(pattern)).as(pattern).isEmpty();
 		}
@@ -52,7 +54,8 @@ class EngineHardeningApiTest extends ApiTestBase {
 			assertThat(get("manager", path).status()).as("manager GET " + path).isEqualTo(404);
 			int anonymous = get(null, path).status();
 			assertThat(anonymous).as("anonymous GET " + path).isIn(302, 401);
-			assertThat(exchange("admin", HttpMethod.POST, path, "{}", java.util.Map.of()).status()).as("admin POST " + path)
+			assertThat(exchange("admin", HttpMethod.POST, path, "{}", java.util.Map.of()).status())
+				.as("admin POST " + path)
 				.isIn(403, 404);
 		}
 	}
@@ -73,11 +76,12 @@ class EngineHardeningApiTest extends ApiTestBase {
 		assertThat(repository.createDeploymentQuery().count()).isPositive();
 		repository.createDeploymentQuery()
 			.list()
-			.forEach(d -> assertThat(repository.getDeploymentResourceNames(d.getId()))
-				.allSatisfy(name -> assertThat(EngineHardening.shippedModels()).contains(EngineHardening.fileName(name))));
+			.forEach(d -> assertThat(repository.getDeploymentResourceNames(d.getId())).allSatisfy(
+					name -> assertThat(EngineHardening.shippedModels()).contains(EngineHardening.fileName(name))));
 		var resolver = new PathMatchingResourcePatternResolver();
 		for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
-			byte[] shipped = resolver.getResource("classpath:bpmn/" + EngineHardening.fileName(definition.getResourceName()))
+			byte[] shipped = resolver
+				.getResource("classpath:bpmn/" + EngineHardening.fileName(definition.getResourceName()))
 				.getContentAsByteArray();
 			try (InputStream deployed = repository.getResourceAsStream(definition.getDeploymentId(),
 					definition.getResourceName())) {
@@ -99,8 +103,8 @@ class EngineHardeningApiTest extends ApiTestBase {
 		assertThat(config.isEnableExpressionsInAdhocQueries()).isFalse();
 	}
 
-	private void refused(Consumer<ProcessEngineConfigurationImpl> weaken, Consumer<ProcessEngineConfigurationImpl> restore,
-			String reason) {
+	private void refused(Consumer<ProcessEngineConfigurationImpl> weaken,
+			Consumer<ProcessEngineConfigurationImpl> restore, String reason) {
 		var config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 		weaken.accept(config);
 		try {

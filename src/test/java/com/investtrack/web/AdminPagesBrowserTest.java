@@ -12,8 +12,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The administration pages in the shared layout, in both languages and at a phone's width, and every page of the
- * application under the real Content-Security-Policy: the browser's console must report nothing it refused.
+ * The administration pages in the shared layout, in both languages and at a phone's
+ * width, and every page of the application under the real Content-Security-Policy: the
+ * browser's console must report nothing it refused.
  */
 class AdminPagesBrowserTest extends BrowserTestBase {
 
@@ -68,7 +69,8 @@ class AdminPagesBrowserTest extends BrowserTestBase {
 		waitFor(By.cssSelector("#user-admin"));
 		assertThat($(ownAdmin).isEnabled()).as("locked after going back").isFalse();
 
-		// what the page's script disabled on a submit works again when the page comes back from the browser's cache
+		// what the page's script disabled on a submit works again when the page comes
+		// back from the browser's cache
 		WebElement create = $("#new-user button[type=submit]");
 		script("arguments[0].dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }))",
 				$("#new-user form"));
@@ -109,7 +111,8 @@ class AdminPagesBrowserTest extends BrowserTestBase {
 	@Test
 	void noPageBreaksTheContentSecurityPolicy() {
 		long id = createProject("officer", "JS-IMP", "HEALTH", "LIGHT", today().minusDays(10), unique("CSP"));
-		// the check itself: an inline script the policy must refuse shows up in the console
+		// the check itself: an inline script the policy must refuse shows up in the
+		// console
 		open("/login");
 		cspViolations();
 		script("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; "

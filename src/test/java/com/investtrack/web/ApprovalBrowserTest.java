@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 import com.investtrack.support.WebSession;
 
 /**
- * The way of an approval through the pages: the officer asks, a manager approves from the inbox, an auditor finds the
- * decision in the trail and downloads it; a manager never sees buttons on a request of their own.
+ * The way of an approval through the pages: the officer asks, a manager approves from the
+ * inbox, an auditor finds the decision in the trail and downloads it; a manager never
+ * sees buttons on a request of their own.
  */
 class ApprovalBrowserTest extends BrowserTestBase {
 
@@ -46,7 +47,9 @@ class ApprovalBrowserTest extends BrowserTestBase {
 		loginAs("manager");
 		clickAndWait($("nav.mainnav a[data-nav=tasks]"));
 		WebElement task = $("#approvals article[data-project='" + id + "']");
-		assertThat(task.getText()).contains(name).contains("Approve: Signing").contains(today.minusDays(12).toString())
+		assertThat(task.getText()).contains(name)
+			.contains("Approve: Signing")
+			.contains(today.minusDays(12).toString())
 			.contains("Contract signed at the investment fair");
 		String taskId = task.getAttribute("data-task");
 		screenshot("approval-manager-inbox");
@@ -69,7 +72,9 @@ class ApprovalBrowserTest extends BrowserTestBase {
 		clickAndWait($("form.filters button[type=submit]"));
 		var rows = $$("table.audit tbody tr");
 		assertThat(rows).hasSize(1);
-		assertThat(rows.get(0).getText()).contains("manager").contains("Approved").contains("Investment intensity is fine")
+		assertThat(rows.get(0).getText()).contains("manager")
+			.contains("Approved")
+			.contains("Investment intensity is fine")
 			.contains(today.minusDays(12).toString());
 		clickAndWait($("[data-verify]"));
 		assertThat($("[data-verification]").getAttribute("data-verification")).isEqualTo("valid");
@@ -85,7 +90,8 @@ class ApprovalBrowserTest extends BrowserTestBase {
 		String[] lines = csv.body().split("\r\n");
 		assertThat(lines).hasSize(2);
 		assertThat(lines[0]).startsWith("\uFEFF#,Time,User,Action,Project");
-		assertThat(lines[1]).contains(",manager,APPROVED," + id + ",NEGOTIATION,SIGNING," + today.minusDays(12) + ",APPROVE,")
+		assertThat(lines[1])
+			.contains(",manager,APPROVED," + id + ",NEGOTIATION,SIGNING," + today.minusDays(12) + ",APPROVE,")
 			.contains("Investment intensity is fine");
 		// without the session the download is not handed out
 		HttpResponse<String> anonymous = HttpClient.newHttpClient()
@@ -116,7 +122,8 @@ class ApprovalBrowserTest extends BrowserTestBase {
 		WebSession lead = session("lead");
 		var answer = lead.post("/tasks/" + taskId + "/decision", Map.of("decision", "APPROVE"));
 		assertThat(answer.status()).isEqualTo(302);
-		assertThat(lead.get("/tasks").body()).contains("Four-eyes rule: a request is decided by a manager other than the one who made it.");
+		assertThat(lead.get("/tasks").body())
+			.contains("Four-eyes rule: a request is decided by a manager other than the one who made it.");
 		assertThat(get("lead", "/api/projects/" + id).body().get("stage").asText()).isEqualTo("NEGOTIATION");
 	}
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import com.investtrack.support.WebSession;
 
 /**
- * The board beyond a screenful: a column shows its count and its first cards with a link to all of them, the stage's
- * own list is paged, and the filters (park, officer, "my projects", health, dropped, leader, key level, type, channel)
- * narrow every column; a leader opens it on the projects they lead; the CSV lists the ledger's columns.
+ * The board beyond a screenful: a column shows its count and its first cards with a link
+ * to all of them, the stage's own list is paged, and the filters (park, officer, "my
+ * projects", health, dropped, leader, key level, type, channel) narrow every column; a
+ * leader opens it on the projects they lead; the CSV lists the ledger's columns.
  */
 class BoardPagesTest extends WebTestBase {
 
@@ -55,16 +56,19 @@ class BoardPagesTest extends WebTestBase {
 		long green = createProject("officer", park, "HEALTH", "LIGHT", today().minusDays(3), unique("New talks"));
 		long dropped = createProject("officer", park, "HEALTH", "LIGHT", today().minusDays(30), unique("Lost talks"));
 		assertThat(post("officer", "/api/projects/" + dropped + "/drop",
-				Map.of("effectiveOn", today().toString(), "reason", "went elsewhere")).status()).isEqualTo(200);
+				Map.of("effectiveOn", today().toString(), "reason", "went elsewhere"))
+			.status()).isEqualTo(200);
 		WebSession officer = session("officer");
 
 		String redOnly = officer.get("/?park=" + park + "&health=RED").body();
 		assertThat(redOnly).contains("data-project=\"" + red + "\"").doesNotContain("data-project=\"" + green + "\"");
 		String current = officer.get("/?park=" + park).body();
-		assertThat(current).contains("data-project=\"" + red + "\"").contains("data-project=\"" + green + "\"")
+		assertThat(current).contains("data-project=\"" + red + "\"")
+			.contains("data-project=\"" + green + "\"")
 			.doesNotContain("data-project=\"" + dropped + "\"");
 		String droppedOnly = officer.get("/?park=" + park + "&status=DROPPED").body();
-		assertThat(droppedOnly).contains("data-project=\"" + dropped + "\"").contains("Dropped in Negotiation")
+		assertThat(droppedOnly).contains("data-project=\"" + dropped + "\"")
+			.contains("Dropped in Negotiation")
 			.doesNotContain("data-project=\"" + red + "\"");
 		// a value that does not parse is ignored rather than failing the page
 		assertThat(officer.get("/?park=" + park + "&health=PURPLE&page=x").status()).isEqualTo(200);
@@ -117,8 +121,10 @@ class BoardPagesTest extends WebTestBase {
 			.doesNotContain("id=\"next-milestone\"")
 			.doesNotContain("id=\"edit\"")
 			.doesNotContain("id=\"revise-plan\"");
-		assertThat(leader.post("/projects/" + led + "/plan", Map.of("dates.SIGNING", today().plusDays(9).toString(),
-				"reason", "leader tries")).status()).isEqualTo(403);
+		assertThat(leader
+			.post("/projects/" + led + "/plan",
+					Map.of("dates.SIGNING", today().plusDays(9).toString(), "reason", "leader tries"))
+			.status()).isEqualTo(403);
 		assertThat(board).doesNotContain("href=\"/projects/new\"");
 	}
 
@@ -152,7 +158,10 @@ class BoardPagesTest extends WebTestBase {
 		assertThat(chinese).contains("项目编号", "总投资（万元）", "用地（亩）", "约定开工", "包保领导", "迁建", "以商招商", "红灯");
 	}
 
-	/** A project in negotiation since 60 days ago with the given record fields, created by officer through the API. */
+	/**
+	 * A project in negotiation since 60 days ago with the given record fields, created by
+	 * officer through the API.
+	 */
 	private long createRecord(String park, String name, String leader, String keyLevel, String type, String channel,
 			Map<String, String> plan) {
 		Map<String, Object> body = newProject("officer", today().minusDays(60));
@@ -177,7 +186,8 @@ class BoardPagesTest extends WebTestBase {
 
 	/** The HTML of one board column. */
 	private static String column(String board, String stage) {
-		Matcher m = Pattern.compile("<section class=\"column\" data-stage=\"" + stage + "\".*?</section>", Pattern.DOTALL)
+		Matcher m = Pattern
+			.compile("<section class=\"column\" data-stage=\"" + stage + "\".*?</section>", Pattern.DOTALL)
 			.matcher(board);
 		assertThat(m.find()).as("column " + stage).isTrue();
 		return m.group();

@@ -32,9 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.investtrack.support.Prerequisite;
 
 /**
- * Page tests in a real headless Chromium, the Debian packages' browser and driver; Selenium Manager is never asked to
- * download anything (the driver's path is given to the service). Without Chromium the tests are skipped with a line on
- * the console, except in CI ({@code CI=true}), where they must run.
+ * Page tests in a real headless Chromium, the Debian packages' browser and driver;
+ * Selenium Manager is never asked to download anything (the driver's path is given to the
+ * service). Without Chromium the tests are skipped with a line on the console, except in
+ * CI ({@code CI=true}), where they must run.
  */
 abstract class BrowserTestBase extends WebTestBase {
 
@@ -93,7 +94,8 @@ abstract class BrowserTestBase extends WebTestBase {
 					"--disable-extensions", "--window-size=1400,1000", "--lang=en-US",
 					"--user-data-dir=" + profile.toAbsolutePath());
 			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-			// the console, so tests can check that the Content-Security-Policy blocked nothing
+			// the console, so tests can check that the Content-Security-Policy blocked
+			// nothing
 			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
@@ -104,7 +106,10 @@ abstract class BrowserTestBase extends WebTestBase {
 		return driver;
 	}
 
-	/** Console messages since the last call that report something the Content-Security-Policy refused. */
+	/**
+	 * Console messages since the last call that report something the
+	 * Content-Security-Policy refused.
+	 */
 	protected List<String> cspViolations() {
 		return browser().manage()
 			.logs()
@@ -143,7 +148,8 @@ abstract class BrowserTestBase extends WebTestBase {
 	}
 
 	protected WebElement waitFor(By by) {
-		return new WebDriverWait(browser(), Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+		return new WebDriverWait(browser(), Duration.ofSeconds(15))
+			.until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
 	protected Object script(String js, Object... args) {
@@ -151,8 +157,9 @@ abstract class BrowserTestBase extends WebTestBase {
 	}
 
 	/**
-	 * Clicks a button or link and waits until the next page has loaded: a mark left on this page's window is gone and
-	 * the new document is complete (staleness checks race with Chromium while the old document unloads).
+	 * Clicks a button or link and waits until the next page has loaded: a mark left on
+	 * this page's window is gone and the new document is complete (staleness checks race
+	 * with Chromium while the old document unloads).
 	 */
 	protected void clickAndWait(WebElement element) {
 		script("window.__leaving = true");

@@ -11,8 +11,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /**
- * The calendar page in a real browser: an administrator finds it in the navigation, picks a year without entries,
- * enters its holidays and sees them on the month sheets; it fits a phone and breaks no Content-Security-Policy rule.
+ * The calendar page in a real browser: an administrator finds it in the navigation, picks
+ * a year without entries, enters its holidays and sees them on the month sheets; it fits
+ * a phone and breaks no Content-Security-Policy rule.
  */
 class CalendarBrowserTest extends BrowserTestBase {
 

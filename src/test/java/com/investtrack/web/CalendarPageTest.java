@@ -15,10 +15,11 @@ import com.investtrack.support.WebSession;
 import com.investtrack.support.WebSession.Page;
 
 /**
- * The calendar page over real HTTP with form-login sessions: every role reads a year's holidays as lists and month
- * sheets, a year without entries says that Monday to Friday count, and administrators change a year through the form,
- * with refusals explained in the page's language and nothing saved. The year changed here, 2087, is emptied before and
- * after each test.
+ * The calendar page over real HTTP with form-login sessions: every role reads a year's
+ * holidays as lists and month sheets, a year without entries says that Monday to Friday
+ * count, and administrators change a year through the form, with refusals explained in
+ * the page's language and nothing saved. The year changed here, 2087, is emptied before
+ * and after each test.
  */
 class CalendarPageTest extends WebTestBase {
 
@@ -65,8 +66,8 @@ class CalendarPageTest extends WebTestBase {
 
 	@Test
 	void aYearWithoutEntriesSaysMondayToFridayCountInBothLanguages() {
-		assertThat(session("manager").get(YEAR_PAGE).body()).contains(
-				"No data for this year: Monday to Friday are counted as working days (261 working days).");
+		assertThat(session("manager").get(YEAR_PAGE).body())
+			.contains("No data for this year: Monday to Friday are counted as working days (261 working days).");
 		WebSession chinese = new WebSession(port).header("Accept-Language", "zh-CN").login("manager");
 		assertThat(chinese.get(YEAR_PAGE).body()).contains("<h1>工作日历</h1>")
 			.contains("本年度暂无数据：按周一至周五计算工作日（全年 261 个工作日）。")

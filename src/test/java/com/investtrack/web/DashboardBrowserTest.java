@@ -13,8 +13,9 @@ import org.openqa.selenium.support.ui.Select;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The dashboard answers "median time from negotiation to production for heavy-asset projects in this park" in two
- * clicks, and its charts are drawn from the same figures as its tables.
+ * The dashboard answers "median time from negotiation to production for heavy-asset
+ * projects in this park" in two clicks, and its charts are drawn from the same figures as
+ * its tables.
  */
 class DashboardBrowserTest extends BrowserTestBase {
 
@@ -40,7 +41,8 @@ class DashboardBrowserTest extends BrowserTestBase {
 		assertThat(answer.getAttribute("data-p90")).isEqualTo("587.0");
 		assertThat(answer.getAttribute("data-projects")).isEqualTo("2");
 		assertThat(answer.findElement(By.cssSelector(".big")).getText()).isEqualTo("535 days");
-		// working days beside calendar days (the figures are counted in DashboardCsvApiTest)
+		// working days beside calendar days (the figures are counted in
+		// DashboardCsvApiTest)
 		assertThat(answer.getAttribute("data-median-working")).isEqualTo("374.0");
 		assertThat(answer.findElement(By.cssSelector("[data-working]")).getText())
 			.isEqualTo("374 working days, 90th percentile 408.4");
@@ -52,7 +54,8 @@ class DashboardBrowserTest extends BrowserTestBase {
 		assertThat(series(park, "median")).containsExactly(535.0);
 		assertThat(series(park, "p90")).containsExactly(587.0);
 		JsonNode stages = chart("chart-stage");
-		assertThat(stages.get("keys").toString()).isEqualTo("[\"NEGOTIATION\",\"SIGNING\",\"SITE_SELECTION\",\"CONSTRUCTION\"]");
+		assertThat(stages.get("keys").toString())
+			.isEqualTo("[\"NEGOTIATION\",\"SIGNING\",\"SITE_SELECTION\",\"CONSTRUCTION\"]");
 		assertThat(series(stages, "median")).containsExactly(25.0, 13.0, 47.0, 450.0);
 		assertThat(series(stages, "p90")).containsExactly(29.0, 15.4, 57.4, 490.0);
 		JsonNode years = chart("chart-year");
@@ -74,7 +77,8 @@ class DashboardBrowserTest extends BrowserTestBase {
 		assertThat($("#attention [data-health=RED]").getText()).contains("Stalled talks");
 		screenshot("dashboard-park-heavy");
 
-		// the table figures equal the chart's: the whole-pipeline stage table under the same filter
+		// the table figures equal the chart's: the whole-pipeline stage table under the
+		// same filter
 		assertThat($("#ttp-stage tr[data-key=CONSTRUCTION] [data-median]").getText()).isEqualTo("450");
 		assertThat($("#ttp-stage tr[data-key=TOTAL] [data-p90]").getText()).isEqualTo("587");
 		assertThat($("#ttp-stage tr[data-key=CONSTRUCTION] [data-median-working]").getText()).isEqualTo("313");
@@ -111,9 +115,7 @@ class DashboardBrowserTest extends BrowserTestBase {
 	private static List<Double> series(JsonNode chart, String key) {
 		for (JsonNode s : chart.get("series")) {
 			if (s.get("key").asText().equals(key)) {
-				return StreamSupport.stream(s.get("data").spliterator(), false)
-					.map(JsonNode::asDouble)
-					.toList();
+				return StreamSupport.stream(s.get("data").spliterator(), false).map(JsonNode::asDouble).toList();
 			}
 		}
 		throw new AssertionError("no series " + key);

@@ -11,8 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's import page in a real browser, through the container's multipart handling and the CSRF token of the
- * form: a manager finds it in the navigation, uploads a ledger, reads the preview with its error and confirms.
+ * The ledger's import page in a real browser, through the container's multipart handling
+ * and the CSRF token of the form: a manager finds it in the navigation, uploads a ledger,
+ * reads the preview with its error and confirms.
  */
 class ImportBrowserTest extends BrowserTestBase {
 
@@ -33,7 +34,8 @@ class ImportBrowserTest extends BrowserTestBase {
 			assertThat($("tr[data-row='3'] .row-error").getText())
 				.isEqualTo("Row 3, \u201c约定开工\u201d: 2025.13.01 is not a date");
 			clickAndWait($("#import-confirm button[type=submit]"));
-			assertThat($("#import-done").getText()).isEqualTo("Imported: 1 created, 0 updated, 0 unchanged, 1 skipped.");
+			assertThat($("#import-done").getText())
+				.isEqualTo("Imported: 1 created, 0 updated, 0 unchanged, 1 skipped.");
 			assertThat(count("SELECT COUNT(*) FROM project WHERE code = ?", "BR-" + tag)).isEqualTo(1);
 			assertThat(cspViolations()).isEmpty();
 		}

@@ -7,15 +7,18 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** The language switch on every page: Chinese labels everywhere once chosen, English again on request. */
+/**
+ * The language switch on every page: Chinese labels everywhere once chosen, English again
+ * on request.
+ */
 class LanguageBrowserTest extends BrowserTestBase {
 
 	@Test
 	void switchingToChineseShowsChineseLabelsUntilSwitchedBack() {
 		LocalDate today = today();
 		int[] limits = thresholds("NEGOTIATION");
-		long id = createProject("officer", "JS-IMP", "NEW_ENERGY", "HEAVY", today.minusDays((limits[0] + limits[1]) / 2),
-				unique("Cathode plant"));
+		long id = createProject("officer", "JS-IMP", "NEW_ENERGY", "HEAVY",
+				today.minusDays((limits[0] + limits[1]) / 2), unique("Cathode plant"));
 		loginAs("officer");
 		open("/projects/" + id);
 		assertThat($("html").getAttribute("lang")).isEqualTo("en");

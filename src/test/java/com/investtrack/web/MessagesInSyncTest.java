@@ -36,15 +36,19 @@ import com.investtrack.project.Health;
 import com.investtrack.project.Outcome;
 
 /**
- * Keeps the translations complete: every bundle named in {@code spring.messages.basename} has an English and a Chinese
- * file with the same keys, every key a template or the web code names exists in one of them, every value of the enums
- * users see has its label, and every message with arguments is a valid pattern.
+ * Keeps the translations complete: every bundle named in {@code spring.messages.basename}
+ * has an English and a Chinese file with the same keys, every key a template or the web
+ * code names exists in one of them, every value of the enums users see has its label, and
+ * every message with arguments is a valid pattern.
  */
 class MessagesInSyncTest {
 
 	private static final String CHINESE = "_zh_CN";
 
-	/** The message files of the bundles that exist, by name (e.g. messages/messages_zh_CN.properties). */
+	/**
+	 * The message files of the bundles that exist, by name (e.g.
+	 * messages/messages_zh_CN.properties).
+	 */
 	private static final Map<String, Properties> FILES = new LinkedHashMap<>();
 
 	private static final List<String> BUNDLES = new ArrayList<>();
@@ -141,7 +145,8 @@ class MessagesInSyncTest {
 			assertThat(ENGLISH.getProperty("dashboard.by." + by)).isNotBlank();
 			assertThat(ENGLISH.getProperty("csv.group." + by)).isNotBlank();
 		}
-		assertThat(TaskKind.values()).hasSize(4); // the inbox has a section per kind; a new kind needs one
+		assertThat(TaskKind.values()).hasSize(4); // the inbox has a section per kind; a
+													// new kind needs one
 	}
 
 	@Test
@@ -156,8 +161,8 @@ class MessagesInSyncTest {
 				}
 			}
 		}
-		Pattern inCode = Pattern.compile(
-				"\"((?:csv|kpi|notice|problem|chart|filter|audit|reason|conflict|forbidden|unit|error)\\.[\\w.]*\\w)\"");
+		Pattern inCode = Pattern.compile("\"((?:csv|kpi|notice|problem|chart|filter|audit|"
+				+ "reason|conflict|forbidden|unit|error)\\.[\\w.]*\\w)\"");
 		try (Stream<Path> sources = Files.walk(Path.of("src/main/java/com/investtrack/web"))) {
 			for (Path s : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
 				Matcher m = inCode.matcher(Files.readString(s));
@@ -180,7 +185,8 @@ class MessagesInSyncTest {
 				Locale locale = name.contains(CHINESE) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
 				String formatted = new MessageFormat(value, locale).format(new Object[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
 				assertThat(formatted).as(name + " " + key).doesNotContain("{");
-				assertThat(value).as(name + " " + key + ": write ’, a single quote would hide the arguments").doesNotContain("'");
+				assertThat(value).as(name + " " + key + ": write ’, a single quote would hide the arguments")
+					.doesNotContain("'");
 			}
 		}));
 	}

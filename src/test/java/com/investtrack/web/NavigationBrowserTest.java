@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** Each demo role logs in through the form and sees the navigation of its role, no more; logging out works. */
+/**
+ * Each demo role logs in through the form and sees the navigation of its role, no more;
+ * logging out works.
+ */
 class NavigationBrowserTest extends BrowserTestBase {
 
 	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",

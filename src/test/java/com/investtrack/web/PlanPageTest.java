@@ -14,27 +14,30 @@ import com.investtrack.support.WebSession;
 import com.investtrack.support.WebSession.Page;
 
 /**
- * The plan on the project page: each milestone's agreed, first agreed and actual date with the days late, the light's
- * reason, and a revision through the page's form (the owning officer's; with a reason) that keeps the baseline and
- * shows up in the revision history with who, when, why and old → new.
+ * The plan on the project page: each milestone's agreed, first agreed and actual date
+ * with the days late, the light's reason, and a revision through the page's form (the
+ * owning officer's; with a reason) that keeps the baseline and shows up in the revision
+ * history with who, when, why and old → new.
  */
 class PlanPageTest extends WebTestBase {
 
 	@Test
 	void aProjectBehindItsPlanSaysWhyAndARevisionThroughThePageIsKeptWithItsHistory() {
 		LocalDate today = today();
-		// started 40 days ago: recent enough that the "no progress" rule (60 days) does not colour it
+		// started 40 days ago: recent enough that the "no progress" rule (60 days) does
+		// not colour it
 		Map<String, Object> body = newProject("officer", today.minusDays(40));
 		body.put("name", unique("Behind plan"));
-		body.put("plan", Map.of("SIGNING", today.minusDays(10).toString(), "PRODUCTION",
-				today.plusDays(500).toString()));
+		body.put("plan",
+				Map.of("SIGNING", today.minusDays(10).toString(), "PRODUCTION", today.plusDays(500).toString()));
 		Response created = post("officer", "/api/projects", body);
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		long id = created.body().get("id").asLong();
 
 		WebSession officer = session("officer");
 		String page = officer.get("/projects/" + id).body();
-		// ten days past the agreed signing: yellow (from 1 day late), and the page says why
+		// ten days past the agreed signing: yellow (from 1 day late), and the page says
+		// why
 		assertThat(page).contains("data-health=\"YELLOW\"").contains("data-health-reason").contains("Behind plan");
 		assertThat(row(page, "SIGNING")).contains("<td data-agreed>" + today.minusDays(10) + "</td>")
 			.contains("<td data-actual>—</td>")
@@ -79,7 +82,8 @@ class PlanPageTest extends WebTestBase {
 		String chinese = session("officer").header("Accept-Language", "zh-CN").get("/projects/" + id).body();
 		assertThat(chinese).contains("计划与实际").contains("约定时间").contains("签订合同: " + today.minusDays(10));
 
-		// another officer reads the plan, is offered no form, and is refused if they send it anyway
+		// another officer reads the plan, is offered no form, and is refused if they send
+		// it anyway
 		WebSession other = session("officer2");
 		assertThat(other.get("/projects/" + id).body()).contains("id=\"plan\"").doesNotContain("id=\"revise-plan\"");
 		revision.put("dates.SIGNING", today.plusDays(40).toString());

@@ -15,12 +15,15 @@ import com.investtrack.support.WebSession;
 import com.investtrack.support.WebSession.Page;
 
 /**
- * Creating and editing the project's record from the pages (every ledger field, in both languages), reassigning, with
- * per-field reasons in the page's language and a message when refused.
+ * Creating and editing the project's record from the pages (every ledger field, in both
+ * languages), reassigning, with per-field reasons in the page's language and a message
+ * when refused.
  */
 class ProjectFormsTest extends WebTestBase {
 
-	/** A well-formed 统一社会信用代码: its check character R is the one GB 32100-2015 computes. */
+	/**
+	 * A well-formed 统一社会信用代码: its check character R is the one GB 32100-2015 computes.
+	 */
 	private static final String CREDIT_CODE = "91420800MA4F3K7Q2R";
 
 	@Test
@@ -39,7 +42,9 @@ class ProjectFormsTest extends WebTestBase {
 		Page saved = officer.post("/projects/" + id + "/edit", facts("Rice mill, phase 2", "25000"));
 		assertThat(saved.location()).endsWith("/projects/" + id);
 		page = officer.get("/projects/" + id).body();
-		assertThat(page).contains("Facts saved.").contains("<h1>Rice mill, phase 2</h1>").contains("250 m yuan")
+		assertThat(page).contains("Facts saved.")
+			.contains("<h1>Rice mill, phase 2</h1>")
+			.contains("250 m yuan")
 			.contains("data-action=\"PROJECT_EDITED\"")
 			.contains("name: ");
 		// the page after a save is a fresh one: the confirmation shows once
@@ -48,7 +53,8 @@ class ProjectFormsTest extends WebTestBase {
 
 	@Test
 	void aManagerReassignsAndTheNewOfficerTakesOver() {
-		long id = createProject("officer", "JS-IMP", "AGRI_FOOD", "LIGHT", today().minusDays(15), unique("Noodle line"));
+		long id = createProject("officer", "JS-IMP", "AGRI_FOOD", "LIGHT", today().minusDays(15),
+				unique("Noodle line"));
 		WebSession manager = session("manager");
 		assertThat(manager.get("/projects/" + id).body()).contains("id=\"reassign\"");
 
@@ -120,8 +126,8 @@ class ProjectFormsTest extends WebTestBase {
 						"City key project", "Leader in charge", "Agreed construction start");
 			}
 			else {
-				assertThat(page).contains("项目编号", "总投资（万元）", "120,000 万元", "固定资产投资（万元）", "合同引资额（万元）",
-						"300 亩", "扩建", "以商招商", "引荐人", "省外", "包保领导", "市级重点", "约定开工", "约定投产");
+				assertThat(page).contains("项目编号", "总投资（万元）", "120,000 万元", "固定资产投资（万元）", "合同引资额（万元）", "300 亩", "扩建",
+						"以商招商", "引荐人", "省外", "包保领导", "市级重点", "约定开工", "约定投产");
 			}
 			// the edit form holds what was stored, and a change comes back the same way
 			assertThat(page).contains("value=\"120000\"", "value=\"100000.5\"", "value=\"" + CREDIT_CODE + "\"");
@@ -150,16 +156,21 @@ class ProjectFormsTest extends WebTestBase {
 			form.put("negotiationStartedOn", today().minusDays(3).toString());
 			assertThat(officer.post("/projects/new", form).location()).endsWith("/projects/new");
 			String page = officer.get("/projects/new").body();
-			assertThat(page).contains("data-error-for=\"creditCode\"").contains(reason).contains("value=\"" + name + "\"");
+			assertThat(page).contains("data-error-for=\"creditCode\"")
+				.contains(reason)
+				.contains("value=\"" + name + "\"");
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE name = ?").param(name).query(Long.class).single())
 				.isZero();
 
-			// the same on the edit form: the reason next to the field, the stored record unchanged
-			long id = createProject("officer", "JS-IMP", "AGRI_FOOD", "HEAVY", today().minusDays(5), unique("Oil mill"));
+			// the same on the edit form: the reason next to the field, the stored record
+			// unchanged
+			long id = createProject("officer", "JS-IMP", "AGRI_FOOD", "HEAVY", today().minusDays(5),
+					unique("Oil mill"));
 			Map<String, String> edit = facts("Oil mill renamed", "5000");
 			edit.put("creditCode", CREDIT_CODE.substring(0, 17) + "A");
 			assertThat(officer.post("/projects/" + id + "/edit", edit).location()).endsWith("#edit");
-			assertThat(officer.get("/projects/" + id).body()).contains("data-error-for=\"creditCode\"").contains(reason);
+			assertThat(officer.get("/projects/" + id).body()).contains("data-error-for=\"creditCode\"")
+				.contains(reason);
 			assertThat(get("officer", "/api/projects/" + id).body().get("name").asText()).startsWith("Oil mill ")
 				.isNotEqualTo("Oil mill renamed");
 		});

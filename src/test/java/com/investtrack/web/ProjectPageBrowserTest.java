@@ -10,15 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 /**
- * The project page: recording a milestone that happened weeks ago moves the durations to the effective date, a
- * refused date is explained next to its field, and the forms appear only for those who may use them.
+ * The project page: recording a milestone that happened weeks ago moves the durations to
+ * the effective date, a refused date is explained next to its field, and the forms appear
+ * only for those who may use them.
  */
 class ProjectPageBrowserTest extends BrowserTestBase {
 
 	@Test
 	void aMilestoneRecordedWithAPastDateSetsTheDurations() {
 		LocalDate today = today();
-		long id = createProject("officer", "JS-IMP", "EQUIPMENT", "HEAVY", today.minusDays(100), unique("Gearbox plant"));
+		long id = createProject("officer", "JS-IMP", "EQUIPMENT", "HEAVY", today.minusDays(100),
+				unique("Gearbox plant"));
 		assertThat(advance("officer", id, "SIGNING", today.minusDays(90)).status()).isEqualTo(202);
 		assertThat(decide("manager", id, "APPROVE", "terms agreed").status()).isEqualTo(200);
 
@@ -38,8 +40,8 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		assertThat($(".flash.notice").getText()).isEqualTo("Milestone recorded.");
 		assertThat($("[data-current-stage]").getAttribute("data-stage")).isEqualTo("SITE_SELECTION");
 		int[] limits = thresholds("SITE_SELECTION");
-		assertThat($("[data-threshold]").getText()).isEqualTo(
-				"(yellow after " + limits[0] + " days, red after " + limits[1] + " days in this stage)");
+		assertThat($("[data-threshold]").getText())
+			.isEqualTo("(yellow after " + limits[0] + " days, red after " + limits[1] + " days in this stage)");
 		assertThat(days("NEGOTIATION")).isEqualTo("10");
 		assertThat(days("SIGNING")).isEqualTo("60");
 		assertThat(days("SITE_SELECTION")).isEqualTo("30");
@@ -74,7 +76,8 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		assertThat($("#next-milestone button[type=submit]").getText()).isEqualTo("Ask for approval: Signing");
 		WebElement date = $("#milestone-effectiveOn");
 		assertThat(date.getAttribute("max")).isEqualTo(today.toString());
-		// a browser that ignores max (or a clock ahead of the server's) sends the date anyway: the server refuses it
+		// a browser that ignores max (or a clock ahead of the server's) sends the date
+		// anyway: the server refuses it
 		script("arguments[0].removeAttribute('max')", date);
 		setValue(date, today.plusDays(5).toString());
 		clickAndWait($("#next-milestone button[type=submit]"));
@@ -116,7 +119,8 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		assertThat($(".project-page .status .badge.dropped").getText()).isEqualTo("Dropped");
 		assertThat($$("#next-milestone, #drop")).isEmpty();
 		assertThat(days("NEGOTIATION")).isEqualTo("37");
-		assertThat($("table.history tr[data-action=PROJECT_DROPPED]").getText()).contains("Investor chose another city");
+		assertThat($("table.history tr[data-action=PROJECT_DROPPED]").getText())
+			.contains("Investor chose another city");
 		screenshot("project-dropped");
 	}
 
@@ -146,7 +150,8 @@ class ProjectPageBrowserTest extends BrowserTestBase {
 		assertThat($(".flash.notice").getText()).isEqualTo("Plan revised.");
 		assertThat($(".project-page .status .light").getAttribute("data-health")).isEqualTo("GREEN");
 		assertThat($("tr[data-plan-stage=SIGNING] td[data-agreed]").getText()).isEqualTo(today.plusDays(10).toString());
-		assertThat($("tr[data-plan-stage=SIGNING] td[data-baseline]").getText()).isEqualTo(today.minusDays(5).toString());
+		assertThat($("tr[data-plan-stage=SIGNING] td[data-baseline]").getText())
+			.isEqualTo(today.minusDays(5).toString());
 		assertThat($("tr[data-plan-stage=CONSTRUCTION] td[data-agreed]").getText())
 			.isEqualTo(today.plusDays(90).toString());
 		WebElement latest = $$("table.plan-revisions tr[data-plan-revision]").get(0);

@@ -10,9 +10,10 @@ import com.investtrack.support.WebSession;
 import com.investtrack.support.WebSession.Page;
 
 /**
- * The supervision parts of the pages over real HTTP with form-login sessions: the project page's progress log and
- * notices (sections of their own), the forms that write them, the notices page where the owner replies and another
- * manager closes, refusals explained in the page's language, and both languages.
+ * The supervision parts of the pages over real HTTP with form-login sessions: the project
+ * page's progress log and notices (sections of their own), the forms that write them, the
+ * notices page where the owner replies and another manager closes, refusals explained in
+ * the page's language, and both languages.
  */
 class SupervisionPageTest extends WebTestBase {
 
@@ -21,9 +22,8 @@ class SupervisionPageTest extends WebTestBase {
 		long id = createProject("officer", today().minusDays(20));
 		WebSession officer = session("officer");
 
-		Page added = officer.post("/projects/" + id + "/progress",
-				Map.of("on", today().minusDays(1).toString(), "progress", "Site visit with the investor", "problems",
-						"Power line on the plot", "nextSteps", ""));
+		Page added = officer.post("/projects/" + id + "/progress", Map.of("on", today().minusDays(1).toString(),
+				"progress", "Site visit with the investor", "problems", "Power line on the plot", "nextSteps", ""));
 		assertThat(added.status()).isEqualTo(302);
 		assertThat(added.location()).contains("/projects/" + id);
 
@@ -48,7 +48,8 @@ class SupervisionPageTest extends WebTestBase {
 				Map.of("on", today().plusDays(1).toString(), "progress", "tomorrow"));
 		assertThat(refused.status()).isEqualTo(302);
 		WebSession officer = session("officer");
-		officer.post("/projects/" + id + "/progress", Map.of("on", today().plusDays(1).toString(), "progress", "tomorrow"));
+		officer.post("/projects/" + id + "/progress",
+				Map.of("on", today().plusDays(1).toString(), "progress", "tomorrow"));
 		assertThat(officer.get("/projects/" + id).body())
 			.contains("Day: must not be in the future (today is " + today() + ")")
 			.doesNotContain("<td data-label=\"Progress\">tomorrow</td>");
@@ -97,7 +98,10 @@ class SupervisionPageTest extends WebTestBase {
 	void theOwnerOfAReplyIsTheOnlyOneToReplyAndTheRefusalSaysSo() {
 		long id = createProject("officer", today().minusDays(20));
 		long notice = post("manager", "/api/notices", Map.of("projectId", id, "owner", "officer", "deadline",
-				today().plusDays(5).toString(), "text", "Call the investor")).body().get("id").asLong();
+				today().plusDays(5).toString(), "text", "Call the investor"))
+			.body()
+			.get("id")
+			.asLong();
 
 		WebSession other = session("officer2");
 		Page refused = other.post("/notices/" + notice + "/reply", Map.of("text", "not mine"));

@@ -26,7 +26,8 @@ class TimelineTest {
 	void barsAreTheStagesShareOfTheDaysAndProductionIsAMarker() {
 		Timeline t = Timeline.of(view(Stage.PRODUCTION, Outcome.IN_PRODUCTION, null,
 				List.of(span(Stage.NEGOTIATION, 0, 20), span(Stage.SIGNING, 20, 36), span(Stage.SITE_SELECTION, 36, 70),
-						span(Stage.CONSTRUCTION, 70, 527), new StageSpan(Stage.PRODUCTION, D.plusDays(527), null, 300))));
+						span(Stage.CONSTRUCTION, 70, 527),
+						new StageSpan(Stage.PRODUCTION, D.plusDays(527), null, 300))));
 		assertThat(t.drawnDays()).isEqualTo(527);
 		assertThat(t.production()).isTrue();
 		assertThat(t.segments()).extracting(Timeline.Segment::stage).containsExactly(Stage.values());
@@ -40,8 +41,9 @@ class TimelineTest {
 
 	@Test
 	void aSameDayStageStaysVisibleAndTheRestStaysInProportion() {
-		Timeline t = Timeline.of(view(Stage.SITE_SELECTION, Outcome.ACTIVE, null, List.of(span(Stage.NEGOTIATION, 0, 30),
-				span(Stage.SIGNING, 30, 30), new StageSpan(Stage.SITE_SELECTION, D.plusDays(30), null, 90))));
+		Timeline t = Timeline
+			.of(view(Stage.SITE_SELECTION, Outcome.ACTIVE, null, List.of(span(Stage.NEGOTIATION, 0, 30),
+					span(Stage.SIGNING, 30, 30), new StageSpan(Stage.SITE_SELECTION, D.plusDays(30), null, 90))));
 		assertThat(t.segments().get(1).width()).isEqualTo(Timeline.MIN_WIDTH);
 		double ratio = t.segments().get(2).width() / t.segments().get(0).width();
 		assertThat(ratio).isCloseTo(3.0, within(0.01));
@@ -51,8 +53,8 @@ class TimelineTest {
 
 	@Test
 	void aDroppedProjectHasNoRunningStage() {
-		Timeline t = Timeline.of(view(Stage.NEGOTIATION, Outcome.DROPPED, D.plusDays(37),
-				List.of(span(Stage.NEGOTIATION, 0, 37))));
+		Timeline t = Timeline
+			.of(view(Stage.NEGOTIATION, Outcome.DROPPED, D.plusDays(37), List.of(span(Stage.NEGOTIATION, 0, 37))));
 		assertThat(t.segments().get(0).current()).isFalse();
 		assertThat(t.segments().get(0).width()).isEqualTo(100.0);
 		assertThat(t.production()).isFalse();
@@ -60,8 +62,8 @@ class TimelineTest {
 
 	@Test
 	void aProjectCreatedTodayFillsTheBar() {
-		Timeline t = Timeline.of(view(Stage.NEGOTIATION, Outcome.ACTIVE, null,
-				List.of(new StageSpan(Stage.NEGOTIATION, D, null, 0))));
+		Timeline t = Timeline
+			.of(view(Stage.NEGOTIATION, Outcome.ACTIVE, null, List.of(new StageSpan(Stage.NEGOTIATION, D, null, 0))));
 		assertThat(t.segments().get(0).width()).isEqualTo(100.0);
 		assertThat(t.segments().get(0).current()).isTrue();
 	}
@@ -71,10 +73,10 @@ class TimelineTest {
 	}
 
 	private static ProjectView view(Stage stage, Outcome outcome, LocalDate droppedOn, List<StageSpan> spans) {
-		return new ProjectView(1, "P1", "name", "investor", "EQUIPMENT", "JS-IMP", AssetModel.HEAVY, BigDecimal.TEN, null,
-				BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null, null, KeyLevel.NONE, "officer",
-				stage, spans.get(spans.size() - 1).enteredOn(), outcome, Health.GREEN, "", null, 0, droppedOn, null,
-				Map.of(), Map.of(), null, spans);
+		return new ProjectView(1, "P1", "name", "investor", "EQUIPMENT", "JS-IMP", AssetModel.HEAVY, BigDecimal.TEN,
+				null, BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null, null, KeyLevel.NONE,
+				"officer", stage, spans.get(spans.size() - 1).enteredOn(), outcome, Health.GREEN, "", null, 0,
+				droppedOn, null, Map.of(), Map.of(), null, spans);
 	}
 
 }

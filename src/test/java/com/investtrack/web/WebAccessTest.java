@@ -11,8 +11,9 @@ import com.investtrack.support.WebSession;
 import com.investtrack.support.WebSession.Page;
 
 /**
- * Over real HTTP with a form-login session: each role opens only its pages and downloads, errors are friendly pages
- * (never a stack trace or the Whitelabel page), writes need the CSRF token, and the language follows the browser.
+ * Over real HTTP with a form-login session: each role opens only its pages and downloads,
+ * errors are friendly pages (never a stack trace or the Whitelabel page), writes need the
+ * CSRF token, and the language follows the browser.
  */
 class WebAccessTest extends WebTestBase {
 
@@ -26,7 +27,8 @@ class WebAccessTest extends WebTestBase {
 			assertForbidden(admin.get(path), path);
 			assertThat(auditor.get(path).status()).as(path).isEqualTo(200);
 		}
-		// reports are the bureau's own figures: every role reads them, on the pages as through the API
+		// reports are the bureau's own figures: every role reads them, on the pages as
+		// through the API
 		for (String path : new String[] { "/dashboard", "/dashboard/ttp.csv?by=park", "/dashboard/durations.csv",
 				"/dashboard/kpis.csv", "/dashboard/attention.csv" }) {
 			assertThat(officer.get(path).status()).as(path).isEqualTo(200);
@@ -43,7 +45,8 @@ class WebAccessTest extends WebTestBase {
 		WebSession auditor = session("auditor");
 		Page refused = auditor.post("/projects/" + id + "/advance",
 				Map.of("to", "SIGNING", "effectiveOn", today().toString()));
-		// auditors change nothing: the URL rules refuse every write of theirs before it reaches the form
+		// auditors change nothing: the URL rules refuse every write of theirs before it
+		// reaches the form
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(auditor.get("/projects/" + id).body()).doesNotContain("id=\"next-milestone\"");
 		assertThat(get("officer", "/api/projects/" + id).body().get("stage").asText()).isEqualTo("NEGOTIATION");
@@ -54,7 +57,10 @@ class WebAccessTest extends WebTestBase {
 		assertThat(get("officer", "/api/projects/" + id).body().get("outcome").asText()).isEqualTo("ACTIVE");
 	}
 
-	/** Every refusal of a signed-in user is audited once: a page's 403 and a form refused with a message alike. */
+	/**
+	 * Every refusal of a signed-in user is audited once: a page's 403 and a form refused
+	 * with a message alike.
+	 */
 	@Test
 	void refusedPagesAndFormsAreAuditedOnce() {
 		long id = createProject("officer", "JS-IMP", "HEALTH", "LIGHT", today().minusDays(10), unique("Clinic"));
@@ -88,8 +94,11 @@ class WebAccessTest extends WebTestBase {
 			Page page = officer.get(path);
 			assertThat(page.status()).as(path).isEqualTo(404);
 			assertThat(page.contentType()).startsWith("text/html");
-			assertThat(page.body()).contains("class=\"status-code\">404<").contains("Not found")
-				.doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("at com.");
+			assertThat(page.body()).contains("class=\"status-code\">404<")
+				.contains("Not found")
+				.doesNotContain("Whitelabel")
+				.doesNotContain("Exception")
+				.doesNotContain("at com.");
 		}
 		Page badQuery = session("manager").get("/dashboard/ttp.csv?by=nonsense");
 		assertThat(badQuery.status()).isEqualTo(400);
@@ -117,28 +126,33 @@ class WebAccessTest extends WebTestBase {
 	@Test
 	void aNewProjectIsCreatedFromTheFormAndItsErrorsAreShownPerField() {
 		WebSession officer = session("officer");
-		Page refused = officer.post("/projects/new", Map.of("name", "", "investor", "Acme", "industryCode", "HEALTH",
-				"parkCode", "JS-IMP", "assetModel", "LIGHT", "totalInvestmentWan", "-5", "negotiationStartedOn",
-				today().plusDays(3).toString()));
+		Page refused = officer.post("/projects/new",
+				Map.of("name", "", "investor", "Acme", "industryCode", "HEALTH", "parkCode", "JS-IMP", "assetModel",
+						"LIGHT", "totalInvestmentWan", "-5", "negotiationStartedOn", today().plusDays(3).toString()));
 		assertThat(refused.location()).endsWith("/projects/new");
 		String form = officer.get("/projects/new").body();
 		assertThat(form).contains("data-error-for=\"name\"").contains("data-error-for=\"totalInvestmentWan\"");
 		assertThat(form).contains("value=\"Acme\"");
 
-		Page future = officer.post("/projects/new", Map.of("name", "Solar farm", "investor", "Acme", "industryCode",
-				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan", "100",
-				"negotiationStartedOn", today().plusDays(3).toString()));
+		Page future = officer.post("/projects/new",
+				Map.of("name", "Solar farm", "investor", "Acme", "industryCode", "NEW_ENERGY", "parkCode", "JS-IMP",
+						"assetModel", "HEAVY", "totalInvestmentWan", "100", "negotiationStartedOn",
+						today().plusDays(3).toString()));
 		assertThat(future.location()).endsWith("/projects/new");
 		assertThat(officer.get("/projects/new").body()).contains("data-error-for=\"negotiationStartedOn\"")
 			.contains("must not be in the future");
 
 		String name = unique("Solar farm");
-		Page created = officer.post("/projects/new", Map.of("name", name, "investor", "Acme", "industryCode",
-				"NEW_ENERGY", "parkCode", "JS-IMP", "assetModel", "HEAVY", "totalInvestmentWan", "100",
-				"landMu", "100", "negotiationStartedOn", LocalDate.of(2025, 3, 6).toString()));
+		Page created = officer.post("/projects/new",
+				Map.of("name", name, "investor", "Acme", "industryCode", "NEW_ENERGY", "parkCode", "JS-IMP",
+						"assetModel", "HEAVY", "totalInvestmentWan", "100", "landMu", "100", "negotiationStartedOn",
+						LocalDate.of(2025, 3, 6).toString()));
 		assertThat(created.location()).matches(".*/projects/\\d+");
 		String page = officer.get(created.location().replaceFirst("^https?://[^/]+", "")).body();
-		assertThat(page).contains(name).contains("Project created.").contains("100 mu (66,667 m²)").contains("2025-03-06");
+		assertThat(page).contains(name)
+			.contains("Project created.")
+			.contains("100 mu (66,667 m²)")
+			.contains("2025-03-06");
 	}
 
 	private static void assertForbidden(Page page, String path) {

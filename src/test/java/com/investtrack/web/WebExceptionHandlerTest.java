@@ -21,9 +21,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A page that fails because of the cluster is never the 500 page: a database that is away is left to the 503 page
- * that needs no database, a page that kept losing lock conflicts is a 503 with Retry-After and a message, a state that
- * moved on is a 409.
+ * A page that fails because of the cluster is never the 500 page: a database that is away
+ * is left to the 503 page that needs no database, a page that kept losing lock conflicts
+ * is a 503 with Retry-After and a message, a state that moved on is a 409.
  */
 class WebExceptionHandlerTest {
 

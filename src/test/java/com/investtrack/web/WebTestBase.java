@@ -13,8 +13,9 @@ import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.WebSession;
 
 /**
- * Base of the page tests: the same running application as the API tests, plus projects set up through the API in a
- * park of their own, so figures can be checked exactly however many other projects the database holds.
+ * Base of the page tests: the same running application as the API tests, plus projects
+ * set up through the API in a park of their own, so figures can be checked exactly
+ * however many other projects the database holds.
  */
 abstract class WebTestBase extends ApiTestBase {
 
@@ -25,7 +26,10 @@ abstract class WebTestBase extends ApiTestBase {
 		return new WebSession(port).login(user);
 	}
 
-	/** Days in {@code stage} after which a project is yellow ([0]) and red ([1]), as configured now. */
+	/**
+	 * Days in {@code stage} after which a project is yellow ([0]) and red ([1]), as
+	 * configured now.
+	 */
 	protected int[] thresholds(String stage) {
 		for (var t : get("manager", "/api/thresholds").body()) {
 			if (t.get("stage").asText().equals(stage)) {
@@ -35,7 +39,9 @@ abstract class WebTestBase extends ApiTestBase {
 		throw new AssertionError("no thresholds for " + stage);
 	}
 
-	/** Days a negotiation has to run to be red today, whatever the thresholds are set to. */
+	/**
+	 * Days a negotiation has to run to be red today, whatever the thresholds are set to.
+	 */
 	protected int redNegotiationDays() {
 		return thresholds("NEGOTIATION")[1] + 10;
 	}
@@ -66,8 +72,9 @@ abstract class WebTestBase extends ApiTestBase {
 	}
 
 	/**
-	 * Walks a project from its first talk to production: each stage lasts the given days (negotiation, signing, site
-	 * selection, construction); signing and production are approved by {@code manager}.
+	 * Walks a project from its first talk to production: each stage lasts the given days
+	 * (negotiation, signing, site selection, construction); signing and production are
+	 * approved by {@code manager}.
 	 */
 	protected void walkToProduction(long id, String officer, String manager, LocalDate talk, int... days) {
 		LocalDate on = talk;
@@ -83,18 +90,22 @@ abstract class WebTestBase extends ApiTestBase {
 	}
 
 	/**
-	 * A park of its own with three projects in production and one stalled in negotiation, whose figures are known:
-	 * heavy (EQUIPMENT) 20+16+34+400 = 470 days and 30+10+60+500 = 600 days, light (ELECTRONICS) 10+5+20+200 = 235
-	 * days. Production started 2024-04-24, 2024-10-22 and 2023-12-22; construction commenced in 2023 for all three.
-	 * The fourth has been negotiating for {@link #redNegotiationDays()}.
+	 * A park of its own with three projects in production and one stalled in negotiation,
+	 * whose figures are known: heavy (EQUIPMENT) 20+16+34+400 = 470 days and 30+10+60+500
+	 * = 600 days, light (ELECTRONICS) 10+5+20+200 = 235 days. Production started
+	 * 2024-04-24, 2024-10-22 and 2023-12-22; construction commenced in 2023 for all
+	 * three. The fourth has been negotiating for {@link #redNegotiationDays()}.
 	 */
 	protected ParkFixture parkWithProjectsInProduction() {
 		String park = newPark();
-		long heavyA = createProject("officer", park, "EQUIPMENT", "HEAVY", LocalDate.of(2023, 1, 10), unique("Axle plant"));
+		long heavyA = createProject("officer", park, "EQUIPMENT", "HEAVY", LocalDate.of(2023, 1, 10),
+				unique("Axle plant"));
 		walkToProduction(heavyA, "officer", "manager", LocalDate.of(2023, 1, 10), 20, 16, 34, 400);
-		long heavyB = createProject("officer2", park, "EQUIPMENT", "HEAVY", LocalDate.of(2023, 3, 1), unique("Crane works"));
+		long heavyB = createProject("officer2", park, "EQUIPMENT", "HEAVY", LocalDate.of(2023, 3, 1),
+				unique("Crane works"));
 		walkToProduction(heavyB, "officer2", "manager", LocalDate.of(2023, 3, 1), 30, 10, 60, 500);
-		long light = createProject("officer", park, "ELECTRONICS", "LIGHT", LocalDate.of(2023, 5, 1), unique("SMT line"));
+		long light = createProject("officer", park, "ELECTRONICS", "LIGHT", LocalDate.of(2023, 5, 1),
+				unique("SMT line"));
 		walkToProduction(light, "officer", "manager", LocalDate.of(2023, 5, 1), 10, 5, 20, 200);
 		long stalled = createProject("officer", park, "EQUIPMENT", "HEAVY", today().minusDays(redNegotiationDays()),
 				unique("Stalled talks"));

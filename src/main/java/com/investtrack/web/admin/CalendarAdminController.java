@@ -28,10 +28,12 @@ import com.investtrack.web.DomainMessages;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The working-day calendar page (the page over {@code /api/calendar/{year}}): everyone signed in picks a year and sees
- * its holidays and adjusted working days as lists and month sheets; administrators edit them as text, one date or
- * range per line. {@link CalendarService} checks the role again and every rule; a refused change re-renders the page
- * with the reasons in its language and a 400 status, the typed text kept.
+ * The working-day calendar page (the page over {@code /api/calendar/{year}}): everyone
+ * signed in picks a year and sees its holidays and adjusted working days as lists and
+ * month sheets; administrators edit them as text, one date or range per line.
+ * {@link CalendarService} checks the role again and every rule; a refused change
+ * re-renders the page with the reasons in its language and a 400 status, the typed text
+ * kept.
  */
 @Controller
 @RequestMapping("/admin/calendar")
@@ -39,7 +41,10 @@ class CalendarAdminController {
 
 	static final String VIEW = "admin/calendar";
 
-	/** The two text fields of the form, as typed (or as stored, when the page is first shown). */
+	/**
+	 * The two text fields of the form, as typed (or as stored, when the page is first
+	 * shown).
+	 */
 	record CalendarForm(String holidays, String workdays) {
 	}
 
@@ -99,7 +104,8 @@ class CalendarAdminController {
 		}
 	}
 
-	private String render(Model model, CalendarYear shown, CalendarForm form, Map<String, String> errors, CurrentUser user) {
+	private String render(Model model, CalendarYear shown, CalendarForm form, Map<String, String> errors,
+			CurrentUser user) {
 		model.addAttribute("calendar", shown);
 		model.addAttribute("years", calendar.definedYears());
 		model.addAttribute("grid", CalendarGrid.of(shown, LocaleContextHolder.getLocale(),

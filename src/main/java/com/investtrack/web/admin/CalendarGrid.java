@@ -15,7 +15,10 @@ import com.investtrack.calendar.CalendarYear;
 /** A year as twelve month sheets, Monday first, each day marked by what it counts as. */
 record CalendarGrid(List<String> weekdays, List<Month> months) {
 
-	/** What a day is: worked Monday to Friday, a weekend day, a holiday, or an adjusted working day. */
+	/**
+	 * What a day is: worked Monday to Friday, a weekend day, a holiday, or an adjusted
+	 * working day.
+	 */
 	enum Kind {
 
 		WORKING, WEEKEND, HOLIDAY, WORKDAY;

@@ -10,20 +10,26 @@ import java.util.stream.Collectors;
 import com.investtrack.calendar.CalendarYear;
 
 /**
- * A list of dates as an administrator types it from a State Council notice: ISO dates or ranges of them
- * (2025-01-28..2025-02-04, also with ~, – or 至), separated by new lines, commas, semicolons or spaces. Parsing keeps
- * every day a range covers, in the order typed, duplicates included, so the calendar's own rules judge them.
+ * A list of dates as an administrator types it from a State Council notice: ISO dates or
+ * ranges of them (2025-01-28..2025-02-04, also with ~, – or 至), separated by new lines,
+ * commas, semicolons or spaces. Parsing keeps every day a range covers, in the order
+ * typed, duplicates included, so the calendar's own rules judge them.
  */
 final class DateListText {
 
-	/** A range longer than any year is a typing error, not 400 dates to check one by one. */
+	/**
+	 * A range longer than any year is a typing error, not 400 dates to check one by one.
+	 */
 	static final int MAX_RANGE_DAYS = 366;
 
 	private static final Pattern RANGE = Pattern.compile("\\s*(?:\\.\\.|~|～|–|—|至)\\s*");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s,;，；、]+");
 
-	/** Why a text could not be read: the message key and its argument (the piece of text at fault). */
+	/**
+	 * Why a text could not be read: the message key and its argument (the piece of text
+	 * at fault).
+	 */
 	static final class UnreadableException extends Exception {
 
 		private final String key;

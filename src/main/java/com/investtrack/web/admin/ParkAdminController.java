@@ -31,9 +31,10 @@ import com.investtrack.web.DomainMessages;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The park page: administrators add parks and rename them (the page over {@code /api/admin/parks}); auditors read the
- * list. {@link ParkService} checks the role again and audits every change. A refused change re-renders the page with
- * the reason and a 4xx status, the typed values kept.
+ * The park page: administrators add parks and rename them (the page over
+ * {@code /api/admin/parks}); auditors read the list. {@link ParkService} checks the role
+ * again and audits every change. A refused change re-renders the page with the reason and
+ * a 4xx status, the typed values kept.
  */
 @Controller
 @RequestMapping("/admin/parks")
@@ -96,9 +97,12 @@ class ParkAdminController {
 		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
-	/** Applies a change and redirects back with its outcome, or re-renders the page with the reason it was refused. */
-	private String change(Model model, NewPark typed, String row, HttpServletResponse response, RedirectAttributes flash,
-			CurrentUser user, Supplier<String> change) {
+	/**
+	 * Applies a change and redirects back with its outcome, or re-renders the page with
+	 * the reason it was refused.
+	 */
+	private String change(Model model, NewPark typed, String row, HttpServletResponse response,
+			RedirectAttributes flash, CurrentUser user, Supplier<String> change) {
 		try {
 			flash.addFlashAttribute("message", change.get());
 			return "redirect:/admin/parks";
@@ -122,7 +126,8 @@ class ParkAdminController {
 		}
 	}
 
-	private String render(Model model, NewPark form, String row, String error, Map<String, String> fieldErrors, CurrentUser user) {
+	private String render(Model model, NewPark form, String row, String error, Map<String, String> fieldErrors,
+			CurrentUser user) {
 		access.checkCanReadAdministration(user);
 		model.addAttribute("parks", reference.parks());
 		model.addAttribute("canEdit", user.has(Role.ADMIN));

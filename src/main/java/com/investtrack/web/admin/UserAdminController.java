@@ -32,9 +32,10 @@ import com.investtrack.web.DomainMessages;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The user administration page: administrators create users, set roles, disable and re-enable accounts and reset
- * passwords; auditors see the same list without the forms. Every change goes through {@link UserAdminService}, which
- * checks the role again and audits it. A refused change re-renders the page with the reason and a 4xx status.
+ * The user administration page: administrators create users, set roles, disable and
+ * re-enable accounts and reset passwords; auditors see the same list without the forms.
+ * Every change goes through {@link UserAdminService}, which checks the role again and
+ * audits it. A refused change re-renders the page with the reason and a 4xx status.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -71,7 +72,8 @@ class UserAdminController {
 	String create(@ModelAttribute("form") CreateForm form, BindingResult binding, Model model,
 			HttpServletResponse response, RedirectAttributes flash, CurrentUser user) {
 		if (binding.hasErrors()) {
-			return refused(model, form, response, HttpStatus.BAD_REQUEST, messages.text("admin.badFields"), Map.of(), user);
+			return refused(model, form, response, HttpStatus.BAD_REQUEST, messages.text("admin.badFields"), Map.of(),
+					user);
 		}
 		return change(model, form, response, flash, user, () -> {
 			admin.create(new UserAdminService.NewUser(form.username(), form.displayName(),
@@ -90,8 +92,8 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{username}/disable")
-	String disable(@PathVariable String username, Model model, HttpServletResponse response,
-			RedirectAttributes flash, CurrentUser user) {
+	String disable(@PathVariable String username, Model model, HttpServletResponse response, RedirectAttributes flash,
+			CurrentUser user) {
 		return change(model, CreateForm.empty(), response, flash, user, () -> {
 			admin.disable(username, user);
 			return messages.text("admin.done.disabled", username);
@@ -99,7 +101,8 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{username}/enable")
-	String enable(@PathVariable String username, Model model, HttpServletResponse response, RedirectAttributes flash, CurrentUser user) {
+	String enable(@PathVariable String username, Model model, HttpServletResponse response, RedirectAttributes flash,
+			CurrentUser user) {
 		return change(model, CreateForm.empty(), response, flash, user, () -> {
 			admin.enable(username, user);
 			return messages.text("admin.done.enabled", username);
@@ -125,7 +128,10 @@ class UserAdminController {
 		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
-	/** Applies a change and redirects back with its outcome, or re-renders the page with the reason it was refused. */
+	/**
+	 * Applies a change and redirects back with its outcome, or re-renders the page with
+	 * the reason it was refused.
+	 */
 	private String change(Model model, CreateForm form, HttpServletResponse response, RedirectAttributes flash,
 			CurrentUser user, Supplier<String> change) {
 		try {
@@ -133,7 +139,8 @@ class UserAdminController {
 			return REDIRECT;
 		}
 		catch (InvalidInputException ex) {
-			// next to the field on the create form; above the list for the row forms (one field each)
+			// next to the field on the create form; above the list for the row forms (one
+			// field each)
 			Map<String, String> fields = ex.fields()
 				.entrySet()
 				.stream()
@@ -145,18 +152,20 @@ class UserAdminController {
 			return refused(model, form, response, HttpStatus.BAD_REQUEST, reasons, fields, user);
 		}
 		catch (ConflictException ex) {
-			return refused(model, form, response, HttpStatus.CONFLICT, messages.translate(ex.getMessage()), Map.of(), user);
+			return refused(model, form, response, HttpStatus.CONFLICT, messages.translate(ex.getMessage()), Map.of(),
+					user);
 		}
 	}
 
-	private String refused(Model model, CreateForm form, HttpServletResponse response, HttpStatus status,
-			String reason, Map<String, String> fieldErrors, CurrentUser user) {
+	private String refused(Model model, CreateForm form, HttpServletResponse response, HttpStatus status, String reason,
+			Map<String, String> fieldErrors, CurrentUser user) {
 		response.setStatus(status.value());
 		return render(model, new CreateForm(form.username(), form.displayName(), "", form.roles()), reason, fieldErrors,
 				user);
 	}
 
-	private String render(Model model, CreateForm form, String error, Map<String, String> fieldErrors, CurrentUser user) {
+	private String render(Model model, CreateForm form, String error, Map<String, String> fieldErrors,
+			CurrentUser user) {
 		model.addAttribute("users", admin.list(user));
 		model.addAttribute("allRoles", Role.values());
 		model.addAttribute("canEdit", user.has(Role.ADMIN));
