@@ -34,8 +34,8 @@ final class BenchmarkMarkdown {
 		line("| database | MariaDB/MySQL " + r.machine.database() + " on loopback |");
 		line("| durability, as the server reports it | " + r.machine.durability() + " |");
 		line("| load average at start | %.2f |".formatted(r.machine.loadAverage()));
-		line("| options | projects=%d, paths per run=%d (%d steps), warm-up paths=%d, report requests per "
-				+ "variant=%d, naive runs per variant=%d%s |".formatted(r.options.projects(), r.options.paths(),
+		line(("| options | projects=%d, paths per run=%d (%d steps), warm-up paths=%d, report requests per "
+				+ "variant=%d, naive runs per variant=%d%s |").formatted(r.options.projects(), r.options.paths(),
 						r.options.paths() * StepLoad.STEPS_PER_PATH, r.options.warmupPaths(),
 						r.options.reportRequests(), r.options.naiveRequests(), r.options.jvmOptions().isEmpty() ? ""
 								: ", JVM options " + String.join(" ", r.options.jvmOptions())));

@@ -40,13 +40,13 @@ final class ClusterReport {
 		md.append(problems.isEmpty() ? "**Result: passed.**"
 				: "**Result: FAILED** (" + problems.size() + " problems, listed below).");
 		md.append("\n\n");
-		md.append("%s run: %d application nodes (`java -jar`, profile `mysql`) on one database of a private MariaDB "
-				+ "server ".formatted(s.shortRun() ? "Short" : "Full", s.nodes()))
-			.append("(%s); %d simulated officers and %d managers on %d client threads; job lock time %d s; light "
-					+ "sweep %s. ".formatted(s.database(), s.officers(), s.managers(), s.officers() + s.managers(),
+		md.append(("%s run: %d application nodes (`java -jar`, profile `mysql`) on one database of a private MariaDB "
+				+ "server ").formatted(s.shortRun() ? "Short" : "Full", s.nodes()))
+			.append(("(%s); %d simulated officers and %d managers on %d client threads; job lock time %d s; light "
+					+ "sweep %s. ").formatted(s.database(), s.officers(), s.managers(), s.officers() + s.managers(),
 							s.jobLockTime().toSeconds(), s.sweepCycle()))
-			.append("Load ran %s, the whole test %s (of which %s to extract the jar and write the class data "
-					+ "sharing archive ".formatted(human(s.load()), human(s.total()), human(s.preparation())))
+			.append(("Load ran %s, the whole test %s (of which %s to extract the jar and write the class data "
+					+ "sharing archive ").formatted(human(s.load()), human(s.total()), human(s.preparation())))
 			.append("in a training run).\n\n");
 
 		md.append("## Figures\n\n| figure | value |\n| --- | ---: |\n");

@@ -74,8 +74,8 @@ final class DataGenerator {
 			double seconds) {
 
 		String describe() {
-			return "%,d projects: %,d in production, %,d dropped, %,d active (%s), %,d of them waiting for an "
-					+ "approval, ".formatted(projects, outcomes.getOrDefault(Outcome.IN_PRODUCTION, 0),
+			return ("%,d projects: %,d in production, %,d dropped, %,d active (%s), %,d of them waiting for an "
+					+ "approval, ").formatted(projects, outcomes.getOrDefault(Outcome.IN_PRODUCTION, 0),
 							outcomes.getOrDefault(Outcome.DROPPED, 0), outcomes.getOrDefault(Outcome.ACTIVE, 0),
 							activeByStage.entrySet()
 								.stream()
@@ -84,8 +84,8 @@ final class DataGenerator {
 								.reduce((a, b) -> a + ", " + b)
 								.orElse(""),
 							pendingApprovals)
-					+ "%,d yellow and %,d red; %,d audit entries; one process instance each (running for the active "
-					+ "ones).".formatted(yellow, red, auditEntries);
+					+ ("%,d yellow and %,d red; %,d audit entries; one process instance each (running for the active "
+							+ "ones).").formatted(yellow, red, auditEntries);
 		}
 
 	}
