@@ -75,17 +75,19 @@ final class DataGenerator {
 
 		String describe() {
 			return ("%,d projects: %,d in production, %,d dropped, %,d active (%s), %,d of them waiting for an "
-					+ "approval, ").formatted(projects, outcomes.getOrDefault(Outcome.IN_PRODUCTION, 0),
-							outcomes.getOrDefault(Outcome.DROPPED, 0), outcomes.getOrDefault(Outcome.ACTIVE, 0),
-							activeByStage.entrySet()
-								.stream()
-								.map(e -> e.getKey().name().toLowerCase().replace('_', ' ') + " "
-										+ "%,d".formatted(e.getValue()))
-								.reduce((a, b) -> a + ", " + b)
-								.orElse(""),
-							pendingApprovals)
+					+ "approval, ")
+				.formatted(projects, outcomes.getOrDefault(Outcome.IN_PRODUCTION, 0),
+						outcomes.getOrDefault(Outcome.DROPPED, 0), outcomes.getOrDefault(Outcome.ACTIVE, 0),
+						activeByStage.entrySet()
+							.stream()
+							.map(e -> e.getKey().name().toLowerCase().replace('_', ' ') + " "
+									+ "%,d".formatted(e.getValue()))
+							.reduce((a, b) -> a + ", " + b)
+							.orElse(""),
+						pendingApprovals)
 					+ ("%,d yellow and %,d red; %,d audit entries; one process instance each (running for the active "
-							+ "ones).").formatted(yellow, red, auditEntries);
+							+ "ones).")
+						.formatted(yellow, red, auditEntries);
 		}
 
 	}
