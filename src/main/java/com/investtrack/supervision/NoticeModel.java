@@ -1,7 +1,7 @@
 package com.investtrack.supervision;
 
 /** Ids shared by bpmn/supervision-notice.bpmn and the Java code. */
-public final class NoticeModel {
+final class NoticeModel {
 
 	public static final String PROCESS_ID = "supervision-notice";
 
