@@ -16,7 +16,7 @@ import com.investtrack.common.PageResult;
 import com.investtrack.common.Stage;
 
 @Repository
-public class ApprovalRepository {
+class ApprovalRepository {
 
 	private static final String COLUMNS = "id, project_id, task_id, to_stage, effective_on, requested_by, "
 			+ "requested_at, " + "request_comment, status, decided_by, decided_at, decision_comment";

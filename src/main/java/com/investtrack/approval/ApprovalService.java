@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import com.investtrack.common.PageResult;
 import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
 import com.investtrack.project.Project;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.review.ReviewModel;
 import com.investtrack.review.StalledProjectReviews;
 import com.investtrack.security.AccessPolicy;
@@ -46,7 +47,7 @@ public class ApprovalService {
 
 	private final ApprovalRepository approvals;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final TaskService tasks;
 
@@ -62,7 +63,7 @@ public class ApprovalService {
 
 	private final SupervisionNotices notices;
 
-	ApprovalService(ApprovalRepository approvals, ProjectRepository projects, TaskService tasks, HistoryService history,
+	ApprovalService(ApprovalRepository approvals, ProjectService projects, TaskService tasks, HistoryService history,
 			AccessPolicy access, AuditTrail audit, Clock clock, StalledProjectReviews reviews,
 			SupervisionNotices notices) {
 		this.reviews = reviews;
@@ -255,6 +256,13 @@ public class ApprovalService {
 		String status = request.status().name().toLowerCase();
 		return new ConflictException(request.decidedBy() == null ? "This request is no longer pending: it was " + status
 				: "This request was already " + status + " by " + request.decidedBy());
+	}
+
+	/**
+	 * The pending request of each of these projects (there is at most one per project).
+	 */
+	public List<ApprovalRequest> pendingFor(Collection<Long> projectIds) {
+		return approvals.pendingFor(projectIds);
 	}
 
 	/**

@@ -49,7 +49,7 @@ import com.investtrack.project.ReferenceData;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.security.UserAccount;
-import com.investtrack.security.UserRepository;
+import com.investtrack.security.Accounts;
 
 /**
  * The two steps of an import. The preview reads the file, matches each row to a project
@@ -111,7 +111,7 @@ public class LedgerImports {
 
 	private final ReferenceData reference;
 
-	private final UserRepository users;
+	private final Accounts users;
 
 	private final MilestoneDates dates;
 
@@ -124,7 +124,7 @@ public class LedgerImports {
 	private final Clock clock;
 
 	LedgerImports(ImportRepository imports, ProjectViews views, ProjectService projectService, LedgerTakeover takeover,
-			ReferenceData reference, UserRepository users, MilestoneDates dates, AccessPolicy access, AuditTrail audit,
+			ReferenceData reference, Accounts users, MilestoneDates dates, AccessPolicy access, AuditTrail audit,
 			MessageSource messages, Clock clock) {
 		this.imports = imports;
 		this.views = views;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.investtrack.approval.ApprovalRepository;
+import com.investtrack.approval.ApprovalService;
 import com.investtrack.common.ConflictException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Stage;
@@ -22,7 +22,6 @@ import com.investtrack.project.NewProject;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectFacts;
-import com.investtrack.project.ProjectRepository;
 import com.investtrack.project.ProjectService;
 
 /**
@@ -47,21 +46,18 @@ public class LedgerTakeover {
 			String source) {
 	}
 
-	private final ProjectRepository projects;
-
 	private final ProjectService projectService;
 
 	private final MilestoneService milestones;
 
 	private final PlanService plans;
 
-	private final ApprovalRepository approvals;
+	private final ApprovalService approvals;
 
 	private final RuntimeService runtime;
 
-	LedgerTakeover(ProjectRepository projects, ProjectService projectService, MilestoneService milestones,
-			PlanService plans, ApprovalRepository approvals, RuntimeService runtime) {
-		this.projects = projects;
+	LedgerTakeover(ProjectService projectService, MilestoneService milestones, PlanService plans,
+			ApprovalService approvals, RuntimeService runtime) {
 		this.projectService = projectService;
 		this.milestones = milestones;
 		this.plans = plans;
@@ -94,7 +90,7 @@ public class LedgerTakeover {
 			.setVariables(variables)
 			.startBeforeActivity(activityFor(stage, e))
 			.execute();
-		projects.setProcessInstance(id, instance.getId());
+		projectService.setProcessInstance(id, instance.getId());
 		return id;
 	}
 
@@ -104,7 +100,8 @@ public class LedgerTakeover {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void update(long projectId, Stage seenStage, Outcome seenOutcome, LedgerEntry e, String actor) {
-		Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("No project " + projectId));
+		Project project = projectService.lock(projectId)
+			.orElseThrow(() -> new NotFoundException("No project " + projectId));
 		if (project.stage() != seenStage || project.outcome() != seenOutcome) {
 			throw new ConflictException("Project " + project.code() + " changed since the preview (now "
 					+ project.stage() + ", " + project.outcome() + "); preview the file again");

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.investtrack.project.ProjectRepository;
 import com.investtrack.project.ProjectService;
 
 /**
@@ -16,19 +15,16 @@ import com.investtrack.project.ProjectService;
 @Component("projectDropRecorder")
 class ProjectDropRecorder implements JavaDelegate {
 
-	private final ProjectRepository projects;
-
 	private final ProjectService projectService;
 
-	ProjectDropRecorder(ProjectRepository projects, ProjectService projectService) {
-		this.projects = projects;
+	ProjectDropRecorder(ProjectService projectService) {
 		this.projectService = projectService;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		long projectId = (Long) execution.getVariable(ProcessConstants.VAR_PROJECT_ID);
-		projectService.markDropped(projects.find(projectId).orElseThrow(),
+		projectService.markDropped(projectService.find(projectId).orElseThrow(),
 				LocalDate.parse((String) execution.getVariable(ProcessConstants.VAR_EFFECTIVE_ON)),
 				(String) execution.getVariable(ProcessConstants.VAR_COMMENT), EngineActor.of(execution));
 	}

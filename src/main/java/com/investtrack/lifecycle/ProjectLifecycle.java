@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.investtrack.approval.ApprovalRepository;
+import com.investtrack.approval.ApprovalService;
 import com.investtrack.common.ConflictException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
@@ -23,7 +23,6 @@ import com.investtrack.milestone.MilestoneService;
 import com.investtrack.project.NewProject;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectFacts;
-import com.investtrack.project.ProjectRepository;
 import com.investtrack.project.ProjectService;
 import com.investtrack.plan.PlanService;
 import com.investtrack.security.AccessPolicy;
@@ -55,15 +54,13 @@ public class ProjectLifecycle {
 
 	}
 
-	private final ProjectRepository projects;
-
 	private final ProjectService projectService;
 
 	private final MilestoneService milestones;
 
 	private final MilestoneDates dates;
 
-	private final ApprovalRepository approvals;
+	private final ApprovalService approvals;
 
 	private final PlanService plans;
 
@@ -75,10 +72,9 @@ public class ProjectLifecycle {
 
 	private final TaskService tasks;
 
-	ProjectLifecycle(ProjectRepository projects, ProjectService projectService, MilestoneService milestones,
-			MilestoneDates dates, ApprovalRepository approvals, PlanService plans, AccessPolicy access,
-			Accounts accounts, RuntimeService runtime, TaskService tasks) {
-		this.projects = projects;
+	ProjectLifecycle(ProjectService projectService, MilestoneService milestones, MilestoneDates dates,
+			ApprovalService approvals, PlanService plans, AccessPolicy access, Accounts accounts,
+			RuntimeService runtime, TaskService tasks) {
 		this.projectService = projectService;
 		this.milestones = milestones;
 		this.dates = dates;
@@ -159,7 +155,8 @@ public class ProjectLifecycle {
 	@Transactional
 	public void reassign(long projectId, String officer, CurrentUser user) {
 		access.checkManager(user);
-		Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("No project " + projectId));
+		Project project = projectService.lock(projectId)
+			.orElseThrow(() -> new NotFoundException("No project " + projectId));
 		checkOfficer(officer);
 		if (officer.equals(project.officer())) {
 			return;
@@ -182,7 +179,8 @@ public class ProjectLifecycle {
 	 */
 	@Transactional
 	public void edit(long projectId, String code, UnaryOperator<ProjectFacts> change, CurrentUser user) {
-		Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("No project " + projectId));
+		Project project = projectService.lock(projectId)
+			.orElseThrow(() -> new NotFoundException("No project " + projectId));
 		access.checkCanWork(user, project.officer());
 		ProjectFacts facts = change.apply(project.facts());
 		String newCode = code == null ? project.code() : code;
@@ -195,7 +193,8 @@ public class ProjectLifecycle {
 	}
 
 	private Project lockActive(long projectId, CurrentUser user) {
-		Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("No project " + projectId));
+		Project project = projectService.lock(projectId)
+			.orElseThrow(() -> new NotFoundException("No project " + projectId));
 		access.checkCanWork(user, project.officer());
 		switch (project.outcome()) {
 			case DROPPED -> throw new ConflictException("The project was dropped on " + project.droppedOn());

@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import com.investtrack.approval.ApprovalRepository;
+import com.investtrack.approval.ApprovalService;
 import com.investtrack.approval.ApprovalRequest;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.PageResult;
 import com.investtrack.milestone.Milestone;
-import com.investtrack.milestone.MilestoneRepository;
+import com.investtrack.milestone.MilestoneService;
 import com.investtrack.plan.Light;
 import com.investtrack.plan.Lights;
 import com.investtrack.plan.Plan;
@@ -25,7 +25,7 @@ import com.investtrack.plan.PlanService;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectFacts;
 import com.investtrack.project.ProjectFilter;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 
 /**
  * Reads projects as {@link ProjectView}s; a page of projects costs a fixed number of
@@ -34,18 +34,18 @@ import com.investtrack.project.ProjectRepository;
 @Service
 public class ProjectViews {
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
-	private final MilestoneRepository milestones;
+	private final MilestoneService milestones;
 
-	private final ApprovalRepository approvals;
+	private final ApprovalService approvals;
 
 	private final PlanService plans;
 
 	private final Lights lights;
 
-	ProjectViews(ProjectRepository projects, MilestoneRepository milestones, ApprovalRepository approvals,
-			PlanService plans, Lights lights) {
+	ProjectViews(ProjectService projects, MilestoneService milestones, ApprovalService approvals, PlanService plans,
+			Lights lights) {
 		this.projects = projects;
 		this.milestones = milestones;
 		this.approvals = approvals;

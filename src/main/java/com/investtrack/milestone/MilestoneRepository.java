@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 import com.investtrack.common.Stage;
 
 @Repository
-public class MilestoneRepository {
+class MilestoneRepository {
 
 	private final JdbcClient jdbc;
 

@@ -3,7 +3,9 @@ package com.investtrack.milestone;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
@@ -46,6 +48,19 @@ public class MilestoneService {
 	 */
 	public record Recording(long projectId, Stage from, Stage stage, LocalDate effectiveOn, String enteredBy,
 			String approvedBy, String comment, String actor) {
+	}
+
+	/**
+	 * The milestone_timeline column holding the effective day (days since 1970-01-01) of
+	 * a stage's milestone: what reports aggregate over.
+	 */
+	public static String timelineColumn(Stage stage) {
+		return MilestoneRepository.timelineColumn(stage);
+	}
+
+	/** Every milestone of these projects (one query). */
+	public List<Milestone> forProjects(Collection<Long> projectIds) {
+		return milestones.forProjects(projectIds);
 	}
 
 	/** The effective date of each milestone the project reached. */

@@ -22,7 +22,7 @@ import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Stage;
 import com.investtrack.milestone.MilestoneService;
 import com.investtrack.project.Project;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
@@ -41,7 +41,7 @@ public class PlanService {
 
 	private final PlanRepository plans;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final MilestoneService milestones;
 
@@ -51,7 +51,7 @@ public class PlanService {
 
 	private final Clock clock;
 
-	PlanService(PlanRepository plans, ProjectRepository projects, MilestoneService milestones, AccessPolicy access,
+	PlanService(PlanRepository plans, ProjectService projects, MilestoneService milestones, AccessPolicy access,
 			AuditTrail audit, Clock clock) {
 		this.plans = plans;
 		this.projects = projects;

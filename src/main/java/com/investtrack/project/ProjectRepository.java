@@ -24,7 +24,7 @@ import com.investtrack.common.Stage;
 
 /** Plain SQL over the project table; every list is paged and served by an index. */
 @Repository
-public class ProjectRepository {
+class ProjectRepository {
 
 	private static final String COLUMNS = "p.id, p.code, p.name, p.investor, p.industry_code, p.park_code, "
 			+ "p.asset_model, "

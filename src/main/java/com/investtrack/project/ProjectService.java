@@ -5,9 +5,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,6 +21,7 @@ import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.InvalidInputException;
+import com.investtrack.common.PageResult;
 import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
 import com.investtrack.security.Accounts;
@@ -61,6 +65,45 @@ public class ProjectService {
 		this.reference = reference;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	// Reads for other modules. The repository behind them is internal to this module, so
+	// that only this module writes the project table; these methods are its read side.
+
+	public Optional<Project> find(long id) {
+		return projects.find(id);
+	}
+
+	/**
+	 * Reads the project and locks its row until commit, so that two steps on one project
+	 * run one after the other (the caller's transaction holds the lock).
+	 */
+	public Optional<Project> lock(long id) {
+		return projects.lock(id);
+	}
+
+	public List<Project> findAll(Collection<Long> ids) {
+		return projects.findAll(ids);
+	}
+
+	public List<Project> findByProcessInstances(Collection<String> processInstanceIds) {
+		return projects.findByProcessInstances(processInstanceIds);
+	}
+
+	/**
+	 * The ids of every project meeting a criterion another module computes (e.g. every
+	 * red project).
+	 */
+	public List<Long> ids(ListCondition condition) {
+		return projects.ids(condition);
+	}
+
+	/**
+	 * One page of projects matching the filter, newest first; {@code extra} adds a
+	 * criterion another module computes.
+	 */
+	public PageResult<Project> search(ProjectFilter filter, ListCondition extra, int page, int size) {
+		return projects.search(filter, extra, page, size);
 	}
 
 	/**

@@ -20,7 +20,7 @@ import com.investtrack.calendar.WorkDaySql;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.SqlConditions;
 import com.investtrack.common.Stage;
-import com.investtrack.milestone.MilestoneRepository;
+import com.investtrack.milestone.MilestoneService;
 import com.investtrack.project.AssetModel;
 
 /**
@@ -227,16 +227,16 @@ public class ReportService {
 	private Map<String, Histograms> histograms(List<Span> spans, Breakdown by, Stage end, ReportFilter filter,
 			boolean countProjects) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String endDay = "t." + MilestoneRepository.timelineColumn(end);
+		String endDay = "t." + MilestoneService.timelineColumn(end);
 		String where = " WHERE " + endDay + " IS NOT NULL" + where(filter, endDay, params);
 		String group = by == null ? "'" + NO_GROUP + "'" : groupColumn(by);
 		String groupBy = by == null ? " GROUP BY " : " GROUP BY " + group + ", ";
-		String production = "t." + MilestoneRepository.timelineColumn(Stage.PRODUCTION);
+		String production = "t." + MilestoneService.timelineColumn(Stage.PRODUCTION);
 		String from = "milestone_timeline t" + (by == Breakdown.YEAR ? WorkDaySql.join("wy", production) : "");
 		List<String> branches = new ArrayList<>();
 		for (int i = 0; i < spans.size(); i++) {
-			String start = "t." + MilestoneRepository.timelineColumn(spans.get(i).from());
-			String stop = "t." + MilestoneRepository.timelineColumn(spans.get(i).to());
+			String start = "t." + MilestoneService.timelineColumn(spans.get(i).from());
+			String stop = "t." + MilestoneService.timelineColumn(spans.get(i).to());
 			String days = stop + " - " + start;
 			String workingDays = WorkDaySql.ordinal("wt") + " - " + WorkDaySql.ordinal("wf");
 			branches.add("SELECT " + group + ", " + i + ", " + days + ", " + workingDays + ", COUNT(*) FROM " + from

@@ -24,7 +24,7 @@ import com.investtrack.plan.Lights;
 import com.investtrack.plan.PlanService;
 import com.investtrack.project.Health;
 import com.investtrack.project.Project;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
@@ -39,7 +39,7 @@ public class StalledProjectReviews {
 
 	private final ReviewRepository reviews;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final PlanService plans;
 
@@ -55,7 +55,7 @@ public class StalledProjectReviews {
 
 	private final Clock clock;
 
-	StalledProjectReviews(ReviewRepository reviews, ProjectRepository projects, PlanService plans, Lights lights,
+	StalledProjectReviews(ReviewRepository reviews, ProjectService projects, PlanService plans, Lights lights,
 			RuntimeService runtime, TaskService tasks, AccessPolicy access, AuditTrail audit, Clock clock) {
 		this.reviews = reviews;
 		this.projects = projects;

@@ -2,6 +2,7 @@ package com.investtrack.security;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -23,6 +24,15 @@ public class Accounts {
 
 	Accounts(UserRepository users) {
 		this.users = users;
+	}
+
+	public Optional<UserAccount> find(String username) {
+		return users.find(username);
+	}
+
+	/** Every account, for pick lists and name look-ups. */
+	public List<UserAccount> all() {
+		return users.all();
 	}
 
 	/**

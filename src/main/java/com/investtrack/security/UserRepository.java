@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import com.investtrack.common.Role;
 
 @Repository
-public class UserRepository {
+class UserRepository {
 
 	/** A user with the hash and the version of their access, for authentication only. */
 	record Credentials(UserAccount account, String passwordHash, int authVersion) {

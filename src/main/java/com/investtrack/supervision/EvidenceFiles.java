@@ -22,7 +22,7 @@ import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Stage;
 import com.investtrack.project.Project;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
@@ -40,7 +40,7 @@ public class EvidenceFiles {
 
 	private final EvidenceRepository files;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final AccessPolicy access;
 
@@ -48,7 +48,7 @@ public class EvidenceFiles {
 
 	private final Clock clock;
 
-	EvidenceFiles(EvidenceRepository files, ProjectRepository projects, AccessPolicy access, AuditTrail audit,
+	EvidenceFiles(EvidenceRepository files, ProjectService projects, AccessPolicy access, AuditTrail audit,
 			Clock clock) {
 		this.files = files;
 		this.projects = projects;

@@ -15,7 +15,7 @@ import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.plan.PlanService;
 import com.investtrack.project.Project;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
@@ -31,7 +31,7 @@ public class ProgressLog {
 
 	private final ProgressRepository entries;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final PlanService plans;
 
@@ -41,7 +41,7 @@ public class ProgressLog {
 
 	private final Clock clock;
 
-	ProgressLog(ProgressRepository entries, ProjectRepository projects, PlanService plans, AccessPolicy access,
+	ProgressLog(ProgressRepository entries, ProjectService projects, PlanService plans, AccessPolicy access,
 			AuditTrail audit, Clock clock) {
 		this.entries = entries;
 		this.projects = projects;

@@ -23,10 +23,10 @@ import com.investtrack.common.ConflictException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Role;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
-import com.investtrack.security.UserRepository;
+import com.investtrack.security.Accounts;
 
 /**
  * Supervision notices (督办单): a manager issues one about a project to an owner with a
@@ -43,9 +43,9 @@ public class SupervisionNotices {
 
 	private final NoticeRepository notices;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
-	private final UserRepository users;
+	private final Accounts users;
 
 	private final RuntimeService runtime;
 
@@ -59,8 +59,8 @@ public class SupervisionNotices {
 
 	private final Duration redAfter;
 
-	SupervisionNotices(NoticeRepository notices, ProjectRepository projects, UserRepository users,
-			RuntimeService runtime, TaskService tasks, AccessPolicy access, AuditTrail audit, Clock clock,
+	SupervisionNotices(NoticeRepository notices, ProjectService projects, Accounts users, RuntimeService runtime,
+			TaskService tasks, AccessPolicy access, AuditTrail audit, Clock clock,
 			@Value("${app.notices.red-after-days:7}") int redAfterDays) {
 		this.notices = notices;
 		this.projects = projects;

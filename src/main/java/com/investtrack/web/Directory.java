@@ -11,7 +11,7 @@ import com.investtrack.project.Industry;
 import com.investtrack.project.Park;
 import com.investtrack.project.ReferenceData;
 import com.investtrack.security.UserAccount;
-import com.investtrack.security.UserRepository;
+import com.investtrack.security.Accounts;
 
 /**
  * The small lists every page needs to show names instead of codes: parks, industries and
@@ -41,11 +41,11 @@ class Directory {
 
 	private final ReferenceData reference;
 
-	private final UserRepository users;
+	private final Accounts users;
 
 	private final Formats formats;
 
-	Directory(ReferenceData reference, UserRepository users, Formats formats) {
+	Directory(ReferenceData reference, Accounts users, Formats formats) {
 		this.reference = reference;
 		this.users = users;
 		this.formats = formats;

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.project.Project;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.NoticeLevel;
@@ -41,7 +41,7 @@ class SupervisionController {
 
 	private final SupervisionNotices notices;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final Directory directory;
 
@@ -49,7 +49,7 @@ class SupervisionController {
 
 	private final DomainMessages messages;
 
-	SupervisionController(ProgressLog progress, SupervisionNotices notices, ProjectRepository projects,
+	SupervisionController(ProgressLog progress, SupervisionNotices notices, ProjectService projects,
 			Directory directory, FormActions actions, DomainMessages messages) {
 		this.progress = progress;
 		this.notices = notices;

@@ -29,7 +29,7 @@ import com.investtrack.project.Health;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectFilter;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.security.CurrentUser;
 
 /**
@@ -64,7 +64,7 @@ class TaskController {
 
 	private final ProjectViews views;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final Directory directory;
 
@@ -72,7 +72,7 @@ class TaskController {
 
 	private final DomainMessages messages;
 
-	TaskController(ApprovalService approvals, ProjectViews views, ProjectRepository projects, Directory directory,
+	TaskController(ApprovalService approvals, ProjectViews views, ProjectService projects, Directory directory,
 			FormActions actions, DomainMessages messages) {
 		this.messages = messages;
 		this.approvals = approvals;

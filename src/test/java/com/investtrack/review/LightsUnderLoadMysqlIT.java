@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.investtrack.InvestTrackApplication;
 import com.investtrack.plan.Lights;
 import com.investtrack.project.Health;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 import com.investtrack.support.TestData;
 import com.investtrack.support.TestDatabase;
 
@@ -159,7 +159,7 @@ class LightsUnderLoadMysqlIT {
 		assertThat(statuses.keySet()).as("answers seen: %s", statuses).allMatch(s -> s < 500);
 		assertThat(statuses.getOrDefault(200, new AtomicInteger()).get()).as("steps done").isGreaterThan(50);
 		Lights lights = NODES.get(0).getBean(Lights.class);
-		ProjectRepository repository = NODES.get(0).getBean(ProjectRepository.class);
+		ProjectService repository = NODES.get(0).getBean(ProjectService.class);
 		List<Long> red = repository.ids(lights.condition(Health.RED));
 		JdbcClient jdbc = NODES.get(0).getBean(JdbcClient.class);
 		for (long id : projects) {

@@ -27,7 +27,7 @@ import com.investtrack.project.Health;
 import com.investtrack.project.KeyLevel;
 import com.investtrack.project.Outcome;
 import com.investtrack.project.ProjectFilter;
-import com.investtrack.security.UserRepository;
+import com.investtrack.security.Accounts;
 
 /**
  * The demo data on a fresh database: users of every role, the 20 parks and 7 industries,
@@ -45,7 +45,7 @@ class DemoDataTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	UserRepository users;
+	Accounts users;
 
 	@Autowired
 	PasswordEncoder encoder;
@@ -78,7 +78,7 @@ class DemoDataTest {
 				.single();
 			assertThat(encoder.matches("demo", hash)).as("password of %s", username).isTrue();
 		});
-		assertThat(users.count()).isEqualTo(8);
+		assertThat(users.all()).hasSize(8);
 	}
 
 	@Test
