@@ -1,5 +1,6 @@
 package com.investtrack.review;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
 import com.investtrack.common.DatabaseFailures;
 import com.investtrack.plan.Lights;
 import com.investtrack.project.Health;
-import com.investtrack.project.ProjectRepository;
+import com.investtrack.project.ProjectService;
 
 /**
  * Compares the red projects with the active reviews and opens or closes reviews where
@@ -24,19 +25,25 @@ import com.investtrack.project.ProjectRepository;
  * so one project's conflict with a concurrent step costs that project a retry at the next
  * run and nothing else; at most {@code app.lights.sweep-batch} reviews open per run, so a
  * first run over a large, long-neglected database does not hold the job's lock for long.
+ * <p>
+ * A run also stops starting projects once half the job executor's lock time has passed: a
+ * run outlasting the lock would let another node acquire the same timer job and sweep the
+ * same projects a second time (its commit then fails on the job's version and the engine
+ * retries it). What is left waits for the next run; at least one project is done per run
+ * so that a slow database still makes progress.
  */
 @Service
 class ReviewSweep {
 
 	/** What one run did. */
-	record Result(int red, int opened, int closed, int failed) {
+	record Result(int red, int opened, int closed, int failed, int deferred) {
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(ReviewSweep.class);
 
 	private final StalledProjectReviews reviews;
 
-	private final ProjectRepository projects;
+	private final ProjectService projects;
 
 	private final Lights lights;
 
@@ -44,8 +51,11 @@ class ReviewSweep {
 
 	private final int batch;
 
-	ReviewSweep(StalledProjectReviews reviews, ProjectRepository projects, Lights lights,
-			ProcessEngineConfiguration engine, @Value("${app.lights.sweep-batch:500}") int batch) {
+	private final Duration budget;
+
+	ReviewSweep(StalledProjectReviews reviews, ProjectService projects, Lights lights,
+			ProcessEngineConfiguration engine, @Value("${app.lights.sweep-batch:500}") int batch,
+			@Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
 		this.reviews = reviews;
 		this.projects = projects;
 		this.lights = lights;
@@ -55,29 +65,49 @@ class ReviewSweep {
 		// the other projects
 		this.newTransaction = ((ProcessEngineConfigurationImpl) engine).getCommandExecutorTxRequiresNew();
 		this.batch = batch;
+		this.budget = Duration.ofMillis(jobLockMillis / 2);
 	}
 
 	Result run() {
+		return run(System.nanoTime() + budget.toNanos());
+	}
+
+	/**
+	 * One run that starts no project after {@code deadlineNanos} (of
+	 * {@link System#nanoTime()}), except the first.
+	 */
+	Result run(long deadlineNanos) {
 		List<Long> red = projects.ids(lights.condition(Health.RED));
 		Set<Long> active = new HashSet<>(reviews.activeProjects());
 		Set<Long> redSet = new HashSet<>(red);
-		int[] opened = { 0 };
+		List<Long> toOpen = red.stream().filter(id -> !active.contains(id)).limit(batch).toList();
+		List<Long> toClose = active.stream().filter(id -> !redSet.contains(id)).sorted().toList();
+		int opened = 0;
+		int closed = 0;
 		int[] failed = { 0 };
-		red.stream().filter(id -> !active.contains(id)).limit(batch).forEach(id -> {
-			if (each(id, reviews::open, failed)) {
-				opened[0]++;
+		int done = 0;
+		int total = toOpen.size() + toClose.size();
+		for (; done < total; done++) {
+			if (done > 0 && System.nanoTime() - deadlineNanos > 0) {
+				break;
 			}
-		});
-		int[] closed = { 0 };
-		active.stream().filter(id -> !redSet.contains(id)).forEach(id -> {
-			if (each(id, reviews::close, failed)) {
-				closed[0]++;
+			boolean open = done < toOpen.size();
+			long id = open ? toOpen.get(done) : toClose.get(done - toOpen.size());
+			if (each(id, open ? reviews::open : reviews::close, failed)) {
+				if (open) {
+					opened++;
+				}
+				else {
+					closed++;
+				}
 			}
-		});
-		Result result = new Result(red.size(), opened[0], closed[0], failed[0]);
-		if (result.opened() + result.closed() + result.failed() > 0) {
-			log.info("Light sweep: {} red, {} reviews opened, {} closed, {} to retry next run", result.red(),
-					result.opened(), result.closed(), result.failed());
+		}
+		Result result = new Result(red.size(), opened, closed, failed[0], total - done);
+		if (result.opened() + result.closed() + result.failed() + result.deferred() > 0) {
+			log.info(
+					"Light sweep: {} red, {} reviews opened, {} closed, {} to retry next run, {} left for it "
+							+ "(time budget)",
+					result.red(), result.opened(), result.closed(), result.failed(), result.deferred());
 		}
 		return result;
 	}

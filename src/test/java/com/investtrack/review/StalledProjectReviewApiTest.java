@@ -29,6 +29,9 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 	@Autowired
 	HistoryService history;
 
+	@Autowired
+	ReviewSweep sweeper;
+
 	@Test
 	void aRedProjectGetsExactlyOneReviewInTheManagersInboxAndAGreenOneNone() {
 		long red = project(today().minusDays(45));
@@ -109,6 +112,22 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 					.query((rs, n) -> rs.getString(1) + ": " + rs.getString(2))
 					.single())
 			.isEqualTo("manager: Called the investor: financing closes next month");
+	}
+
+	@Test
+	void aRunPastItsTimeBudgetStopsAfterOneProjectAndLeavesTheRestForTheNextRun() {
+		List<Long> red = List.of(project(today().minusDays(30)), project(today().minusDays(31)),
+				project(today().minusDays(32)));
+
+		// a deadline already passed: the run does one project and defers the others
+		ReviewSweep.Result late = sweeper.run(System.nanoTime() - 1);
+		assertThat(late.opened() + late.closed() + late.failed()).isEqualTo(1);
+		assertThat(late.deferred()).as("the projects left for the next run").isGreaterThanOrEqualTo(2);
+
+		// the next run, in time, reaches all of them, and nothing is opened twice
+		ReviewSweep.Result next = sweeper.run();
+		assertThat(next.deferred()).isZero();
+		red.forEach(id -> assertThat(reviews(id)).as("reviews of %d", id).containsExactly("OPEN"));
 	}
 
 	/**
