@@ -68,6 +68,10 @@ final class ClusterApi {
 
 	}
 
+	/** A file sent as multipart/form-data in the field {@code file}. */
+	record Upload(String fileName, String contentType, byte[] content) {
+	}
+
 	private static final Duration PATIENCE = Duration.ofSeconds(150);
 
 	private final HttpClient http;
@@ -123,10 +127,25 @@ final class ClusterApi {
 			request.header("Idempotency-Key", key);
 		}
 		try {
-			request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-			if (body != null) {
-				request.header("Content-Type", "application/json");
+			if (body instanceof Upload upload) {
+				String boundary = "cluster-" + java.util.UUID.randomUUID();
+				byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+						+ upload.fileName() + "\"\r\nContent-Type: " + upload.contentType() + "\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8);
+				byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+				var bytes = new java.io.ByteArrayOutputStream();
+				bytes.writeBytes(head);
+				bytes.writeBytes(upload.content());
+				bytes.writeBytes(tail);
+				request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()));
+				request.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+			}
+			else {
+				request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+						: HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+				if (body != null) {
+					request.header("Content-Type", "application/json");
+				}
 			}
 		}
 		catch (IOException ex) {

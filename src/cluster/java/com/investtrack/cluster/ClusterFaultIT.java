@@ -175,6 +175,7 @@ class ClusterFaultIT {
 			.mapToObj(i -> "manager%02d".formatted(i))
 			.toList();
 		ClusterLoad load = new ClusterLoad(api, ledger, managerNames, partners);
+		importer = new ClusterImport(api, ledger, managerNames.get(0), TIMEKEEPER, load.today);
 		try {
 			// after a training run, which created the schema, both nodes start at once;
 			// else the first creates it alone
@@ -211,7 +212,7 @@ class ClusterFaultIT {
 			}
 			int sweepsAfterLoad = awaitSweepsAfter(db, loadEnd);
 			Findings findings = new ClusterChecks(db).check(ledger.outcomes(), redByApi(api, nodes.get(0)),
-					jobLockTime.plusSeconds(30));
+					jobLockTime.plusSeconds(30), importer.projectIds(db));
 			Answer verification = api.send(nodes.get(0), AUDITOR, "GET", "/api/audit/verify", null, null);
 			Duration nodeDown = Duration.ZERO;
 			for (Fault f : faults) {
@@ -232,7 +233,8 @@ class ClusterFaultIT {
 					sweepRuns(db, 1), sweepFailuresOutsideOutages(db), sweepsAfterLoad, mariaDb.where(), preparation);
 
 			List<String> problems = problems(setting, ledger, load, findings, db);
-			String report = ClusterReport.markdown(setting, faults, ledger, findings, problems);
+			importer.problems(db).forEach(x -> problems.add("ledger import: " + x));
+			String report = ClusterReport.markdown(setting, faults, ledger, findings, problems, importer.summary(db));
 			Files.createDirectories(reportFile.toAbsolutePath().getParent());
 			Files.writeString(reportFile, report);
 			System.out.println(report);
@@ -248,6 +250,11 @@ class ClusterFaultIT {
 			mariaDb.stop();
 		}
 	}
+
+	/**
+	 * The ledger import whose confirmation meets the first kill.
+	 */
+	private ClusterImport importer;
 
 	/**
 	 * How each node start went (the first two on an idle machine, the others under load
@@ -335,6 +342,13 @@ class ClusterFaultIT {
 		while (lockedJobs(db).isEmpty() && Duration.between(burstStart, Instant.now()).toMillis() < 20_000) {
 			Thread.sleep(25);
 		}
+		// the first kill meets a ledger import's confirmation sent to the victim just
+		// before
+		Future<?> confirming = null;
+		if (faults.stream().noneMatch(x -> x.what().startsWith("kill")) && importer.preview(victim)) {
+			confirming = burst.submit(() -> importer.confirm(victim));
+			Thread.sleep(150);
+		}
 		Instant at = Instant.now();
 		long pid = victim.pid();
 		victim.kill();
@@ -362,10 +376,15 @@ class ClusterFaultIT {
 		for (Future<Answer> f : inFlight) {
 			f.get(5, TimeUnit.MINUTES);
 		}
+		if (confirming != null) {
+			confirming.get(5, TimeUnit.MINUTES);
+		}
 		burst.shutdown();
 		Fault fault = new Fault("kill -9 " + victim.name() + " (pid " + pid + ")", at, ready,
-				Duration.between(at, ready), unanswered + " back-dated creations unanswered, " + orphans.size()
-						+ " jobs locked by it; ready " + ClusterReport.human(start.toReady()) + " after its start");
+				Duration.between(at, ready),
+				unanswered + " back-dated creations unanswered, " + orphans.size() + " jobs locked by it; ready "
+						+ ClusterReport.human(start.toReady()) + " after its start"
+						+ (confirming == null ? "" : "; a ledger import's confirmation sent to it 150 ms before"));
 		faults.add(fault);
 		return fault;
 	}
@@ -610,7 +629,8 @@ class ClusterFaultIT {
 			problems
 				.add(s.sessionsInDatabase() + " sessions in the database; only the form login should have made one");
 		}
-		// one definition per model file, whatever the restarts: a redeployment of an unchanged model is a bug
+		// one definition per model file, whatever the restarts: a redeployment of an
+		// unchanged model is a bug
 		long models = MODELS;
 		if (s.processDefinitions() != models || s.processDefinitionKeys() != models) {
 			problems.add(s.processDefinitions() + " process definitions of " + s.processDefinitionKeys()

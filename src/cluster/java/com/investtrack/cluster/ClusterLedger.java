@@ -22,7 +22,15 @@ final class ClusterLedger {
 
 	enum Kind {
 
-		CREATE, CREATE_BACKDATED, ADVANCE, DROP, DECIDE, ACKNOWLEDGE
+		CREATE, CREATE_BACKDATED, ADVANCE, DROP, DECIDE, ACKNOWLEDGE,
+		/** A progress entry (周调度) on one's own project. */
+		PROGRESS,
+		/** A supervision notice (督办单) a manager issues on a project. */
+		NOTICE,
+		/**
+		 * The confirmation of a ledger import: many projects created at once, or none.
+		 */
+		IMPORT
 
 	}
 
@@ -67,15 +75,13 @@ final class ClusterLedger {
 
 	private final AtomicLong slowestRefusal = new AtomicLong();
 
-	private final AtomicReference<String> slowestRefusalWhat = new AtomicReference<>(
-			"");
+	private final AtomicReference<String> slowestRefusalWhat = new AtomicReference<>("");
 
 	private final Queue<Long> writeMillis = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong slowestWrite = new AtomicLong();
 
-	private final AtomicReference<String> slowestWriteWhat = new AtomicReference<>(
-			"");
+	private final AtomicReference<String> slowestWriteWhat = new AtomicReference<>("");
 
 	private final AtomicInteger answersWithRetryAfter = new AtomicInteger();
 
@@ -167,7 +173,8 @@ final class ClusterLedger {
 		if (result == Result.ACKED && answer.body() != null && answer.body().has("id") && projectId == null) {
 			projectId = answer.body().get("id").asLong();
 		}
-		if (result == Result.ACKED && answer.body() != null && step.projectId() == null && !answer.body().has("id")) {
+		if (result == Result.ACKED && answer.body() != null && step.projectId() == null && !answer.body().has("id")
+				&& step.kind() != Kind.IMPORT) {
 			throw new IllegalStateException("An acknowledged creation without an id: " + answer.raw());
 		}
 		Outcome outcome = new Outcome(step, result, answer.status(), projectId, delivery.sends());

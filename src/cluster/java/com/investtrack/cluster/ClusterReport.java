@@ -34,19 +34,23 @@ final class ClusterReport {
 			int sweepsAfterLoad, String database, Duration preparation) {
 	}
 
-	static String markdown(Setting s, List<Fault> faults, ClusterLedger ledger, Findings f, List<String> problems) {
+	static String markdown(Setting s, List<Fault> faults, ClusterLedger ledger, Findings f, List<String> problems,
+			String ledgerImport) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Cluster fault test report\n\n");
 		md.append(problems.isEmpty() ? "**Result: passed.**"
 				: "**Result: FAILED** (" + problems.size() + " problems, listed below).");
 		md.append("\n\n");
 		md.append(("%s run: %d application nodes (`java -jar`, profile `mysql`) on one database of a private MariaDB "
-				+ "server ").formatted(s.shortRun() ? "Short" : "Full", s.nodes()))
+				+ "server ")
+			.formatted(s.shortRun() ? "Short" : "Full", s.nodes()))
 			.append(("(%s); %d simulated officers and %d managers on %d client threads; job lock time %d s; light "
-					+ "sweep %s. ").formatted(s.database(), s.officers(), s.managers(), s.officers() + s.managers(),
-							s.jobLockTime().toSeconds(), s.sweepCycle()))
+					+ "sweep %s. ")
+				.formatted(s.database(), s.officers(), s.managers(), s.officers() + s.managers(),
+						s.jobLockTime().toSeconds(), s.sweepCycle()))
 			.append(("Load ran %s, the whole test %s (of which %s to extract the jar and write the class data "
-					+ "sharing archive ").formatted(human(s.load()), human(s.total()), human(s.preparation())))
+					+ "sharing archive ")
+				.formatted(human(s.load()), human(s.total()), human(s.preparation())))
 			.append("in a training run).\n\n");
 
 		md.append("## Figures\n\n| figure | value |\n| --- | ---: |\n");
@@ -131,6 +135,9 @@ final class ClusterReport {
 				s.processDefinitions() + " / " + s.processDefinitionKeys());
 		row(md, "nodes reconnected to MariaDB by themselves", s.nodesReconnectedByThemselves());
 
+		md.append("\nA ledger import (`POST /api/imports`, then its confirmation sent to the node killed first): ")
+			.append(ledgerImport)
+			.append(". Progress entries and supervision notices ran with the steps (counted above).\n");
 		md.append("\n## Faults\n\n| # | fault | at | back to full strength after | caught | answers to the requests "
 				+ "in flight |\n" + "| --- | --- | --- | ---: | --- | --- |\n");
 		for (int i = 0; i < faults.size(); i++) {

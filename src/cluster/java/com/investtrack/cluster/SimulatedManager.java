@@ -21,6 +21,9 @@ final class SimulatedManager implements Runnable {
 
 	private static final double REJECTIONS = 0.15;
 
+	/** Share of inbox visits in which the manager also issues a supervision notice. */
+	private static final double NOTICES = 0.25;
+
 	private final ClusterLoad load;
 
 	private final String name;
@@ -51,6 +54,9 @@ final class SimulatedManager implements Runnable {
 					open.add(item);
 				}
 			});
+		}
+		if (!open.isEmpty() && ClusterLoad.random() < NOTICES) {
+			issueNotice(open.get(ThreadLocalRandom.current().nextInt(open.size())).get("projectId").asLong());
 		}
 		if (open.isEmpty()) {
 			ClusterApi.pause(1000);
@@ -87,6 +93,23 @@ final class SimulatedManager implements Runnable {
 		else {
 			load.alone(step, path, body(decision));
 		}
+	}
+
+	/**
+	 * A supervision notice (督办单) to the project's officer, due in two weeks; the key in
+	 * its text lets the checks find it. Each notice starts a process instance of its own.
+	 */
+	private void issueNotice(long projectId) {
+		Answer project = load.api.get(name, "/api/projects/" + projectId);
+		if (project.status() != 200) {
+			return;
+		}
+		String key = newKey();
+		Step notice = new Step(Kind.NOTICE, name, projectId, project.body().get("stage").asText(), null, load.today,
+				key);
+		load.alone(notice, "/api/notices",
+				Map.of("projectId", projectId, "owner", project.body().get("officer").asText(), "deadline",
+						load.today.plusDays(14).toString(), "text", "请于两周内落实用电指标 " + key));
 	}
 
 	private Map<String, Object> body(String decision) {

@@ -51,6 +51,9 @@ final class SimulatedOfficer implements Runnable {
 
 	private static final double DROPS = 0.04;
 
+	/** Share of actions that are a progress entry (周调度) rather than a step. */
+	private static final double PROGRESS = 0.12;
+
 	private static final String[] PARKS = { "JS-IMP", "ZX-CNC", "SY-GF", "QJL-EA" };
 
 	private static final String[] INDUSTRIES = { "EQUIPMENT", "NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS",
@@ -86,7 +89,11 @@ final class SimulatedOfficer implements Runnable {
 	private void act() {
 		refreshAwaitingApproval();
 		List<Seen> ready = projects.values().stream().filter(p -> !p.awaitingApproval()).toList();
-		if (projects.size() < MAX_PROJECTS && (ready.isEmpty() || ClusterLoad.random() < 0.3)) {
+		if (!projects.isEmpty() && ClusterLoad.random() < PROGRESS) {
+			List<Seen> mine = new ArrayList<>(projects.values());
+			progress(mine.get(ThreadLocalRandom.current().nextInt(mine.size())));
+		}
+		else if (projects.size() < MAX_PROJECTS && (ready.isEmpty() || ClusterLoad.random() < 0.3)) {
 			create(ClusterLoad.random() < BACKDATED);
 		}
 		else if (!ready.isEmpty()) {
@@ -124,6 +131,17 @@ final class SimulatedOfficer implements Runnable {
 		if (sent.outcome().result() == Result.ACKED) {
 			projects.put(sent.outcome().projectId(), Seen.of(sent.answer().body()));
 		}
+	}
+
+	/**
+	 * A weekly progress entry on one of the officer's projects, dated today; the key in
+	 * its text lets the checks find it.
+	 */
+	private void progress(Seen project) {
+		String key = newKey();
+		Step entry = new Step(Kind.PROGRESS, name, project.id(), project.stage().name(), null, load.today, key);
+		load.alone(entry, "/api/projects/" + project.id() + "/progress", Map.of("on", load.today.toString(), "progress",
+				"周调度 " + key, "problems", "用电指标待落实", "nextSteps", "协调供电公司"));
 	}
 
 	private void step(Seen project) {
