@@ -63,7 +63,9 @@ final class ClusterChecks {
 
 	}
 
-	/** The product's default app.lights.no-progress-red-days, which the nodes run with. */
+	/**
+	 * The product's default app.lights.no-progress-red-days, which the nodes run with.
+	 */
 	private static final int NO_PROGRESS_RED_DAYS = 90;
 
 	private final JdbcClient db;

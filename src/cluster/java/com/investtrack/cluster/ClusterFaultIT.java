@@ -176,6 +176,7 @@ class ClusterFaultIT {
 			.toList();
 		ClusterLoad load = new ClusterLoad(api, ledger, managerNames, partners);
 		importer = new ClusterImport(api, ledger, managerNames.get(0), TIMEKEEPER, load.today);
+		bulletin = new ClusterBulletin(api, managerNames, load.today);
 		try {
 			// after a training run, which created the schema, both nodes start at once;
 			// else the first creates it alone
@@ -234,7 +235,10 @@ class ClusterFaultIT {
 
 			List<String> problems = problems(setting, ledger, load, findings, db);
 			importer.problems(db).forEach(x -> problems.add("ledger import: " + x));
-			String report = ClusterReport.markdown(setting, faults, ledger, findings, problems, importer.summary(db));
+			bulletin.problems(db).forEach(x -> problems.add("bulletin: " + x));
+			String report = ClusterReport.markdown(setting, faults, ledger, findings, problems, List
+				.of("a ledger import (`POST /api/imports`, then its confirmation sent to the node killed first): "
+						+ importer.summary(db), bulletin.summary()));
 			Files.createDirectories(reportFile.toAbsolutePath().getParent());
 			Files.writeString(reportFile, report);
 			System.out.println(report);
@@ -255,6 +259,9 @@ class ClusterFaultIT {
 	 * The ledger import whose confirmation meets the first kill.
 	 */
 	private ClusterImport importer;
+
+	/** The bulletin publications that meet the database restart. */
+	private ClusterBulletin bulletin;
 
 	/**
 	 * How each node start went (the first two on an idle machine, the others under load
@@ -416,12 +423,17 @@ class ClusterFaultIT {
 	 * (and are sent again by the users), and every node must reconnect by itself.
 	 */
 	private void restartDatabase(List<ClusterNode> nodes) throws Exception {
+		ExecutorService publishers = Executors.newFixedThreadPool(2);
+		bulletin.start(nodes, publishers);
+		Thread.sleep(50);
 		Instant at = Instant.now();
 		Duration down = mariaDb.restart(databaseDown);
 		Instant up = Instant.now();
 		for (ClusterNode node : nodes) {
 			node.awaitHealthy(http, Duration.ofMinutes(3));
 		}
+		bulletin.await();
+		publishers.shutdown();
 		faults.add(new Fault("MariaDB restart (shutdown, " + databaseDown.toSeconds() + " s down, start)", at, up,
 				Duration.between(at, Instant.now()), "server unreachable for " + ClusterReport.human(down)));
 	}

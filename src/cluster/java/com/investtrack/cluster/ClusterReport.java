@@ -35,7 +35,7 @@ final class ClusterReport {
 	}
 
 	static String markdown(Setting s, List<Fault> faults, ClusterLedger ledger, Findings f, List<String> problems,
-			String ledgerImport) {
+			List<String> duringFaults) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Cluster fault test report\n\n");
 		md.append(problems.isEmpty() ? "**Result: passed.**"
@@ -135,9 +135,8 @@ final class ClusterReport {
 				s.processDefinitions() + " / " + s.processDefinitionKeys());
 		row(md, "nodes reconnected to MariaDB by themselves", s.nodesReconnectedByThemselves());
 
-		md.append("\nA ledger import (`POST /api/imports`, then its confirmation sent to the node killed first): ")
-			.append(ledgerImport)
-			.append(". Progress entries and supervision notices ran with the steps (counted above).\n");
+		md.append("\nBesides the steps (progress entries and supervision notices are counted above):\n\n");
+		duringFaults.forEach(x -> md.append("- ").append(x).append('\n'));
 		md.append("\n## Faults\n\n| # | fault | at | back to full strength after | caught | answers to the requests "
 				+ "in flight |\n" + "| --- | --- | --- | ---: | --- | --- |\n");
 		for (int i = 0; i < faults.size(); i++) {
