@@ -23,7 +23,6 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -228,7 +227,7 @@ final class SheetReader {
 				}
 				case "c" -> {
 					String ref = attributes.getValue("r");
-					column = ref == null ? column + 1 : new CellReference(ref).getCol();
+					column = ref == null ? column + 1 : column(ref);
 					type = attributes.getValue("t");
 					style = attributes.getValue("s");
 					hasValue = false;
@@ -285,6 +284,22 @@ final class SheetReader {
 					// nothing to finish
 				}
 			}
+		}
+
+		/**
+		 * The 0-based column of a reference such as AB12 (parsed by hand: POI's
+		 * CellReference would cost a pattern match per cell).
+		 */
+		private static int column(String reference) {
+			int column = 0;
+			for (int i = 0; i < reference.length(); i++) {
+				char c = reference.charAt(i);
+				if (c < 'A' || c > 'Z') {
+					break;
+				}
+				column = column * 26 + (c - 'A' + 1);
+			}
+			return column - 1;
 		}
 
 		/** A cell's value by its type: shared or inline text, boolean, error, number. */
