@@ -69,7 +69,8 @@ public final class Benchmark {
 					Integer.parseInt(a.getOrDefault("report-requests", quick ? "40" : "200")),
 					Integer.parseInt(a.getOrDefault("naive-requests", quick ? "3" : "5")),
 					// "ledger" alone: only the ledger's import, merged into the existing file
-					Arrays.asList(a.getOrDefault("phases", a.containsKey("ledger") ? LEDGER_ONLY : ALL_PHASES).split(",")),
+					Arrays.asList(
+							a.getOrDefault("phases", a.containsKey("ledger") ? LEDGER_ONLY : ALL_PHASES).split(",")),
 					Path.of(a.getOrDefault("out", "BENCHMARKS.md")),
 					a.getOrDefault("mysql",
 							System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")),

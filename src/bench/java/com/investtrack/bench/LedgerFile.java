@@ -70,7 +70,8 @@ final class LedgerFile {
 				String[] industry = Databases.INDUSTRIES.get(i % Databases.INDUSTRIES.size());
 				write(row, 4, i % 3 == 0 ? industry[1] : industry[0], dateStyle);
 				int wan = 500 + random.nextInt(200) * 100;
-				write(row, 5, i % 4 == 0 ? String.format(Locale.ROOT, "%.1f亿", wan / 10000.0) : (Object) (double) wan, dateStyle);
+				Object money = i % 4 == 0 ? String.format(Locale.ROOT, "%.1f亿", wan / 10000.0) : (Object) (double) wan;
+				write(row, 5, money, dateStyle);
 				boolean light = i % 5 == 0;
 				write(row, 6, light ? null : (Object) (double) (10 + random.nextInt(300)), dateStyle);
 				write(row, 7, light ? "租赁厂房" : "供地", dateStyle);

@@ -71,7 +71,9 @@ final class LedgerPhase {
 
 	void run(Path appJar, Starter starter) throws Exception {
 		LocalDate today = LocalDate.now(Benchmark.ZONE);
-		List<String> officers = IntStream.rangeClosed(1, OFFICERS).mapToObj(i -> "ledger-officer-%02d".formatted(i)).toList();
+		List<String> officers = IntStream.rangeClosed(1, OFFICERS)
+			.mapToObj(i -> "ledger-officer-%02d".formatted(i))
+			.toList();
 		LedgerFile.Ledger ledger = LedgerFile.build(options.ledgerRows(), 20261202L, today, officers);
 		Results.LedgerFigures f = new Results.LedgerFigures();
 		f.date = Machine.describe(databases.serverVersion(), databases.durability()).date();

@@ -18,15 +18,16 @@ import org.apache.poi.EmptyFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -135,8 +136,13 @@ final class SheetReader {
 		if (!sheets.hasNext()) {
 			throw refused("has no sheet");
 		}
-		SheetHandler handler = new SheetHandler(new ReadOnlySharedStringsTable(pkg, false), reader.getStylesTable(),
-				date1904);
+		SharedStringsHandler shared = new SharedStringsHandler();
+		for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+			try (InputStream in = part.getInputStream()) {
+				parse(in, shared);
+			}
+		}
+		SheetHandler handler = new SheetHandler(shared.strings, reader.getStylesTable(), date1904);
 		try (InputStream sheet = sheets.next()) {
 			parse(sheet, handler);
 		}
@@ -167,13 +173,61 @@ final class SheetReader {
 	}
 
 	/**
+	 * The workbook's shared strings as plain strings ({@code <si>} with its text, or the
+	 * text of its runs; phonetic guides left out). POI's read-only table would wrap each
+	 * one in an XMLBeans object on every look-up.
+	 */
+	private static final class SharedStringsHandler extends DefaultHandler {
+
+		private final List<String> strings = new ArrayList<>();
+
+		private final StringBuilder text = new StringBuilder();
+
+		private boolean inText;
+
+		private boolean inPhonetic;
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			switch (localName) {
+				case "si" -> text.setLength(0);
+				case "rPh" -> inPhonetic = true;
+				case "t" -> inText = !inPhonetic;
+				default -> {
+					// runs and their properties: only their text counts
+				}
+			}
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) {
+			if (inText) {
+				text.append(ch, start, length);
+			}
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String qName) {
+			switch (localName) {
+				case "si" -> strings.add(text.toString());
+				case "rPh" -> inPhonetic = false;
+				case "t" -> inText = false;
+				default -> {
+					// nothing to finish
+				}
+			}
+		}
+
+	}
+
+	/**
 	 * Collects the values of a sheet's cells row by row ({@code <row>}, {@code <c>} with
 	 * its type and style, its cached value {@code <v>} or inline text {@code <is>}; a
 	 * formula {@code <f>} is ignored) and, at the end of the sheet, its merged regions.
 	 */
 	private static final class SheetHandler extends DefaultHandler {
 
-		private final ReadOnlySharedStringsTable strings;
+		private final List<String> strings;
 
 		private final StylesTable styles;
 
@@ -207,7 +261,7 @@ final class SheetReader {
 
 		private boolean inPhonetic;
 
-		SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904) {
+		SheetHandler(List<String> strings, StylesTable styles, boolean date1904) {
 			this.strings = strings;
 			this.styles = styles;
 			this.date1904 = date1904;
@@ -308,7 +362,7 @@ final class SheetReader {
 				return number(raw);
 			}
 			return switch (type) {
-				case "s" -> Text.trimmed(strings.getItemAt(Integer.parseInt(raw.trim())).getString());
+				case "s" -> Text.trimmed(strings.get(Integer.parseInt(raw.trim())));
 				case "inlineStr", "str" -> Text.trimmed(raw);
 				case "b" -> String.valueOf("1".equals(raw.trim()) || "true".equalsIgnoreCase(raw.trim()));
 				case "d" -> LocalDate.parse(raw.trim().substring(0, 10));
