@@ -93,6 +93,12 @@ final class BenchmarkMarkdown {
 		line("| preview again | %.1f | UNCHANGED %,d | %.0f | |".formatted(f.againSeconds, f.unchangedRows,
 				f.heapPeakAgainMib));
 		line("");
+		double perRow = (double) f.confirmStatements / Math.max(1, f.rows);
+		line(("The confirmation sent %,d statements to the database server (%.0f per row, its Questions counter, every "
+				+ "client's) and used %.1f s of the application's CPU; the rest of its time it waited, for the database "
+				+ "and, on a busy machine, for a core.")
+			.formatted(f.confirmStatements, perRow, f.confirmAppCpuSeconds));
+		line("");
 		line(("Heap: %.0f MiB at most (the application's limit), %.0f MiB in use before the preview; resident "
 				+ "memory %.0f MiB after the three requests. Reading the same file in the benchmark's JVM, each "
 				+ "after a full collection (allocated: what the reading thread allocated; kept: what its result "

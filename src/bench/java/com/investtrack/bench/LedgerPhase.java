@@ -115,14 +115,21 @@ final class LedgerPhase {
 			Benchmark.log("preview: %.1f s, NEW %d, ERROR %d, heap peak %.0f MiB of %.0f".formatted(f.previewSeconds,
 					f.newRows, f.errorRows, f.heapPeakPreviewMib, f.heapMaxMib));
 			String id = preview.get("id").asText();
+			long statements = databases.statements();
+			double cpu = app.cpuMillis();
 			t0 = System.nanoTime();
 			JsonNode confirmed = heap.peakDuring(() -> send(app, importer, "/api/imports/" + id + "/confirm",
 					HttpRequest.BodyPublishers.noBody(), "application/json"));
 			f.confirmSeconds = (System.nanoTime() - t0) / 1e9;
 			f.heapPeakConfirmMib = heap.lastPeakMib();
+			f.confirmAppCpuSeconds = (app.cpuMillis() - cpu) / 1000;
+			// the server's counter counts every client's statements, the heap sampler's
+			// none (it asks the application), the benchmark's own two reads
+			f.confirmStatements = databases.statements() - statements - 2;
 			f.created = confirmed.get("created").asInt();
-			Benchmark.log("confirm: %.1f s, created %d, heap peak %.0f MiB".formatted(f.confirmSeconds, f.created,
-					f.heapPeakConfirmMib));
+			Benchmark.log("confirm: %.1f s, created %d, heap peak %.0f MiB, %,d statements, %.1f s CPU"
+				.formatted(f.confirmSeconds, f.created, f.heapPeakConfirmMib, f.confirmStatements,
+						f.confirmAppCpuSeconds));
 			t0 = System.nanoTime();
 			JsonNode again = heap.peakDuring(() -> preview(app, importer, ledger.content()));
 			f.againSeconds = (System.nanoTime() - t0) / 1e9;

@@ -104,6 +104,10 @@ final class Results {
 
 		int unchangedRows;
 
+		long confirmStatements;
+
+		double confirmAppCpuSeconds;
+
 		double heapMaxMib;
 
 		double heapBeforeMib;
