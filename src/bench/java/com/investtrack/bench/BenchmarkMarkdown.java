@@ -95,8 +95,8 @@ final class BenchmarkMarkdown {
 		line("");
 		double perRow = (double) f.confirmStatements / Math.max(1, f.rows);
 		line(("The confirmation sent %,d statements to the database server (%.0f per row, its Questions counter, every "
-				+ "client's) and used %.1f s of the application's CPU; the rest of its time it waited, for the database "
-				+ "and, on a busy machine, for a core.")
+				+ "client's) and used %.1f s of the application's CPU; the rest of its time it waited, for the "
+				+ "database and, on a busy machine, for a core.")
 			.formatted(f.confirmStatements, perRow, f.confirmAppCpuSeconds));
 		line("");
 		line(("Heap: %.0f MiB at most (the application's limit), %.0f MiB in use before the preview; resident "
