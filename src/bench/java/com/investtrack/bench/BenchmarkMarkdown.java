@@ -51,6 +51,9 @@ final class BenchmarkMarkdown {
 
 	static final String LEDGER_HEADING = "## (d) The Excel ledger's import";
 
+	static final String MERGED_NOTE = "Section (d) comes from a later run of its own (`-Dbench.args=ledger`), on the "
+			+ "machine and date it gives; the next full run measures it with the rest.";
+
 	/**
 	 * An earlier BENCHMARKS.md with this run's ledger section in place of its own (or
 	 * before its notes, where it had none).
@@ -58,6 +61,13 @@ final class BenchmarkMarkdown {
 	String mergeLedger(String existing) {
 		ledger();
 		String section = md.toString();
+		if (!existing.contains(MERGED_NOTE)) {
+			// the header says every figure comes from one run: not (d)'s any more
+			int machine = existing.indexOf("## Machine and run");
+			if (machine >= 0) {
+				existing = existing.substring(0, machine) + MERGED_NOTE + "\n\n" + existing.substring(machine);
+			}
+		}
 		int start = existing.indexOf(LEDGER_HEADING);
 		if (start < 0) {
 			int notes = existing.indexOf("## Notes");
