@@ -132,7 +132,9 @@ class LedgerInFlightApiTest extends LedgerApiTestBase {
 	 */
 	@Test
 	void anImportRacingAStepOnTheSameProjectAppliesOneOfThemWhole() throws Exception {
-		for (int round = 0; round < 3; round++) {
+		// the step starts with the confirmation, or a little later, so that either may
+		// take the project's lock first
+		for (int stepDelay : new int[] { 0, 0, 50, 150, 400 }) {
 			String tag = tag();
 			LocalDate talk = today().minusDays(40);
 			long id = createProject("officer", talk);
@@ -154,7 +156,7 @@ class LedgerInFlightApiTest extends LedgerApiTestBase {
 
 			List<Response> answers = atOnce(
 					() -> post("manager", "/api/imports/" + preview.get("id").asText() + "/confirm", null),
-					() -> advance("officer", id, "SITE_SELECTION", byOfficer));
+					() -> advance("officer", id, "SITE_SELECTION", byOfficer), stepDelay);
 
 			Response confirm = answers.get(0);
 			Response step = answers.get(1);
@@ -184,8 +186,12 @@ class LedgerInFlightApiTest extends LedgerApiTestBase {
 		assertAuditChainIntact();
 	}
 
-	/** Starts both requests at the same instant and waits for both answers. */
-	private List<Response> atOnce(Supplier<Response> first, Supplier<Response> second) throws Exception {
+	/**
+	 * Starts both requests at the same instant (the second after a delay) and waits for
+	 * both answers.
+	 */
+	private List<Response> atOnce(Supplier<Response> first, Supplier<Response> second, int delayMillis)
+			throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		Future<Response> a = pool.submit(() -> {
 			start.await();
@@ -193,6 +199,7 @@ class LedgerInFlightApiTest extends LedgerApiTestBase {
 		});
 		Future<Response> b = pool.submit(() -> {
 			start.await();
+			Thread.sleep(delayMillis);
 			return second.get();
 		});
 		start.countDown();
