@@ -22,7 +22,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * camunda-bpm-spring-boot-starter application, at 1 and 4 clients;</li>
  * <li>(b) the duration reports over generated projects against the same figures computed
  * naively from Camunda's history;</li>
- * <li>(c) start-up time and resident memory of both applications.</li>
+ * <li>(c) start-up time and resident memory of both applications;</li>
+ * <li>(d) the Excel ledger's import: a 5,000-row ledger previewed and confirmed, and the
+ * memory its reading takes ({@code -Dbench.args=ledger} runs only this and merges its
+ * section into the existing file).</li>
  * </ol>
  * Every loop is bounded in count and time, and only loopback addresses are used. The
  * figures go to BENCHMARKS.md.
@@ -42,8 +45,13 @@ public final class Benchmark {
 	/** Turns each side takes in (a); the paths of a run are spread over them. */
 	private static final int ROUNDS = 5;
 
+	private static final String ALL_PHASES = "steps,reports,startup,ledger";
+
+	private static final String LEDGER_ONLY = "ledger";
+
 	record Options(int projects, int paths, int warmupPaths, int reportRequests, int naiveRequests, List<String> phases,
-			Path out, String serverUrl, String user, String password, List<String> jvmOptions, boolean offline) {
+			Path out, String serverUrl, String user, String password, List<String> jvmOptions, boolean offline,
+			int ledgerRows) {
 
 		static Options parse(String[] args) {
 			Map<String, String> a = new LinkedHashMap<>();
@@ -60,14 +68,17 @@ public final class Benchmark {
 					Integer.parseInt(a.getOrDefault("warmup-paths", quick ? "100" : "300")),
 					Integer.parseInt(a.getOrDefault("report-requests", quick ? "40" : "200")),
 					Integer.parseInt(a.getOrDefault("naive-requests", quick ? "3" : "5")),
-					Arrays.asList(a.getOrDefault("phases", "steps,reports,startup").split(",")),
+					// "ledger" alone: only the ledger's import, merged into the existing file
+					Arrays.asList(
+							a.getOrDefault("phases", a.containsKey("ledger") ? LEDGER_ONLY : ALL_PHASES).split(",")),
 					Path.of(a.getOrDefault("out", "BENCHMARKS.md")),
 					a.getOrDefault("mysql",
 							System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")),
 					a.getOrDefault("mysql-user", System.getenv().getOrDefault("BENCH_MYSQL_USER", "root")),
 					a.getOrDefault("mysql-password", System.getenv().getOrDefault("BENCH_MYSQL_PASSWORD", "")),
 					a.containsKey("jvm") ? Arrays.asList(a.get("jvm").split(",")) : List.of(),
-					Boolean.parseBoolean(a.getOrDefault("offline", "false")));
+					Boolean.parseBoolean(a.getOrDefault("offline", "false")),
+					Integer.parseInt(a.getOrDefault("ledger-rows", "5000")));
 		}
 
 	}
@@ -97,7 +108,9 @@ public final class Benchmark {
 		results.options = options;
 		log("machine: " + results.machine);
 		Path appJar = appJar();
-		Path bareJar = BareStarter.build(Path.of("src", "bench", "bare-starter"), options.offline(), workDir);
+		boolean bare = options.phases().contains("steps") || options.phases().contains("startup");
+		Path bareJar = bare ? BareStarter.build(Path.of("src", "bench", "bare-starter"), options.offline(), workDir)
+				: null;
 		if (options.phases().contains("steps")) {
 			steps(bareJar, appJar);
 		}
@@ -107,8 +120,20 @@ public final class Benchmark {
 		if (options.phases().contains("startup")) {
 			restarts(appJar, bareJar);
 		}
+		if (options.phases().contains("ledger")) {
+			new LedgerPhase(options, databases, results).run(appJar, this::startApp);
+		}
 		results.totalSeconds = (System.nanoTime() - started) / 1e9;
-		String markdown = new BenchmarkMarkdown(results).render();
+		BenchmarkMarkdown render = new BenchmarkMarkdown(results);
+		String markdown;
+		if (options.phases().equals(List.of(LEDGER_ONLY)) && Files.exists(options.out())) {
+			// the ledger's section replaces its earlier one; every other section stays
+			// as the run that wrote it measured it
+			markdown = render.mergeLedger(Files.readString(options.out()));
+		}
+		else {
+			markdown = render.render();
+		}
 		Files.writeString(options.out(), markdown);
 		System.out.println(markdown);
 		log("wrote " + options.out().toAbsolutePath());
@@ -296,9 +321,13 @@ public final class Benchmark {
 	}
 
 	AppProcess startApp(Path jar, String name) throws Exception {
-		return AppProcess.start(name, jar, options.jvmOptions(),
+		return startApp(jar, name, Databases.APP, options.jvmOptions());
+	}
+
+	private AppProcess startApp(Path jar, String name, String database, List<String> jvmOptions) throws Exception {
+		return AppProcess.start(name, jar, jvmOptions,
 				List.of("--spring.profiles.active=mysql", "--app.demo-data=false",
-						"--spring.datasource.url=" + databases.url(Databases.APP),
+						"--spring.datasource.url=" + databases.url(database),
 						"--spring.datasource.username=" + databases.user(),
 						"--spring.datasource.password=" + databases.password()),
 				APP_PORT, workDir.resolve(name + ".log"));

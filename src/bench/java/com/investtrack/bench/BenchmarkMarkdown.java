@@ -44,8 +44,87 @@ final class BenchmarkMarkdown {
 		steps();
 		reports();
 		startup();
+		ledger();
 		notes();
 		return md.toString();
+	}
+
+	static final String LEDGER_HEADING = "## (d) The Excel ledger's import";
+
+	static final String MERGED_NOTE = "Section (d) comes from a later run of its own (`-Dbench.args=ledger`), on the "
+			+ "machine and date it gives; the next full run measures it with the rest.";
+
+	/**
+	 * An earlier BENCHMARKS.md with this run's ledger section in place of its own (or
+	 * before its notes, where it had none).
+	 */
+	String mergeLedger(String existing) {
+		ledger();
+		String section = md.toString();
+		if (!existing.contains(MERGED_NOTE)) {
+			// the header says every figure comes from one run: not (d)'s any more
+			int machine = existing.indexOf("## Machine and run");
+			if (machine >= 0) {
+				existing = existing.substring(0, machine) + MERGED_NOTE + "\n\n" + existing.substring(machine);
+			}
+		}
+		int start = existing.indexOf(LEDGER_HEADING);
+		if (start < 0) {
+			int notes = existing.indexOf("## Notes");
+			start = notes < 0 ? existing.length() : notes;
+			return existing.substring(0, start) + section + existing.substring(start);
+		}
+		int end = existing.indexOf("\n## ", start + LEDGER_HEADING.length());
+		return existing.substring(0, start) + section + (end < 0 ? "" : existing.substring(end + 1));
+	}
+
+	private void ledger() {
+		Results.LedgerFigures f = r.ledger;
+		if (f == null) {
+			return;
+		}
+		line(LEDGER_HEADING);
+		line("");
+		line(("Measured %s (load average %.2f at its start). A ledger of %,d rows (%,d in flight: signed, land "
+				+ "delivered or under construction; the rest in negotiation, in production or dropped), %.0f KiB, "
+				+ "written with POI's ordinary writer (shared strings, a merged title row, dates as date cells and "
+				+ "typed four ways, money in 万元 or 亿), uploaded over HTTP to the application running with `%s`, on "
+				+ "a fresh database. Preview: nothing written; confirmation: every row created in one transaction "
+				+ "(projects, past milestones, plans, process instances started at their stage, audit); the same "
+				+ "file previewed again matches every row to its project.")
+			.formatted(f.date, f.load, f.rows, f.inFlight, f.fileKib, f.jvmOptions));
+		line("");
+		line("| request | seconds | rows | heap peak MiB (sampled every 100 ms) | target |");
+		line("| --- | ---: | --- | ---: | --- |");
+		line("| preview | %.1f | NEW %,d, ERROR %,d | %.0f | <= 20 s: %s |".formatted(f.previewSeconds, f.newRows,
+				f.errorRows, f.heapPeakPreviewMib, met(f.previewSeconds <= 20)));
+		line("| confirm | %.1f | created %,d | %.0f | <= 60 s: %s |".formatted(f.confirmSeconds, f.created,
+				f.heapPeakConfirmMib, met(f.confirmSeconds <= 60)));
+		line("| preview again | %.1f | UNCHANGED %,d | %.0f | |".formatted(f.againSeconds, f.unchangedRows,
+				f.heapPeakAgainMib));
+		line("");
+		double perRow = (double) f.confirmStatements / Math.max(1, f.rows);
+		line(("The confirmation sent %,d statements to the database server (%.0f per row, its Questions counter, every "
+				+ "client's) and used %.1f s of the application's CPU; the rest of its time it waited, for the "
+				+ "database and, on a busy machine, for a core.")
+			.formatted(f.confirmStatements, perRow, f.confirmAppCpuSeconds));
+		line("");
+		line(("Heap: %.0f MiB at most (the application's limit), %.0f MiB in use before the preview; resident "
+				+ "memory %.0f MiB after the three requests. Reading the same file in the benchmark's JVM, each "
+				+ "after a full collection (allocated: what the reading thread allocated; kept: what its result "
+				+ "holds after another collection):").formatted(f.heapMaxMib, f.heapBeforeMib, f.rssPeakMib));
+		line("");
+		line("| reader | allocated MiB | kept MiB |");
+		line("| --- | ---: | ---: |");
+		line("| streaming (the import's: SAX over the sheet's XML, cell values only) | %.0f | %.1f |"
+			.formatted(f.streamAllocatedMib, f.streamKeptMib));
+		line("| POI's whole workbook (`XSSFWorkbook`, what the import loaded before) | %.0f | %.1f |"
+			.formatted(f.workbookAllocatedMib, f.workbookKeptMib));
+		line("");
+	}
+
+	private static String met(boolean met) {
+		return met ? "met" : "**missed**";
 	}
 
 	private void steps() {

@@ -19,6 +19,9 @@ final class Databases {
 
 	static final String APP = "bench_app";
 
+	/** The product for the ledger's import (d), on a database of its own. */
+	static final String LEDGER = "bench_ledger";
+
 	/** Parks and the seven leading industries (code, name, district / code, name). */
 	static final List<String[]> PARKS = List.of(
 			new String[] { "JS-IMP", "Jingshan Intelligent Manufacturing Industrial Park", "Jingshan" },

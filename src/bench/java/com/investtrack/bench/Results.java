@@ -70,4 +70,64 @@ final class Results {
 
 	double totalSeconds;
 
+	LedgerFigures ledger;
+
+	/**
+	 * (d), the ledger's import: the file, the three requests' seconds and the heap around
+	 * them, and what reading the file costs in the benchmark's own JVM.
+	 */
+	static final class LedgerFigures {
+
+		String date;
+
+		double load;
+
+		int rows;
+
+		int inFlight;
+
+		double fileKib;
+
+		String jvmOptions;
+
+		double previewSeconds;
+
+		double confirmSeconds;
+
+		double againSeconds;
+
+		int newRows;
+
+		int errorRows;
+
+		int created;
+
+		int unchangedRows;
+
+		long confirmStatements;
+
+		double confirmAppCpuSeconds;
+
+		double heapMaxMib;
+
+		double heapBeforeMib;
+
+		double heapPeakPreviewMib;
+
+		double heapPeakConfirmMib;
+
+		double heapPeakAgainMib;
+
+		double rssPeakMib;
+
+		double streamAllocatedMib;
+
+		double streamKeptMib;
+
+		double workbookAllocatedMib;
+
+		double workbookKeptMib;
+
+	}
+
 }

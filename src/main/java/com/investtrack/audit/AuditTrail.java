@@ -143,11 +143,15 @@ public class AuditTrail {
 		long seq = head.getKey();
 		String prevHash = head.getValue();
 		Instant at = Instant.now(clock);
+		// one JDBC batch (one round trip with the MySQL driver's rewriting): a ledger
+		// import appends tens of thousands of entries in one transaction
+		List<Object[]> rows = new ArrayList<>(events.size());
 		for (AuditEvent e : events) {
 			AuditEntry entry = chain(++seq, at, e, prevHash);
-			insert(entry);
+			rows.add(row(entry));
 			prevHash = entry.hash();
 		}
+		batch.batchUpdate(INSERT, rows);
 		jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, prevHash).update();
 	}
 
@@ -164,10 +168,6 @@ public class AuditTrail {
 		return new AuditEntry(seq, at, draft.actor(), draft.action(), draft.projectId(), draft.fromStage(),
 				draft.toStage(), draft.effectiveOn(), draft.decision(), draft.comment(), draft.details(), prevHash,
 				hash(prevHash, draft.canonical()));
-	}
-
-	private void insert(AuditEntry entry) {
-		jdbc.sql(INSERT).params(row(entry)).update();
 	}
 
 	private static Object[] row(AuditEntry entry) {

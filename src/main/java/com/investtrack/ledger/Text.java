@@ -1,6 +1,7 @@
 package com.investtrack.ledger;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * What bureaus type, made comparable: full-width forms to half-width (NFKC), no spaces of
@@ -8,12 +9,15 @@ import java.text.Normalizer;
  */
 final class Text {
 
+	/** Compiled once: every cell of a ledger passes here. */
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u3000]+");
+
 	/** The text in half-width forms without any whitespace; null for null. */
 	static String normalise(String text) {
 		if (text == null) {
 			return null;
 		}
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u00a0\\u3000]+", "");
+		return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
 	}
 
 	/** A name or investor as matching compares it: normalised and in lower case. */
@@ -30,8 +34,20 @@ final class Text {
 		if (text == null) {
 			return null;
 		}
-		String t = text.replaceAll("^[\\s\\u00a0\\u3000]+|[\\s\\u00a0\\u3000]+$", "");
-		return t.isEmpty() ? null : t;
+		int start = 0;
+		int end = text.length();
+		while (start < end && space(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && space(text.charAt(end - 1))) {
+			end--;
+		}
+		return start == end ? null : text.substring(start, end);
+	}
+
+	/** What {@code \s} matches in a pattern, and the no-break and ideographic spaces. */
+	private static boolean space(char c) {
+		return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u3000';
 	}
 
 	private Text() {

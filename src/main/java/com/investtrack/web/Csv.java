@@ -11,8 +11,12 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A CSV table for Excel: UTF-8 with a byte-order mark (so Chinese opens right), CRLF
- * lines, quoted where needed, and text that Excel would run as a formula (=, +, -, @)
- * defused with a leading apostrophe.
+ * lines, quoted where needed. Text that a spreadsheet would run as a formula (beginning
+ * with =, +, -, @, a tab or a carriage return) is defused as OWASP recommends: a single
+ * quote before it, the whole field in double quotes. Numbers are written as numbers, also
+ * negative ones (days late -3): a number cannot be a formula, and a quote would turn the
+ * column into text. Text is defused whatever it looks like, so a name typed as "-5" stays
+ * the text it was.
  */
 final class Csv {
 
@@ -55,10 +59,11 @@ final class Csv {
 			return value.toString();
 		}
 		String s = value.toString();
-		if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+		boolean formula = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
+		if (formula) {
 			s = "'" + s;
 		}
-		if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+		if (formula || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
 			s = '"' + s.replace("\"", "\"\"") + '"';
 		}
 		return s;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -14,11 +15,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Ledgers as bureaus type them, built with POI independently of the exporter: strings,
  * numbers and date cells in the given rows; a row whose only value is a title is merged
- * across the first columns, like a real title row.
+ * across the first columns, like a real title row, and further regions can be merged
+ * anywhere, as bureaus merge a park's cell down over its projects' rows.
  */
 public final class Workbooks {
 
 	public static byte[] xlsx(Object[]... rows) {
+		return merged(List.of(), rows);
+	}
+
+	/**
+	 * A workbook whose regions {first row, last row, first column, last column} (0-based)
+	 * are merged; the value of a region is in its first cell.
+	 */
+	public static byte[] merged(List<int[]> regions, Object[]... rows) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("台账");
 			CellStyle date = workbook.createCellStyle();
@@ -43,6 +53,7 @@ public final class Workbooks {
 					sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 5));
 				}
 			}
+			regions.forEach(m -> sheet.addMergedRegion(new CellRangeAddress(m[0], m[1], m[2], m[3])));
 			workbook.write(out);
 			return out.toByteArray();
 		}
