@@ -29,6 +29,7 @@ import com.investtrack.plan.PlanService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.security.Accounts;
+import com.investtrack.supervision.EvidenceRules;
 
 /**
  * Every step of a project's path, one transaction each: checks access and dates, then
@@ -75,9 +76,11 @@ public class ProjectLifecycle {
 
 	private final TaskService tasks;
 
+	private final EvidenceRules evidenceRules;
+
 	ProjectLifecycle(ProjectRepository projects, ProjectService projectService, MilestoneService milestones,
 			MilestoneDates dates, ApprovalRepository approvals, PlanService plans, AccessPolicy access,
-			Accounts accounts, RuntimeService runtime, TaskService tasks) {
+			Accounts accounts, RuntimeService runtime, TaskService tasks, EvidenceRules evidenceRules) {
 		this.projects = projects;
 		this.projectService = projectService;
 		this.milestones = milestones;
@@ -88,6 +91,7 @@ public class ProjectLifecycle {
 		this.accounts = accounts;
 		this.runtime = runtime;
 		this.tasks = tasks;
+		this.evidenceRules = evidenceRules;
 	}
 
 	@Transactional
@@ -126,6 +130,10 @@ public class ProjectLifecycle {
 							: "; stages cannot be skipped"));
 		}
 		dates.check("effectiveOn", effectiveOn, project.stageEnteredOn());
+		// the one place a step into a stage (and so an approval request) starts: the
+		// evidence an administrator requires for it is checked here, under the project's
+		// lock
+		evidenceRules.checkBeforeEntering(projectId, to);
 		Task task = openRecordTask(project);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ProcessConstants.VAR_ACTION, ProcessConstants.ACTION_ADVANCE);

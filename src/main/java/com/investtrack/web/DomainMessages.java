@@ -66,6 +66,8 @@ public class DomainMessages {
 			known("This notice awaits its owner's reply", "supervision.conflict.awaitsReply"),
 			known("This notice is already closed", "supervision.conflict.closed"),
 			known("This notice is \\w+: it awaits no reply", "supervision.conflict.noReply"),
+			known("at least one evidence file of \\w+ is required before this step.*",
+					"supervision.reason.evidenceMissing"),
 			// the working-day calendar
 			known("must be between (\\d+) and (\\d+)", "calendar.reason.between"),
 			known("(\\S+) is not in (\\d+)", "calendar.reason.notInYear"),

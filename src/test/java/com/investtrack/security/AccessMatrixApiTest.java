@@ -204,6 +204,13 @@ class AccessMatrixApiTest extends ApiTestBase {
 				200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/evidence/{id}", c -> call("/api/evidence/" + evidence()), 401, 200, 200, 200, 200,
 				200, 401, 200));
+		// evidence rules: everyone signed in reads them, administrators switch them (here
+		// to off, which they are, so no other test meets a rule left on)
+		rows.add(api("GET", "/api/evidence-rules", c -> call("/api/evidence-rules"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("PUT", "/api/evidence-rules/{stage}",
+				c -> new Call("/api/evidence-rules/CONSTRUCTION", Map.of("required", false)), 401, 403, 403, 403, 403,
+				200, 401, 403));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403,
