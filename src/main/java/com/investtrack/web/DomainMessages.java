@@ -66,6 +66,12 @@ public class DomainMessages {
 			known("This notice awaits its owner's reply", "supervision.conflict.awaitsReply"),
 			known("This notice is already closed", "supervision.conflict.closed"),
 			known("This notice is \\w+: it awaits no reply", "supervision.conflict.noReply"),
+			known("is empty", "supervision.reason.fileEmpty"),
+			known("must be at most 20 MB", "supervision.reason.fileSize"),
+			known("must be a PDF, JPEG, PNG, DOCX or XLSX file", "supervision.reason.fileKind"),
+			known("needs a file name", "supervision.reason.fileName"),
+			known("the file name must be a plain name of at most 200 characters.*", "supervision.reason.plainName"),
+			known("Only the project's officer or a manager may add evidence", "supervision.forbidden.evidence"),
 			known("at least one evidence file of \\w+ is required before this step.*",
 					"supervision.reason.evidenceMissing"),
 			// the working-day calendar

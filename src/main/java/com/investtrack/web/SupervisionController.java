@@ -14,12 +14,14 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectRepository;
 import com.investtrack.security.CurrentUser;
+import com.investtrack.supervision.EvidenceFiles;
 import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.NoticeLevel;
 import com.investtrack.supervision.NoticeStatus;
@@ -28,9 +30,9 @@ import com.investtrack.supervision.ProgressLog;
 import com.investtrack.supervision.SupervisionNotices;
 
 /**
- * The supervision pages: the progress and notice forms of the project page (its sections
- * are {@link SupervisionSections}) and the notices page, where owners reply and managers
- * close or send back.
+ * The supervision pages: the progress, notice and evidence forms of the project page (its
+ * sections are {@link SupervisionSections}) and the notices page, where owners reply and
+ * managers close or send back.
  */
 @Controller
 class SupervisionController {
@@ -41,6 +43,8 @@ class SupervisionController {
 
 	private final SupervisionNotices notices;
 
+	private final EvidenceFiles evidence;
+
 	private final ProjectRepository projects;
 
 	private final Directory directory;
@@ -49,10 +53,11 @@ class SupervisionController {
 
 	private final DomainMessages messages;
 
-	SupervisionController(ProgressLog progress, SupervisionNotices notices, ProjectRepository projects,
-			Directory directory, FormActions actions, DomainMessages messages) {
+	SupervisionController(ProgressLog progress, SupervisionNotices notices, EvidenceFiles evidence,
+			ProjectRepository projects, Directory directory, FormActions actions, DomainMessages messages) {
 		this.progress = progress;
 		this.notices = notices;
+		this.evidence = evidence;
 		this.projects = projects;
 		this.directory = directory;
 		this.actions = actions;
@@ -104,6 +109,22 @@ class SupervisionController {
 				required(form.getDeadline(), "deadline"), requiredText(form.getText(), "text"), user),
 				"supervision.notice.issued", errors, flash);
 		return "redirect:/projects/" + id + "#notices";
+	}
+
+	@PostMapping("/projects/{id}/evidence")
+	String addEvidence(@PathVariable long id, @ModelAttribute("evidenceForm") SupervisionForms.Evidence form,
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
+		attempt(() -> {
+			MultipartFile file = form.getFile();
+			// a form sent without choosing a file has an empty part without a name
+			if (file == null || (file.isEmpty()
+					&& (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
+				throw new InvalidInputException("file", "is required");
+			}
+			evidence.add(id, required(form.getStage(), "stage"),
+					new EvidenceFiles.Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream), user);
+		}, "supervision.evidence.added", errors, flash);
+		return "redirect:/projects/" + id + "#evidence";
 	}
 
 	@PostMapping("/notices/{id}/reply")

@@ -26,15 +26,10 @@ class EvidenceRuleApiTest extends ApiTestBase {
 	private static final String SWITCHED_ON_BY_ADMIN = "SELECT COUNT(*) FROM audit_entry WHERE action = "
 			+ "'EVIDENCE_RULE_CHANGED' AND actor = 'admin' AND to_stage = ? AND decision = 'REQUIRED'";
 
-	private static final String[] STAGES = { "SIGNING", "SITE_SELECTION", "CONSTRUCTION", "PRODUCTION" };
-
 	@BeforeEach
 	@AfterEach
-	void allRulesOff() {
-		for (String stage : STAGES) {
-			Response r = rule("admin", stage, false);
-			assertThat(r.status()).as(r.raw()).isEqualTo(200);
-		}
+	void rulesOff() {
+		allEvidenceRulesOff();
 	}
 
 	@Test

@@ -245,4 +245,17 @@ public abstract class ApiTestBase extends AppTestBase {
 		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), answer.getBody());
 	}
 
+	/**
+	 * Switches every evidence rule off, as an administrator: the rules are global, so a
+	 * test that switches one on calls this before and after itself.
+	 */
+	protected void allEvidenceRulesOff() {
+		for (String stage : new String[] { "SIGNING", "SITE_SELECTION", "CONSTRUCTION", "PRODUCTION" }) {
+			Response r = put("admin", "/api/evidence-rules/" + stage, Map.of("required", false));
+			if (r.status() != 200) {
+				throw new AssertionError("switching the evidence rule of " + stage + " off failed: " + r.raw());
+			}
+		}
+	}
+
 }

@@ -21,7 +21,7 @@ class NavigationBrowserTest extends BrowserTestBase {
 			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "manager",
 			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "auditor",
 			List.of("board", "dashboard", "audit", "calendar"), "admin",
-			List.of("board", "dashboard", "imports", "users", "parks", "calendar"), "leader",
+			List.of("board", "dashboard", "imports", "users", "parks", "evidenceRules", "calendar"), "leader",
 			List.of("board", "tasks", "dashboard", "calendar"));
 
 	@Test
