@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,10 +17,15 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import com.investtrack.common.InvalidInputException;
+import com.investtrack.operations.StepMetrics;
+import com.investtrack.operations.StepOutcome;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectRepository;
 import com.investtrack.security.CurrentUser;
@@ -148,6 +156,20 @@ class SupervisionController {
 		attempt(() -> notices.reopen(id, blankToNull(form.getText()), user), "supervision.notice.reopened", errors,
 				flash);
 		return "redirect:/notices";
+	}
+
+	/**
+	 * A file over the multipart limit (20 MB), met when the upload's file is read: the
+	 * project page again, saying so. Only the evidence upload is multipart here.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(HttpServletRequest request) {
+		StepMetrics.mark(StepOutcome.INVALID);
+		RequestContextUtils.getOutputFlashMap(request)
+			.put(FormActions.PROBLEM,
+					messages.text("supervision.field.file") + ": " + messages.translate("must be at most 20 MB"));
+		Map<?, ?> path = (Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return "redirect:/projects/" + path.get("id") + "#evidence";
 	}
 
 	/**
