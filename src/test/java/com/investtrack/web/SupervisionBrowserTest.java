@@ -97,6 +97,11 @@ class SupervisionBrowserTest extends BrowserTestBase {
 		upload("setup.pdf", new byte[] { 'M', 'Z', (byte) 0x90, 0 });
 		assertThat($(".flash.problem").getText())
 			.isEqualTo("File: must be a PDF, JPEG, PNG, DOCX or XLSX file (told by its content, not its name)");
+		clickAndWait($("a[data-lang=zh_CN]"));
+		upload("page.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+		assertThat($(".flash.problem").getText()).isEqualTo("文件: 须为 PDF、JPEG、PNG、DOCX 或 XLSX 文件（按内容而非文件名判断）");
+		assertThat($("#evidence [data-required-stage=SIGNING]").getText()).contains("缺少佐证材料");
+		clickAndWait($("a[data-lang=en]"));
 		upload("agreement.pdf", PDF);
 		assertThat($(".flash.notice").getText()).isEqualTo("Evidence file uploaded.");
 		WebElement file = $("#evidence ul.evidence li");
