@@ -18,6 +18,8 @@ public enum AuditAction {
 	PASSWORD_RESET, PARK_CREATED, PARK_CHANGED, LOGIN_FAILED, ACCESS_DENIED, PLAN_REVISED, REVIEW_OPENED, REVIEW_CLOSED,
 	CALENDAR_CHANGED, PROGRESS_RECORDED, NOTICE_ISSUED, NOTICE_REPLIED, NOTICE_ESCALATED, NOTICE_CLOSED,
 	NOTICE_REOPENED, EVIDENCE_ADDED,
+	/** An administrator switched a stage's evidence rule on or off. */
+	EVIDENCE_RULE_CHANGED,
 	/**
 	 * A confirmed import of the Excel ledger: file name, SHA-256 and counts (each project
 	 * change has its own).

@@ -28,6 +28,7 @@ import com.investtrack.plan.PlanService;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 import com.investtrack.security.Accounts;
+import com.investtrack.supervision.EvidenceRules;
 
 /**
  * Every step of a project's path, one transaction each: checks access and dates, then
@@ -72,9 +73,11 @@ public class ProjectLifecycle {
 
 	private final TaskService tasks;
 
+	private final EvidenceRules evidenceRules;
+
 	ProjectLifecycle(ProjectService projectService, MilestoneService milestones, MilestoneDates dates,
 			ApprovalService approvals, PlanService plans, AccessPolicy access, Accounts accounts,
-			RuntimeService runtime, TaskService tasks) {
+			RuntimeService runtime, TaskService tasks, EvidenceRules evidenceRules) {
 		this.projectService = projectService;
 		this.milestones = milestones;
 		this.dates = dates;
@@ -84,6 +87,7 @@ public class ProjectLifecycle {
 		this.accounts = accounts;
 		this.runtime = runtime;
 		this.tasks = tasks;
+		this.evidenceRules = evidenceRules;
 	}
 
 	@Transactional
@@ -122,6 +126,10 @@ public class ProjectLifecycle {
 							: "; stages cannot be skipped"));
 		}
 		dates.check("effectiveOn", effectiveOn, project.stageEnteredOn());
+		// the one place a step into a stage (and so an approval request) starts: the
+		// evidence an administrator requires for it is checked here, under the project's
+		// lock
+		evidenceRules.checkBeforeEntering(projectId, to);
 		Task task = openRecordTask(project);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ProcessConstants.VAR_ACTION, ProcessConstants.ACTION_ADVANCE);

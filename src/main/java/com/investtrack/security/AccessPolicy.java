@@ -81,6 +81,20 @@ public class AccessPolicy {
 		}
 	}
 
+	/**
+	 * Evidence rules (which stages need an evidence file before a project steps into
+	 * them): administrators switch them; everyone signed in reads them.
+	 */
+	public boolean canChangeEvidenceRules(CurrentUser user) {
+		return user.has(Role.ADMIN);
+	}
+
+	public void checkCanChangeEvidenceRules(CurrentUser user) {
+		if (!canChangeEvidenceRules(user)) {
+			throw deny("Only administrators may do this");
+		}
+	}
+
 	/** Supervision notices are issued by managers. */
 	public void checkCanIssueNotice(CurrentUser user) {
 		if (!user.isManager()) {

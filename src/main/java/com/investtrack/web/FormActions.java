@@ -119,7 +119,9 @@ class FormActions {
 			errors.rejectValue(field, "domain", text);
 		}
 		else {
-			errors.reject("domain", field + ": " + text);
+			// a field the form does not hold (evidence, say) is named in the page's
+			// language where a label exists
+			errors.reject("domain", messages.textOr("field." + field, field) + ": " + text);
 		}
 	}
 

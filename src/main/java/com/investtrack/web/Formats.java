@@ -48,6 +48,22 @@ class Formats {
 	}
 
 	/**
+	 * A file's size in bytes, KB or MB (one decimal from 1 MB on): a small scan reads "40
+	 * B", not "0 KB".
+	 */
+	public String fileSize(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		if (bytes < 1024 * 1024) {
+			return integer(Math.round(bytes / 1024.0)) + " KB";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMaximumFractionDigits(1);
+		return format.format(bytes / (1024.0 * 1024)) + " MB";
+	}
+
+	/**
 	 * Days with one decimal where a median falls between two values; a dash when there is
 	 * nothing to measure.
 	 */

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,12 +17,19 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import com.investtrack.common.InvalidInputException;
+import com.investtrack.operations.StepMetrics;
+import com.investtrack.operations.StepOutcome;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectService;
 import com.investtrack.security.CurrentUser;
+import com.investtrack.supervision.EvidenceFiles;
 import com.investtrack.supervision.Notice;
 import com.investtrack.supervision.NoticeLevel;
 import com.investtrack.supervision.NoticeStatus;
@@ -28,9 +38,9 @@ import com.investtrack.supervision.ProgressLog;
 import com.investtrack.supervision.SupervisionNotices;
 
 /**
- * The supervision pages: the progress and notice forms of the project page (its sections
- * are {@link SupervisionSections}) and the notices page, where owners reply and managers
- * close or send back.
+ * The supervision pages: the progress, notice and evidence forms of the project page (its
+ * sections are {@link SupervisionSections}) and the notices page, where owners reply and
+ * managers close or send back.
  */
 @Controller
 class SupervisionController {
@@ -41,6 +51,8 @@ class SupervisionController {
 
 	private final SupervisionNotices notices;
 
+	private final EvidenceFiles evidence;
+
 	private final ProjectService projects;
 
 	private final Directory directory;
@@ -49,10 +61,11 @@ class SupervisionController {
 
 	private final DomainMessages messages;
 
-	SupervisionController(ProgressLog progress, SupervisionNotices notices, ProjectService projects,
-			Directory directory, FormActions actions, DomainMessages messages) {
+	SupervisionController(ProgressLog progress, SupervisionNotices notices, EvidenceFiles evidence,
+			ProjectService projects, Directory directory, FormActions actions, DomainMessages messages) {
 		this.progress = progress;
 		this.notices = notices;
+		this.evidence = evidence;
 		this.projects = projects;
 		this.directory = directory;
 		this.actions = actions;
@@ -106,6 +119,22 @@ class SupervisionController {
 		return "redirect:/projects/" + id + "#notices";
 	}
 
+	@PostMapping("/projects/{id}/evidence")
+	String addEvidence(@PathVariable long id, @ModelAttribute("evidenceForm") SupervisionForms.Evidence form,
+			BindingResult errors, RedirectAttributes flash, CurrentUser user) {
+		attempt(() -> {
+			MultipartFile file = form.getFile();
+			// a form sent without choosing a file has an empty part without a name
+			if (file == null || (file.isEmpty()
+					&& (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
+				throw new InvalidInputException("file", "is required");
+			}
+			evidence.add(id, required(form.getStage(), "stage"),
+					new EvidenceFiles.Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream), user);
+		}, "supervision.evidence.added", errors, flash);
+		return "redirect:/projects/" + id + "#evidence";
+	}
+
 	@PostMapping("/notices/{id}/reply")
 	String reply(@PathVariable long id, @ModelAttribute("textForm") SupervisionForms.Text form, BindingResult errors,
 			RedirectAttributes flash, CurrentUser user) {
@@ -127,6 +156,20 @@ class SupervisionController {
 		attempt(() -> notices.reopen(id, blankToNull(form.getText()), user), "supervision.notice.reopened", errors,
 				flash);
 		return "redirect:/notices";
+	}
+
+	/**
+	 * A file over the multipart limit (20 MB), met when the upload's file is read: the
+	 * project page again, saying so. Only the evidence upload is multipart here.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(HttpServletRequest request) {
+		StepMetrics.mark(StepOutcome.INVALID);
+		RequestContextUtils.getOutputFlashMap(request)
+			.put(FormActions.PROBLEM,
+					messages.text("supervision.field.file") + ": " + messages.translate("must be at most 20 MB"));
+		Map<?, ?> path = (Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return "redirect:/projects/" + path.get("id") + "#evidence";
 	}
 
 	/**

@@ -3,6 +3,9 @@ package com.investtrack.web;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.investtrack.common.Stage;
 
 /**
  * The supervision forms of the project page and the notices page. They are checked by the
@@ -107,6 +110,31 @@ final class SupervisionForms {
 
 		public void setText(String text) {
 			this.text = text;
+		}
+
+	}
+
+	/** An evidence file of one of the project's milestones (multipart). */
+	public static class Evidence {
+
+		private Stage stage;
+
+		private MultipartFile file;
+
+		public Stage getStage() {
+			return stage;
+		}
+
+		public void setStage(Stage stage) {
+			this.stage = stage;
+		}
+
+		public MultipartFile getFile() {
+			return file;
+		}
+
+		public void setFile(MultipartFile file) {
+			this.file = file;
 		}
 
 	}

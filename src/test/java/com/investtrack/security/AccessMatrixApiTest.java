@@ -34,7 +34,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -204,6 +207,13 @@ class AccessMatrixApiTest extends ApiTestBase {
 				200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/evidence/{id}", c -> call("/api/evidence/" + evidence()), 401, 200, 200, 200, 200,
 				200, 401, 200));
+		// evidence rules: everyone signed in reads them, administrators switch them (here
+		// to off, which they are, so no other test meets a rule left on)
+		rows.add(api("GET", "/api/evidence-rules", c -> call("/api/evidence-rules"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("PUT", "/api/evidence-rules/{stage}",
+				c -> new Call("/api/evidence-rules/CONSTRUCTION", Map.of("required", false)), 401, 403, 403, 403, 403,
+				200, 401, 403));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403,
@@ -324,6 +334,18 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/notices/{id}/reopen", "/notices",
 				c -> new Call("/notices/" + notice(true) + "/reopen", form("text", "no date given")), REFUSED, REFUSED,
 				REDIRECT, 403, REFUSED, 403));
+		// evidence files on the project page: the project's officer and managers upload
+		// them (multipart)
+		rows.add(page("POST", "/projects/{id}/evidence", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/evidence", evidenceUpload()), REDIRECT, REFUSED, REDIRECT,
+				403, REFUSED, 403));
+		// the evidence rules page: administrators switch them (here to off, which they
+		// are), auditors read them
+		rows.add(
+				page("GET", "/admin/evidence-rules", c -> call("/admin/evidence-rules"), 403, 403, 403, 200, 200, 403));
+		rows.add(page("POST", "/admin/evidence-rules/{stage}", "/admin/evidence-rules",
+				c -> new Call("/admin/evidence-rules/CONSTRUCTION", form("required", "false")), 403, 403, 403, 403,
+				REDIRECT, 403));
 		// administration pages: administrators; auditors read them
 		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200, 403));
 		rows.add(page(
@@ -416,8 +438,9 @@ class AccessMatrixApiTest extends ApiTestBase {
 			assertThat(r.status()).as(row.key() + " as " + caller + ": " + r.raw()).isEqualTo(expected);
 			return;
 		}
-		var builder = request(row.method(), call.path()).with(csrf());
-		if (call.body() instanceof Map<?, ?> fields) {
+		var builder = call.body() instanceof MultiValueMap<?, ?> parts ? pageUpload(call.path(), parts)
+				: request(row.method(), call.path()).with(csrf());
+		if (call.body() instanceof Map<?, ?> fields && !(fields instanceof MultiValueMap<?, ?>)) {
 			fields.forEach((name, values) -> ((List<?>) values).forEach(v -> builder.param((String) name, (String) v)));
 		}
 		MockHttpSession session = pageSession(caller);
@@ -444,6 +467,23 @@ class AccessMatrixApiTest extends ApiTestBase {
 			assertThat(result.getFlashMap().get("notice")).as(row.key() + " as " + caller + " says nothing was done")
 				.isNull();
 		}
+	}
+
+	/**
+	 * A page's multipart form (the evidence upload): its files as files, the other parts
+	 * as fields.
+	 */
+	private static MockHttpServletRequestBuilder pageUpload(String path, MultiValueMap<?, ?> parts) {
+		var upload = MockMvcRequestBuilders.multipart(path);
+		parts.forEach((name, values) -> values.forEach(value -> {
+			if (value instanceof ByteArrayResource file) {
+				upload.file(new MockMultipartFile((String) name, file.getFilename(), null, file.getByteArray()));
+			}
+			else {
+				upload.param((String) name, (String) value);
+			}
+		}));
+		return upload.with(csrf());
 	}
 
 	/**

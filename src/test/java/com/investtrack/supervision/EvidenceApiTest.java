@@ -11,15 +11,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
@@ -36,7 +32,7 @@ class EvidenceApiTest extends ApiTestBase {
 	void theOfficerUploadsAPdfAndEveryoneDownloadsTheSameBytesAsAnAttachment() throws Exception {
 		long project = createProject("officer", today().minusDays(10));
 
-		Response r = upload("officer", project, "SIGNING", "agreement.pdf", PDF);
+		Response r = uploadEvidence("officer", project, "SIGNING", "agreement.pdf", PDF);
 
 		assertThat(r.status()).as(r.raw()).isEqualTo(201);
 		assertThat(r.body().get("name").asText()).isEqualTo("agreement.pdf");
@@ -69,7 +65,7 @@ class EvidenceApiTest extends ApiTestBase {
 			big[i] = (byte) (i * 31);
 		}
 
-		Response r = upload("manager", project, "SIGNING", "scan.pdf", big);
+		Response r = uploadEvidence("manager", project, "SIGNING", "scan.pdf", big);
 
 		assertThat(r.status()).as(r.raw()).isEqualTo(201);
 		assertThat(count("SELECT COUNT(*) FROM evidence_chunk WHERE evidence_id = ?", r.body().get("id").asLong()))
@@ -81,15 +77,15 @@ class EvidenceApiTest extends ApiTestBase {
 	void imagesAndOfficeDocumentsAreToldByTheirContent() throws IOException {
 		long project = createProject("officer", today().minusDays(10));
 
-		assertThat(type(upload("officer", project, "SIGNING", "photo.jpg",
+		assertThat(type(uploadEvidence("officer", project, "SIGNING", "photo.jpg",
 				new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16 })))
 			.isEqualTo("image/jpeg");
-		assertThat(type(upload("officer", project, "SIGNING", "site.png",
+		assertThat(type(uploadEvidence("officer", project, "SIGNING", "site.png",
 				new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 })))
 			.isEqualTo("image/png");
-		assertThat(type(upload("officer", project, "SIGNING", "contract.docx", office("word/document.xml"))))
+		assertThat(type(uploadEvidence("officer", project, "SIGNING", "contract.docx", office("word/document.xml"))))
 			.isEqualTo(FileKinds.DOCX);
-		assertThat(type(upload("officer", project, "SIGNING", "ledger.xlsx", office("xl/workbook.xml"))))
+		assertThat(type(uploadEvidence("officer", project, "SIGNING", "ledger.xlsx", office("xl/workbook.xml"))))
 			.isEqualTo(FileKinds.XLSX);
 	}
 
@@ -98,24 +94,26 @@ class EvidenceApiTest extends ApiTestBase {
 		long project = createProject("officer", today().minusDays(10));
 		long before = count("SELECT COUNT(*) FROM evidence_file");
 
-		assertRefused(upload("officer", project, "SIGNING", "setup.pdf", new byte[] { 'M', 'Z', (byte) 0x90, 0 }),
+		assertRefused(
+				uploadEvidence("officer", project, "SIGNING", "setup.pdf", new byte[] { 'M', 'Z', (byte) 0x90, 0 }),
 				"file");
 		assertRefused(
-				upload("officer", project, "SIGNING", "plan.pdf",
+				uploadEvidence("officer", project, "SIGNING", "plan.pdf",
 						"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes()),
 				"file");
-		assertRefused(
-				upload("officer", project, "SIGNING", "page.pdf", "<html><script>alert(1)</script></html>".getBytes()),
-				"file");
-		assertRefused(upload("officer", project, "SIGNING", "empty.pdf", new byte[0]), "file");
-		assertRefused(upload("officer", project, "SIGNING", "archive.docx", office("other.xml")), "file");
+		assertRefused(uploadEvidence("officer", project, "SIGNING", "page.pdf",
+				"<html><script>alert(1)</script></html>".getBytes()), "file");
+		assertRefused(uploadEvidence("officer", project, "SIGNING", "empty.pdf", new byte[0]), "file");
+		assertRefused(uploadEvidence("officer", project, "SIGNING", "archive.docx", office("other.xml")), "file");
 		byte[] tooBig = new byte[(int) EvidenceFiles.MAX_BYTES + 1];
 		System.arraycopy(PDF, 0, tooBig, 0, PDF.length);
-		assertThat(assertError(upload("officer", project, "SIGNING", "huge.pdf", tooBig), 413, "payload_too_large")
-			.has("file")).isTrue();
-		assertRefused(upload("officer", project, "SIGNING", "../../etc/passwd.pdf", PDF), "file");
-		assertRefused(upload("officer", project, "SIGNING", "bell\u0007.pdf", PDF), "file");
-		assertRefused(upload("officer", project, "NOT_A_STAGE", "agreement.pdf", PDF), "stage");
+		assertThat(
+				assertError(uploadEvidence("officer", project, "SIGNING", "huge.pdf", tooBig), 413, "payload_too_large")
+					.has("file"))
+			.isTrue();
+		assertRefused(uploadEvidence("officer", project, "SIGNING", "../../etc/passwd.pdf", PDF), "file");
+		assertRefused(uploadEvidence("officer", project, "SIGNING", "bell\u0007.pdf", PDF), "file");
+		assertRefused(uploadEvidence("officer", project, "NOT_A_STAGE", "agreement.pdf", PDF), "stage");
 
 		assertThat(count("SELECT COUNT(*) FROM evidence_file")).isEqualTo(before);
 	}
@@ -124,41 +122,12 @@ class EvidenceApiTest extends ApiTestBase {
 	void onlyTheProjectsOfficerAndManagersAddEvidence() {
 		long project = createProject("officer", today().minusDays(10));
 
-		assertThat(upload("officer2", project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(403);
-		assertThat(upload("auditor", project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(403);
-		assertThat(upload("leader", project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(403);
-		assertThat(upload(null, project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(401);
+		assertThat(uploadEvidence("officer2", project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(403);
+		assertThat(uploadEvidence("auditor", project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(403);
+		assertThat(uploadEvidence("leader", project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(403);
+		assertThat(uploadEvidence(null, project, "SIGNING", "a.pdf", PDF).status()).isEqualTo(401);
 		assertThat(get("officer", "/api/projects/" + project + "/evidence").body()).isEmpty();
 		assertThat(get("officer", "/api/evidence/999999999").status()).isEqualTo(404);
-	}
-
-	private Response upload(String user, long project, String stage, String name, byte[] content) {
-		var parts = new LinkedMultiValueMap<String, Object>();
-		parts.add("stage", stage);
-		parts.add("file", new ByteArrayResource(content) {
-
-			@Override
-			public String getFilename() {
-				return name;
-			}
-
-		});
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-		if (user != null) {
-			headers.setBasicAuth(user, TestData.PASSWORD);
-		}
-		ResponseEntity<String> answer = rest.exchange("/api/projects/" + project + "/evidence", HttpMethod.POST,
-				new HttpEntity<>(parts, headers), String.class);
-		JsonNode node = null;
-		try {
-			node = answer.getBody() == null ? null : json.readTree(answer.getBody());
-		}
-		catch (Exception ex) {
-			node = null;
-		}
-		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), answer.getBody());
 	}
 
 	private ResponseEntity<byte[]> download(String user, long id) {

@@ -212,4 +212,50 @@ public abstract class ApiTestBase extends AppTestBase {
 		return post(manager, "/api/tasks/" + taskId + "/decision", Map.of("decision", decision, "comment", comment));
 	}
 
+	/**
+	 * Uploads an evidence file of {@code stage} to the project (multipart, as HTTP Basic
+	 * {@code user}, anonymously when null).
+	 */
+	protected Response uploadEvidence(String user, long project, String stage, String name, byte[] content) {
+		var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+		parts.add("stage", stage);
+		parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+
+			@Override
+			public String getFilename() {
+				return name;
+			}
+
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+		if (user != null) {
+			headers.setBasicAuth(user, TestData.PASSWORD);
+		}
+		ResponseEntity<String> answer = rest.exchange("/api/projects/" + project + "/evidence", HttpMethod.POST,
+				new HttpEntity<>(parts, headers), String.class);
+		JsonNode node;
+		try {
+			node = answer.getBody() == null ? null : json.readTree(answer.getBody());
+		}
+		catch (Exception ex) {
+			node = null;
+		}
+		return new Response(answer.getStatusCode().value(), node, answer.getHeaders(), answer.getBody());
+	}
+
+	/**
+	 * Switches every evidence rule off, as an administrator: the rules are global, so a
+	 * test that switches one on calls this before and after itself.
+	 */
+	protected void allEvidenceRulesOff() {
+		for (String stage : new String[] { "SIGNING", "SITE_SELECTION", "CONSTRUCTION", "PRODUCTION" }) {
+			Response r = put("admin", "/api/evidence-rules/" + stage, Map.of("required", false));
+			if (r.status() != 200) {
+				throw new AssertionError("switching the evidence rule of " + stage + " off failed: " + r.raw());
+			}
+		}
+	}
+
 }

@@ -16,13 +16,13 @@ import org.openqa.selenium.WebElement;
 class NavigationBrowserTest extends BrowserTestBase {
 
 	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",
-			List.of("board", "tasks", "new", "dashboard", "calendar"), "officer2",
-			List.of("board", "tasks", "new", "dashboard", "calendar"), "lead",
-			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "manager",
-			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "auditor",
-			List.of("board", "dashboard", "audit", "calendar"), "admin",
-			List.of("board", "dashboard", "imports", "users", "parks", "calendar"), "leader",
-			List.of("board", "tasks", "dashboard", "calendar"));
+			List.of("board", "tasks", "notices", "new", "dashboard", "calendar"), "officer2",
+			List.of("board", "tasks", "notices", "new", "dashboard", "calendar"), "lead",
+			List.of("board", "tasks", "notices", "new", "dashboard", "audit", "imports", "calendar"), "manager",
+			List.of("board", "tasks", "notices", "new", "dashboard", "audit", "imports", "calendar"), "auditor",
+			List.of("board", "notices", "dashboard", "audit", "calendar"), "admin",
+			List.of("board", "notices", "dashboard", "imports", "users", "parks", "evidenceRules", "calendar"),
+			"leader", List.of("board", "tasks", "notices", "dashboard", "calendar"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {
@@ -40,6 +40,18 @@ class NavigationBrowserTest extends BrowserTestBase {
 			clickAndWait($("form.logout button"));
 			assertThat($(".flash.notice").getText()).isEqualTo("You have been logged out.");
 		}
+	}
+
+	@Test
+	void theNoticesLinkOpensTheNoticesPageInBothLanguages() {
+		loginAs("leader");
+		clickAndWait($("nav.mainnav a[data-nav=notices]"));
+		assertThat(browser().getCurrentUrl()).endsWith("/notices");
+		assertThat($("nav.mainnav a.active").getAttribute("data-nav")).isEqualTo("notices");
+		assertThat($("h1").getText()).isEqualTo("Supervision notices");
+		clickAndWait($("a[data-lang=zh_CN]"));
+		assertThat($("nav.mainnav a[data-nav=notices]").getText()).isEqualTo("督办单");
+		clickAndWait($("a[data-lang=en]"));
 	}
 
 	@Test
