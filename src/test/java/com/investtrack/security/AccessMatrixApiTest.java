@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -204,6 +206,27 @@ class AccessMatrixApiTest extends ApiTestBase {
 				200, 200, 200, 200, 200, 401, 200));
 		rows.add(api("GET", "/api/evidence/{id}", c -> call("/api/evidence/" + evidence()), 401, 200, 200, 200, 200,
 				200, 401, 200));
+		// fulfilment (履约): the project's officer and managers record it, everyone signed
+		// in reads it; administrators set the parks' minimums
+		rows.add(api("GET", "/api/projects/{id}/fulfilment", c -> call("/api/projects/" + project() + "/fulfilment"),
+				401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("POST", "/api/projects/{id}/funds",
+				c -> new Call("/api/projects/" + project() + "/funds",
+						Map.of("month", YearMonth.from(today()).toString(), "amountWan", 10)),
+				401, 200, 403, 200, 403, 403, 401, 403));
+		rows.add(
+				api("POST", "/api/projects/{id}/tax",
+						c -> new Call("/api/projects/" + workedProject(c, 1) + "/tax",
+								Map.of("year", today().getYear(), "amountWan", 10)),
+						401, 200, 403, 200, 403, 403, 401, 403));
+		rows.add(api("PUT", "/api/projects/{id}/capacity",
+				c -> new Call("/api/projects/" + workedProject(c, 4) + "/capacity", Map.of("on", today().toString())),
+				401, 200, 403, 200, 403, 403, 401, 403));
+		rows.add(api("GET", "/api/parks/minimums", c -> call("/api/parks/minimums"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("PUT", "/api/admin/parks/{code}/minimums",
+				c -> new Call("/api/admin/parks/" + park() + "/minimums", Map.of("minIntensityWanPerMu", 300)), 401,
+				403, 403, 403, 403, 200, 401, 403));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403,
@@ -348,6 +371,10 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/admin/parks/{code}", "/admin/parks",
 				c -> new Call("/admin/parks/" + park(), form("name", "Renamed park", "district", "Dongbao")), 403, 403,
 				403, 403, REDIRECT, 403));
+		rows.add(page("POST", "/admin/parks/{code}/minimums", "/admin/parks",
+				c -> new Call("/admin/parks/" + park() + "/minimums",
+						form("minIntensityWanPerMu", "300", "minTaxPerMuWan", "15")),
+				403, 403, 403, 403, REDIRECT, 403));
 		// the working-day calendar page: everyone signed in reads it, administrators
 		// change it
 		rows.add(page("GET", "/admin/calendar", c -> call("/admin/calendar?year=2025"), 200, 200, 200, 200, 200, 200));
@@ -563,6 +590,23 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	private long project() {
 		return createProject("officer", today().minusDays(20));
+	}
+
+	/**
+	 * A fresh project of officer's; for the callers who may record its fulfilment, walked
+	 * through its first {@code milestones} milestones after the first talk (signing,
+	 * ...).
+	 */
+	private long workedProject(Caller caller, int milestones) {
+		long id = project();
+		if (caller == Caller.OWNER || caller == Caller.MANAGER) {
+			LocalDate[] dates = new LocalDate[milestones];
+			for (int i = 0; i < milestones; i++) {
+				dates[i] = today().minusDays(10 - i);
+			}
+			walk("officer", id, dates);
+		}
+		return id;
 	}
 
 	/** An evidence upload: a minimal PDF for the contract signing. */
