@@ -227,6 +227,16 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("PUT", "/api/admin/parks/{code}/minimums",
 				c -> new Call("/api/admin/parks/" + park() + "/minimums", Map.of("minIntensityWanPerMu", 300)), 401,
 				403, 403, 403, 403, 200, 401, 403));
+		// the year's targets: managers set them, everyone signed in reads them
+		rows.add(api("GET", "/api/targets/{year}", c -> call("/api/targets/2025"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("PUT", "/api/targets/{year}", c -> new Call("/api/targets/1999", Map.of("signedProjects", 10)),
+				401, 403, 403, 200, 403, 403, 401, 403));
+		rows.add(api("GET", "/api/targets/{year}/parks/{code}", c -> call("/api/targets/2025/parks/JS-IMP"), 401, 200,
+				200, 200, 200, 200, 401, 200));
+		rows.add(api("PUT", "/api/targets/{year}/parks/{code}",
+				c -> new Call("/api/targets/2025/parks/" + park(), Map.of("signedProjects", 3)), 401, 403, 403, 200,
+				403, 403, 401, 403));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403,
