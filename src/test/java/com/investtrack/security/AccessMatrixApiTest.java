@@ -237,6 +237,16 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("PUT", "/api/targets/{year}/parks/{code}",
 				c -> new Call("/api/targets/2025/parks/" + park(), Map.of("signedProjects", 3)), 401, 403, 403, 200,
 				403, 403, 401, 403));
+		// the monthly bulletin: every role reads it, fresh or as published; managers
+		// publish it (once per month)
+		rows.add(api("GET", "/api/reports/monthly", c -> call("/api/reports/monthly?year=2025&month=3"), 401, 200, 200,
+				200, 200, 200, 401, 200));
+		rows.add(api("POST", "/api/reports/monthly/{year}/{month}/publish",
+				c -> new Call("/api/reports/monthly/" + unpublishedMonth() + "/publish", null), 401, 403, 403, 201, 403,
+				403, 401, 403));
+		rows.add(api("GET", "/api/reports/monthly/{year}/{month}/published",
+				c -> call("/api/reports/monthly/" + publishedMonth() + "/published"), 401, 200, 200, 200, 200, 200, 401,
+				200));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403,
@@ -600,6 +610,31 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	private long project() {
 		return createProject("officer", today().minusDays(20));
+	}
+
+	/** A month whose bulletin nobody has published, as year/month (from 1991 on). */
+	private String unpublishedMonth() {
+		for (int year = 1991;; year++) {
+			for (int month = 1; month <= 12; month++) {
+				if (count("SELECT COUNT(*) FROM bulletin_published WHERE bulletin_year = ? AND bulletin_month = ?",
+						year, month) == 0) {
+					return year + "/" + month;
+				}
+			}
+		}
+	}
+
+	private String published;
+
+	/** A month published by a manager for this run's cells. */
+	private String publishedMonth() {
+		if (published == null) {
+			String month = unpublishedMonth();
+			Response r = post("manager", "/api/reports/monthly/" + month + "/publish", null);
+			assertThat(r.status()).as(r.raw()).isEqualTo(201);
+			published = month;
+		}
+		return published;
 	}
 
 	/**

@@ -13,24 +13,28 @@ public abstract class FulfilmentApiTestBase extends ApiTestBase {
 
 	/** A project's facts for {@link #project}: money in 万元, land in 亩, agreed dates. */
 	protected record Facts(String park, String assetModel, Number contractedWan, Number fixedAssetWan, Number landMu,
-			Map<String, String> plan) {
+			Map<String, String> plan, String leader) {
 
 		public static Facts of(String park, Number contractedWan) {
-			return new Facts(park, "HEAVY", contractedWan, null, null, Map.of());
+			return new Facts(park, "HEAVY", contractedWan, null, null, Map.of(), null);
 		}
 
 		public Facts fixedAsset(Number wan, Number mu) {
-			return new Facts(park, assetModel, contractedWan, wan, mu, plan);
+			return new Facts(park, assetModel, contractedWan, wan, mu, plan, leader);
 		}
 
 		public Facts asset(String model) {
-			return new Facts(park, model, contractedWan, fixedAssetWan, landMu, plan);
+			return new Facts(park, model, contractedWan, fixedAssetWan, landMu, plan, leader);
 		}
 
 		public Facts agreed(String stage, LocalDate on) {
 			Map<String, String> dates = new LinkedHashMap<>(plan);
 			dates.put(stage, on.toString());
-			return new Facts(park, assetModel, contractedWan, fixedAssetWan, landMu, dates);
+			return new Facts(park, assetModel, contractedWan, fixedAssetWan, landMu, dates, leader);
+		}
+
+		public Facts leader(String username) {
+			return new Facts(park, assetModel, contractedWan, fixedAssetWan, landMu, plan, username);
 		}
 
 	}
@@ -50,6 +54,7 @@ public abstract class FulfilmentApiTestBase extends ApiTestBase {
 		body.put("fixedAssetInvestmentWan", f.fixedAssetWan());
 		body.put("landMu", f.landMu());
 		body.put("officer", "officer");
+		body.put("leader", f.leader());
 		body.put("negotiationStartedOn", firstTalk.toString());
 		if (!f.plan().isEmpty()) {
 			body.put("plan", f.plan());
