@@ -77,6 +77,11 @@ public class BulletinService {
 		this.clock = clock;
 	}
 
+	/** Today, in the bureau's time zone. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
 	/** The bulletin for 1–{@code month}月 of {@code year}, as the user may read it. */
 	@Transactional(readOnly = true)
 	public Bulletin monthly(int year, int month, CurrentUser user) {

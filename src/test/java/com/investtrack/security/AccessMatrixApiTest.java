@@ -316,6 +316,14 @@ class AccessMatrixApiTest extends ApiTestBase {
 				"/dashboard/kpis.csv", "/dashboard/attention.csv")) {
 			rows.add(page("GET", path, c -> call(path), 200, 200, 200, 200, 200, 200));
 		}
+		// the monthly bulletin's page and workbook: every role; managers publish from it
+		rows.add(page("GET", "/reports/monthly", c -> call("/reports/monthly?year=2025&month=3"), 200, 200, 200, 200,
+				200, 200));
+		rows.add(page("GET", "/reports/monthly.xlsx", c -> call("/reports/monthly.xlsx?year=2025&month=3"), 200, 200,
+				200, 200, 200, 200));
+		rows.add(page("POST", "/reports/monthly/{year}/{month}/publish", "/reports/monthly",
+				c -> new Call("/reports/monthly/" + unpublishedMonth() + "/publish", form()), REFUSED, REFUSED,
+				REDIRECT, 403, REFUSED, 403));
 		// the audit trail: managers and auditors; others get the friendly 403 page
 		for (String path : List.of("/audit", "/audit.csv")) {
 			rows.add(page("GET", path, c -> call(path), 403, 403, 200, 200, 403, 403));
