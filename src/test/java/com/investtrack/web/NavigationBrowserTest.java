@@ -16,13 +16,13 @@ import org.openqa.selenium.WebElement;
 class NavigationBrowserTest extends BrowserTestBase {
 
 	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",
-			List.of("board", "tasks", "new", "dashboard", "calendar"), "officer2",
-			List.of("board", "tasks", "new", "dashboard", "calendar"), "lead",
-			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "manager",
-			List.of("board", "tasks", "new", "dashboard", "audit", "imports", "calendar"), "auditor",
-			List.of("board", "dashboard", "audit", "calendar"), "admin",
-			List.of("board", "dashboard", "imports", "users", "parks", "calendar"), "leader",
-			List.of("board", "tasks", "dashboard", "calendar"));
+			List.of("board", "tasks", "new", "dashboard", "bulletin", "calendar"), "officer2",
+			List.of("board", "tasks", "new", "dashboard", "bulletin", "calendar"), "lead",
+			List.of("board", "tasks", "new", "dashboard", "bulletin", "audit", "imports", "calendar"), "manager",
+			List.of("board", "tasks", "new", "dashboard", "bulletin", "audit", "imports", "calendar"), "auditor",
+			List.of("board", "dashboard", "bulletin", "audit", "calendar"), "admin",
+			List.of("board", "dashboard", "bulletin", "imports", "users", "parks", "calendar"), "leader",
+			List.of("board", "tasks", "dashboard", "bulletin", "calendar"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {
