@@ -43,7 +43,11 @@ public record Bulletin(int year, int month, LocalDate asOf, BigDecimal scheduleP
 	public record DistrictRow(int rank, String district, BigDecimal percent, List<IndicatorRow> indicators) {
 	}
 
-	/** The lists of projects that need the leaders' attention. */
+	/**
+	 * The lists of projects that need the leaders' attention: the flags, the notices and
+	 * next month's agreed milestones as they stood on {@code asOf}; the red projects as
+	 * the lights show them today (a light is always today's).
+	 */
 	public record Lists(List<RedProject> red, List<FlaggedProject> signedNotStarted,
 			List<FlaggedProject> builtNotProducing, List<FlaggedProject> idleLand, List<OpenNotice> openNotices,
 			List<AgreedMilestone> agreedNextMonth) {
