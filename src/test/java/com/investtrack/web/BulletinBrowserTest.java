@@ -81,7 +81,7 @@ class BulletinBrowserTest extends BrowserTestBase {
 		try {
 			chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
 			assertThat(script("return matchMedia('print').matches")).isEqualTo(true);
-			for (String hidden : new String[] { ".topbar", "#bulletin-month", "#publication form", ".footer" }) {
+			for (String hidden : new String[] { ".topbar", "#bulletin-month", "a[data-xlsx]", ".footer" }) {
 				assertThat(script("return getComputedStyle(document.querySelector(arguments[0])).display", hidden))
 					.as(hidden + " is not printed")
 					.isEqualTo("none");
