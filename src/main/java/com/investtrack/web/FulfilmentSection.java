@@ -5,20 +5,24 @@ import org.springframework.ui.Model;
 
 import com.investtrack.fulfilment.FulfilmentService;
 import com.investtrack.lifecycle.ProjectView;
+import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
 
 /**
  * The project page's fulfilment (履约): investment intensity, tax per 亩 and the funds rate
  * against the park's minimums, the capacity date and the flags; everyone who reads the
- * project reads it (the figures are written through the API).
+ * project reads it, its officer and managers record funds, tax and capacity from it.
  */
 @Component
 class FulfilmentSection implements ProjectPageSection {
 
 	private final FulfilmentService fulfilment;
 
-	FulfilmentSection(FulfilmentService fulfilment) {
+	private final AccessPolicy access;
+
+	FulfilmentSection(FulfilmentService fulfilment, AccessPolicy access) {
 		this.fulfilment = fulfilment;
+		this.access = access;
 	}
 
 	@Override
@@ -39,6 +43,7 @@ class FulfilmentSection implements ProjectPageSection {
 	@Override
 	public boolean addTo(Model model, ProjectView project, CurrentUser user) {
 		model.addAttribute("fulfilment", fulfilment.of(project.id()));
+		model.addAttribute("canRecordFulfilment", access.canWork(user, project.officer()));
 		return true;
 	}
 

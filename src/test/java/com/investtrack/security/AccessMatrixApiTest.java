@@ -375,6 +375,18 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/notices/{id}/reopen", "/notices",
 				c -> new Call("/notices/" + notice(true) + "/reopen", form("text", "no date given")), REFUSED, REFUSED,
 				REDIRECT, 403, REFUSED, 403));
+		// fulfilment forms on the project page: as in the API
+		rows.add(page("POST", "/projects/{id}/funds", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/funds",
+						form("month", YearMonth.from(today()).toString(), "amountWan", "10")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
+		rows.add(page("POST", "/projects/{id}/tax", "/projects/\\d+",
+				c -> new Call("/projects/" + workedProject(c, 1) + "/tax",
+						form("year", String.valueOf(today().getYear()), "amountWan", "10")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
+		rows.add(page("POST", "/projects/{id}/capacity", "/projects/\\d+",
+				c -> new Call("/projects/" + workedProject(c, 4) + "/capacity", form("on", today().toString())),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
 		// administration pages: administrators; auditors read them
 		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200, 403));
 		rows.add(page(

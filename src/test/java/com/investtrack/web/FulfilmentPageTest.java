@@ -52,8 +52,26 @@ class FulfilmentPageTest extends WebTestBase {
 			.contains("20.0% of the contracted investment")
 			.contains("data-flag=\"BELOW_MIN_INTENSITY\"")
 			.contains("Intensity below the park minimum");
+		assertThat(page).contains("id=\"record-fulfilment\"");
+		assertThat(session("leader").get("/projects/" + id).body()).doesNotContain("id=\"record-fulfilment\"");
+
+		// the officer records funds from the page: 1000 + 1500 of 5000 contracted
+		WebSession officer = session("officer");
+		String lastMonth = today.minusMonths(1).toString().substring(0, 7);
+		WebSession.Page recorded = officer.post("/projects/" + id + "/funds",
+				Map.of("month", lastMonth, "amountWan", "1500"));
+		assertThat(recorded.location()).endsWith("/projects/" + id + "#fulfilment");
+		assertThat(officer.get("/projects/" + id).body()).contains("Recorded.")
+			.contains("50.0% of the contracted investment");
+		officer.post("/projects/" + id + "/funds", Map.of("month", "2025-13", "amountWan", "1"));
+		assertThat(officer.get("/projects/" + id).body()).contains("Month: is not valid");
+		officer.post("/projects/" + id + "/tax", Map.of("year", String.valueOf(today.getYear()), "amountWan", "1"));
+		assertThat(officer.get("/projects/" + id).body()).contains("Year: the project is not signed");
+		session("officer2").post("/projects/" + id + "/funds", Map.of("month", lastMonth, "amountWan", "9"));
+		assertThat(count("SELECT COUNT(*) FROM project_funds WHERE project_id = ?", id)).isEqualTo(2);
+
 		String zh = session("leader").header("Accept-Language", "zh-CN").get("/projects/" + id).body();
-		assertThat(zh).contains("履约情况").contains("投资强度低于园区标准").contains("资金到位率 20.0%");
+		assertThat(zh).contains("履约情况").contains("投资强度低于园区标准").contains("资金到位率 50.0%");
 	}
 
 }
