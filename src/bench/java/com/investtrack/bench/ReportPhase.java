@@ -111,7 +111,12 @@ final class ReportPhase {
 				new Variant("time to production, park and asset model",
 						"/api/reports/time-to-production?parkCode=JS-IMP&assetModel=HEAVY", null),
 				new Variant("site to construction, industry",
-						"/api/reports/durations?from=SITE_SELECTION&to=CONSTRUCTION&industryCode=EQUIPMENT", null));
+						"/api/reports/durations?from=SITE_SELECTION&to=CONSTRUCTION&industryCode=EQUIPMENT", null),
+				// the monthly bulletin (issue 13): computed on every request, lists included
+				new Variant("monthly bulletin, January to June", "/api/reports/monthly?year=" + year + "&month=6",
+						null),
+				new Variant("monthly bulletin, the whole year", "/api/reports/monthly?year=" + (year - 1) + "&month=12",
+						null));
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String auth = "Basic " + Base64.getEncoder()
 			.encodeToString((REPORT_USER + ":" + Benchmark.PASSWORD).getBytes(StandardCharsets.UTF_8));

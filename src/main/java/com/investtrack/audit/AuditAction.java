@@ -24,6 +24,16 @@ public enum AuditAction {
 	 * A confirmed import of the Excel ledger: file name, SHA-256 and counts (each project
 	 * change has its own).
 	 */
-	LEDGER_IMPORTED
+	LEDGER_IMPORTED,
+	/**
+	 * Fulfilment (履约): funds in place of a month, tax of a year, the capacity date, a
+	 * park's minimums.
+	 */
+	FUNDS_RECORDED, TAX_RECORDED, CAPACITY_RECORDED, PARK_MINIMUMS_CHANGED,
+	/**
+	 * The year's targets (the city's or a park's) and a monthly bulletin frozen with its
+	 * SHA-256.
+	 */
+	TARGETS_SET, BULLETIN_PUBLISHED
 
 }

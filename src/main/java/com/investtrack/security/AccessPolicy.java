@@ -95,6 +95,23 @@ public class AccessPolicy {
 		}
 	}
 
+	/**
+	 * Fulfilment (funds in place, tax, the capacity date): the project's officer and
+	 * managers record it; everyone signed in reads it.
+	 */
+	public void checkCanRecordFulfilment(CurrentUser user, String projectOfficer) {
+		if (!canWork(user, projectOfficer)) {
+			throw deny("Only the project's officer or a manager may record its fulfilment");
+		}
+	}
+
+	/** The year's targets and publishing the monthly bulletin are the managers'. */
+	public void checkCanSetTargets(CurrentUser user) {
+		if (!user.isManager()) {
+			throw deny("Only managers set targets and publish the monthly bulletin");
+		}
+	}
+
 	/** Supervision notices are issued by managers. */
 	public void checkCanIssueNotice(CurrentUser user) {
 		if (!user.isManager()) {

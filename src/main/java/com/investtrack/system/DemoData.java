@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,8 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.investtrack.approval.ApprovalService;
 import com.investtrack.approval.Decision;
+import com.investtrack.bulletin.TargetService;
+import com.investtrack.bulletin.Targets;
 import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
+import com.investtrack.fulfilment.FulfilmentService;
 import com.investtrack.lifecycle.ProjectLifecycle;
 import com.investtrack.lifecycle.ProjectViews;
 import com.investtrack.project.AssetModel;
@@ -146,9 +150,15 @@ class DemoData {
 
 	private final Clock clock;
 
+	private final FulfilmentService fulfilment;
+
+	private final TargetService targets;
+
 	DemoData(Accounts users, ReferenceData reference, ProjectLifecycle lifecycle, ProjectViews views,
 			ProgressLog progress, ApprovalService approvals, IdentityService identity, PasswordEncoder encoder,
-			TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock, FulfilmentService fulfilment, TargetService targets) {
+		this.fulfilment = fulfilment;
+		this.targets = targets;
 		this.users = users;
 		this.reference = reference;
 		this.lifecycle = lifecycle;
@@ -214,6 +224,17 @@ class DemoData {
 		advance(cheetah, Stage.SITE_SELECTION, cheetahDates.get(Stage.SITE_SELECTION), OFFICER);
 		advance(cheetah, Stage.CONSTRUCTION, commenced, OFFICER);
 		approve(cheetah, Stage.PRODUCTION, cheetahDates.get(Stage.PRODUCTION), OFFICER);
+		// the reference project keeps its agreement: funds in place month by month, tax
+		// paid every full year since signing, at capacity three months after production
+		Random funding = new Random(13);
+		funds(cheetah, cheetahDates.get(Stage.SIGNING), new BigDecimal("500000"), 8, funding, OFFICER);
+		for (int year = cheetahDates.get(Stage.SIGNING).getYear(); year < today.getYear(); year++) {
+			fulfilment.recordTax(cheetah, year, new BigDecimal("9000"), OFFICER);
+		}
+		LocalDate capacity = cheetahDates.get(Stage.PRODUCTION).plusMonths(3);
+		if (!capacity.isAfter(today)) {
+			fulfilment.recordCapacity(cheetah, capacity, OFFICER);
+		}
 
 		String[] industries = { "EQUIPMENT", "NEW_ENERGY", "CHEMICAL", "AGRI_FOOD", "ELECTRONICS", "RENEWABLE",
 				"HEALTH" };
@@ -250,6 +271,9 @@ class DemoData {
 			String code = String.format("JM%d-%03d", start.getYear(), i + 2);
 			long id = create(owner, code, facts, start, plans.plan(path, i, random, today));
 			walk(id, owner, path, i);
+			if (!path.steps().isEmpty() && !(path.lastPending() && path.steps().size() == 1)) {
+				funds(id, path.steps().get(0), facts.contractedInvestmentWan(), 1 + funding.nextInt(3), funding, owner);
+			}
 			// officers log progress every few weeks, as a bureau's 周调度 asks; one in nine
 			// projects has gone quiet
 			if (path.droppedOn() == null && path.stage() != Stage.PRODUCTION && i % 9 != 8) {
@@ -259,7 +283,31 @@ class DemoData {
 						owner));
 			}
 		}
+		for (int year : new int[] { today.getYear() - 1, today.getYear() }) {
+			targets.set(new Targets(year, null, 12, new BigDecimal("600000"), 8, 6, new BigDecimal("200000"), null),
+					MANAGER);
+			for (String park : List.of("JS-IMP", "ZX-CNC")) {
+				targets.set(new Targets(year, park, 3, new BigDecimal("150000"), 2, 2, new BigDecimal("50000"), null),
+						MANAGER);
+			}
+		}
 		log.info("Demo projects created: {}", NAMES.length + 1);
+	}
+
+	/**
+	 * Funds in place for {@code months} months from the month of signing (a few of them
+	 * skipped), each 5 to 15% of the contracted investment; never a month to come.
+	 */
+	private void funds(long id, LocalDate signed, BigDecimal contractedWan, int months, Random random,
+			CurrentUser owner) {
+		YearMonth month = YearMonth.from(signed);
+		YearMonth now = YearMonth.now(clock);
+		for (int i = 0; i < months && !month.isAfter(now); i++) {
+			BigDecimal amount = contractedWan.multiply(BigDecimal.valueOf(5 + random.nextInt(11)))
+				.divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP);
+			fulfilment.recordFunds(id, month, amount, owner);
+			month = month.plusMonths(1 + random.nextInt(2));
+		}
 	}
 
 	/**

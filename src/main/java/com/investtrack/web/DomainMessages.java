@@ -94,7 +94,13 @@ public class DomainMessages {
 			known("You cannot disable your own account", "conflict.ownAccount"),
 			known("A user named (.+) already exists", "conflict.userExists"),
 			known("A park with code (.+) already exists", "conflict.parkExists"),
-			known("Only administrators may do this", "forbidden.admins"));
+			known("Only administrators may do this", "forbidden.admins"),
+			// fulfilment and the monthly bulletin
+			known("must be between 0 and 10000000000 \\(万元/亩\\)", "fulfilment.reason.minimum"),
+			known("must be a number", "fulfilment.reason.number"), known("is not valid", "fulfilment.reason.invalid"),
+			known("must be between 1990 and the current year (\\d+)", "bulletin.reason.year"),
+			known("must not be after the current month (\\S+)", "bulletin.reason.month"),
+			known("The bulletin of (\\d+)-(\\d+) is already published", "bulletin.conflict.published"));
 
 	private final MessageSource messages;
 

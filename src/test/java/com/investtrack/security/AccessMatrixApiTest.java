@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -214,6 +216,47 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(api("PUT", "/api/evidence-rules/{stage}",
 				c -> new Call("/api/evidence-rules/CONSTRUCTION", Map.of("required", false)), 401, 403, 403, 403, 403,
 				200, 401, 403));
+		// fulfilment (履约): the project's officer and managers record it, everyone signed
+		// in reads it; administrators set the parks' minimums
+		rows.add(api("GET", "/api/projects/{id}/fulfilment", c -> call("/api/projects/" + project() + "/fulfilment"),
+				401, 200, 200, 200, 200, 200, 401, 200));
+		rows.add(api("POST", "/api/projects/{id}/funds",
+				c -> new Call("/api/projects/" + project() + "/funds",
+						Map.of("month", YearMonth.from(today()).toString(), "amountWan", 10)),
+				401, 200, 403, 200, 403, 403, 401, 403));
+		rows.add(
+				api("POST", "/api/projects/{id}/tax",
+						c -> new Call("/api/projects/" + workedProject(c, 1) + "/tax",
+								Map.of("year", today().getYear(), "amountWan", 10)),
+						401, 200, 403, 200, 403, 403, 401, 403));
+		rows.add(api("PUT", "/api/projects/{id}/capacity",
+				c -> new Call("/api/projects/" + workedProject(c, 4) + "/capacity", Map.of("on", today().toString())),
+				401, 200, 403, 200, 403, 403, 401, 403));
+		rows.add(api("GET", "/api/parks/minimums", c -> call("/api/parks/minimums"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("PUT", "/api/admin/parks/{code}/minimums",
+				c -> new Call("/api/admin/parks/" + park() + "/minimums", Map.of("minIntensityWanPerMu", 300)), 401,
+				403, 403, 403, 403, 200, 401, 403));
+		// the year's targets: managers set them, everyone signed in reads them
+		rows.add(api("GET", "/api/targets/{year}", c -> call("/api/targets/2025"), 401, 200, 200, 200, 200, 200, 401,
+				200));
+		rows.add(api("PUT", "/api/targets/{year}", c -> new Call("/api/targets/1999", Map.of("signedProjects", 10)),
+				401, 403, 403, 200, 403, 403, 401, 403));
+		rows.add(api("GET", "/api/targets/{year}/parks/{code}", c -> call("/api/targets/2025/parks/JS-IMP"), 401, 200,
+				200, 200, 200, 200, 401, 200));
+		rows.add(api("PUT", "/api/targets/{year}/parks/{code}",
+				c -> new Call("/api/targets/2025/parks/" + park(), Map.of("signedProjects", 3)), 401, 403, 403, 200,
+				403, 403, 401, 403));
+		// the monthly bulletin: every role reads it, fresh or as published; managers
+		// publish it (once per month)
+		rows.add(api("GET", "/api/reports/monthly", c -> call("/api/reports/monthly?year=2025&month=3"), 401, 200, 200,
+				200, 200, 200, 401, 200));
+		rows.add(api("POST", "/api/reports/monthly/{year}/{month}/publish",
+				c -> new Call("/api/reports/monthly/" + unpublishedMonth() + "/publish", null), 401, 403, 403, 201, 403,
+				403, 401, 403));
+		rows.add(api("GET", "/api/reports/monthly/{year}/{month}/published",
+				c -> call("/api/reports/monthly/" + publishedMonth() + "/published"), 401, 200, 200, 200, 200, 200, 401,
+				200));
 		// administration: administrators; auditors read the accounts
 		rows.add(api("GET", "/api/admin/users", c -> call("/api/admin/users"), 401, 403, 403, 403, 200, 200, 401, 403));
 		rows.add(api("GET", "/api/admin/users/{username}", c -> call("/api/admin/users/officer"), 401, 403, 403, 403,
@@ -283,6 +326,14 @@ class AccessMatrixApiTest extends ApiTestBase {
 				"/dashboard/kpis.csv", "/dashboard/attention.csv")) {
 			rows.add(page("GET", path, c -> call(path), 200, 200, 200, 200, 200, 200));
 		}
+		// the monthly bulletin's page and workbook: every role; managers publish from it
+		rows.add(page("GET", "/reports/monthly", c -> call("/reports/monthly?year=2025&month=3"), 200, 200, 200, 200,
+				200, 200));
+		rows.add(page("GET", "/reports/monthly.xlsx", c -> call("/reports/monthly.xlsx?year=2025&month=3"), 200, 200,
+				200, 200, 200, 200));
+		rows.add(page("POST", "/reports/monthly/{year}/{month}/publish", "/reports/monthly",
+				c -> new Call("/reports/monthly/" + unpublishedMonth() + "/publish", form()), REFUSED, REFUSED,
+				REDIRECT, 403, REFUSED, 403));
 		// the audit trail: managers and auditors; others get the friendly 403 page
 		for (String path : List.of("/audit", "/audit.csv")) {
 			rows.add(page("GET", path, c -> call(path), 403, 403, 200, 200, 403, 403));
@@ -346,6 +397,18 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/admin/evidence-rules/{stage}", "/admin/evidence-rules",
 				c -> new Call("/admin/evidence-rules/CONSTRUCTION", form("required", "false")), 403, 403, 403, 403,
 				REDIRECT, 403));
+		// fulfilment forms on the project page: as in the API
+		rows.add(page("POST", "/projects/{id}/funds", "/projects/\\d+",
+				c -> new Call("/projects/" + project() + "/funds",
+						form("month", YearMonth.from(today()).toString(), "amountWan", "10")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
+		rows.add(page("POST", "/projects/{id}/tax", "/projects/\\d+",
+				c -> new Call("/projects/" + workedProject(c, 1) + "/tax",
+						form("year", String.valueOf(today().getYear()), "amountWan", "10")),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
+		rows.add(page("POST", "/projects/{id}/capacity", "/projects/\\d+",
+				c -> new Call("/projects/" + workedProject(c, 4) + "/capacity", form("on", today().toString())),
+				REDIRECT, REFUSED, REDIRECT, 403, REFUSED, 403));
 		// administration pages: administrators; auditors read them
 		rows.add(page("GET", "/admin/users", c -> call("/admin/users"), 403, 403, 403, 200, 200, 403));
 		rows.add(page(
@@ -370,6 +433,10 @@ class AccessMatrixApiTest extends ApiTestBase {
 		rows.add(page("POST", "/admin/parks/{code}", "/admin/parks",
 				c -> new Call("/admin/parks/" + park(), form("name", "Renamed park", "district", "Dongbao")), 403, 403,
 				403, 403, REDIRECT, 403));
+		rows.add(page("POST", "/admin/parks/{code}/minimums", "/admin/parks",
+				c -> new Call("/admin/parks/" + park() + "/minimums",
+						form("minIntensityWanPerMu", "300", "minTaxPerMuWan", "15")),
+				403, 403, 403, 403, REDIRECT, 403));
 		// the working-day calendar page: everyone signed in reads it, administrators
 		// change it
 		rows.add(page("GET", "/admin/calendar", c -> call("/admin/calendar?year=2025"), 200, 200, 200, 200, 200, 200));
@@ -603,6 +670,48 @@ class AccessMatrixApiTest extends ApiTestBase {
 
 	private long project() {
 		return createProject("officer", today().minusDays(20));
+	}
+
+	/** A month whose bulletin nobody has published, as year/month (from 1991 on). */
+	private String unpublishedMonth() {
+		for (int year = 1991;; year++) {
+			for (int month = 1; month <= 12; month++) {
+				if (count("SELECT COUNT(*) FROM bulletin_published WHERE bulletin_year = ? AND bulletin_month = ?",
+						year, month) == 0) {
+					return year + "/" + month;
+				}
+			}
+		}
+	}
+
+	private String published;
+
+	/** A month published by a manager for this run's cells. */
+	private String publishedMonth() {
+		if (published == null) {
+			String month = unpublishedMonth();
+			Response r = post("manager", "/api/reports/monthly/" + month + "/publish", null);
+			assertThat(r.status()).as(r.raw()).isEqualTo(201);
+			published = month;
+		}
+		return published;
+	}
+
+	/**
+	 * A fresh project of officer's; for the callers who may record its fulfilment, walked
+	 * through its first {@code milestones} milestones after the first talk (signing,
+	 * ...).
+	 */
+	private long workedProject(Caller caller, int milestones) {
+		long id = project();
+		if (caller == Caller.OWNER || caller == Caller.MANAGER) {
+			LocalDate[] dates = new LocalDate[milestones];
+			for (int i = 0; i < milestones; i++) {
+				dates[i] = today().minusDays(10 - i);
+			}
+			walk("officer", id, dates);
+		}
+		return id;
 	}
 
 	/** An evidence upload: a minimal PDF for the contract signing. */

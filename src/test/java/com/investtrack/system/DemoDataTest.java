@@ -18,6 +18,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.investtrack.audit.AuditTrail;
+import com.investtrack.fulfilment.Fulfilment;
+import com.investtrack.fulfilment.FulfilmentService;
 import com.investtrack.common.Role;
 import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectView;
@@ -61,6 +63,9 @@ class DemoDataTest {
 
 	@Autowired
 	ProjectViews views;
+
+	@Autowired
+	FulfilmentService fulfilment;
 
 	@Test
 	void demoUsersWithTheirRolesAndThePasswordDemo() {
@@ -130,6 +135,23 @@ class DemoDataTest {
 				.count();
 			assertThat(approvalTasks).isEqualTo(pending);
 		});
+	}
+
+	@Test
+	void theMonthlyBulletinHasTargetsAndTheCheetahKeepsItsAgreement() {
+		int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+		assertThat(count("SELECT COUNT(*) FROM target_year WHERE target_year IN (?, ?)", year - 1, year)).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM target_park WHERE target_year = ?", year)).isEqualTo(2);
+		assertThat(count("SELECT COUNT(DISTINCT project_id) FROM project_funds")).as("signed projects with funds")
+			.isGreaterThan(10);
+		long id = jdbc.sql("SELECT id FROM project WHERE name = ?").param(DemoData.CHEETAH).query(Long.class).single();
+		Fulfilment cheetah = fulfilment.of(id);
+		assertThat(cheetah.capacityOn()).isNotNull();
+		// 420000 万元 of fixed assets on 600 亩; 9000 万元 of tax a year
+		assertThat(cheetah.investmentIntensityWanPerMu()).isEqualByComparingTo("700.00");
+		assertThat(cheetah.taxPerMuWan()).isEqualByComparingTo("15.00");
+		assertThat(cheetah.flags()).isEmpty();
+		assertThat(cheetah.fundsInPlaceRate()).isPositive();
 	}
 
 	@Test

@@ -15,14 +15,16 @@ import org.openqa.selenium.WebElement;
  */
 class NavigationBrowserTest extends BrowserTestBase {
 
-	private static final Map<String, List<String>> NAVIGATION = Map.of("officer",
-			List.of("board", "tasks", "notices", "new", "dashboard", "calendar"), "officer2",
-			List.of("board", "tasks", "notices", "new", "dashboard", "calendar"), "lead",
-			List.of("board", "tasks", "notices", "new", "dashboard", "audit", "imports", "calendar"), "manager",
-			List.of("board", "tasks", "notices", "new", "dashboard", "audit", "imports", "calendar"), "auditor",
-			List.of("board", "notices", "dashboard", "audit", "calendar"), "admin",
-			List.of("board", "notices", "dashboard", "imports", "users", "parks", "evidenceRules", "calendar"),
-			"leader", List.of("board", "tasks", "notices", "dashboard", "calendar"));
+	private static final Map<String, List<String>> NAVIGATION = Map
+		.of("officer", List.of("board", "tasks", "notices", "new", "dashboard", "bulletin", "calendar"), "officer2",
+				List.of("board", "tasks", "notices", "new", "dashboard", "bulletin", "calendar"), "lead",
+				List.of("board", "tasks", "notices", "new", "dashboard", "bulletin", "audit", "imports", "calendar"),
+				"manager",
+				List.of("board", "tasks", "notices", "new", "dashboard", "bulletin", "audit", "imports", "calendar"),
+				"auditor", List.of("board", "notices", "dashboard", "bulletin", "audit", "calendar"), "admin",
+				List.of("board", "notices", "dashboard", "bulletin", "imports", "users", "parks", "evidenceRules",
+						"calendar"),
+				"leader", List.of("board", "tasks", "notices", "dashboard", "bulletin", "calendar"));
 
 	@Test
 	void everyRoleSeesItsOwnNavigation() {

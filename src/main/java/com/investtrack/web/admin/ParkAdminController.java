@@ -1,6 +1,7 @@
 package com.investtrack.web.admin;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ import com.investtrack.common.ForbiddenException;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Role;
+import com.investtrack.fulfilment.FulfilmentService;
+import com.investtrack.fulfilment.ParkMinimum;
 import com.investtrack.project.Park;
 import com.investtrack.project.ParkService;
 import com.investtrack.project.ReferenceData;
@@ -54,7 +57,11 @@ class ParkAdminController {
 
 	private final AccessPolicy access;
 
-	ParkAdminController(ParkService parks, ReferenceData reference, DomainMessages messages, AccessPolicy access) {
+	private final FulfilmentService fulfilment;
+
+	ParkAdminController(ParkService parks, ReferenceData reference, DomainMessages messages, AccessPolicy access,
+			FulfilmentService fulfilment) {
+		this.fulfilment = fulfilment;
 		this.access = access;
 		this.parks = parks;
 		this.reference = reference;
@@ -85,6 +92,33 @@ class ParkAdminController {
 			parks.change(code, name, district, user);
 			return messages.text("admin.done.parkChanged", code);
 		});
+	}
+
+	/**
+	 * The park's minimums for investment intensity and tax per 亩 (empty: none); the page
+	 * over {@code PUT /api/admin/parks/{code}/minimums}.
+	 */
+	@PostMapping("/{code}/minimums")
+	String minimums(@PathVariable String code, @RequestParam(required = false) String minIntensityWanPerMu,
+			@RequestParam(required = false) String minTaxPerMuWan, Model model, HttpServletResponse response,
+			RedirectAttributes flash, CurrentUser user) {
+		return change(model, new NewPark("", "", ""), code, response, flash, user, () -> {
+			fulfilment.setMinimums(new ParkMinimum(code, number("minIntensityWanPerMu", minIntensityWanPerMu),
+					number("minTaxPerMuWan", minTaxPerMuWan)), user);
+			return messages.text("admin.done.parkMinimums", code);
+		});
+	}
+
+	private static BigDecimal number(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(field, "must be a number");
+		}
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
@@ -130,6 +164,8 @@ class ParkAdminController {
 			CurrentUser user) {
 		access.checkCanReadAdministration(user);
 		model.addAttribute("parks", reference.parks());
+		model.addAttribute("minimums",
+				fulfilment.minimums().stream().collect(Collectors.toMap(ParkMinimum::parkCode, m -> m)));
 		model.addAttribute("canEdit", user.has(Role.ADMIN));
 		model.addAttribute("form", form);
 		model.addAttribute("errorRow", row);

@@ -1,0 +1,252 @@
+package com.investtrack.bulletin;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.investtrack.common.InvalidInputException;
+import com.investtrack.fulfilment.Amounts;
+import com.investtrack.fulfilment.Flag;
+import com.investtrack.plan.Light;
+import com.investtrack.plan.Lights;
+import com.investtrack.plan.Plan;
+import com.investtrack.plan.PlanService;
+import com.investtrack.project.Health;
+import com.investtrack.project.Park;
+import com.investtrack.project.Project;
+import com.investtrack.project.ProjectService;
+import com.investtrack.project.ReferenceData;
+import com.investtrack.security.AccessPolicy;
+import com.investtrack.security.CurrentUser;
+
+/**
+ * Computes the monthly bulletin for 1–N月 from the milestones' effective dates, the funds
+ * recorded and the targets, as it stands now: a back-dated milestone entered today
+ * changes the bulletin of its month (a published one keeps its figures, see
+ * {@link BulletinPublications}). Every role reads it, like the other reports.
+ */
+@Service
+public class BulletinService {
+
+	private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final BulletinQueries queries;
+
+	private final TargetService targets;
+
+	private final TargetRepository targetStore;
+
+	private final ReferenceData reference;
+
+	private final Lights lights;
+
+	private final PlanService plans;
+
+	private final ProjectService projects;
+
+	private final AccessPolicy access;
+
+	private final Clock clock;
+
+	BulletinService(BulletinQueries queries, TargetService targets, TargetRepository targetStore,
+			ReferenceData reference, Lights lights, PlanService plans, ProjectService projects, AccessPolicy access,
+			Clock clock) {
+		this.queries = queries;
+		this.targets = targets;
+		this.targetStore = targetStore;
+		this.reference = reference;
+		this.lights = lights;
+		this.plans = plans;
+		this.projects = projects;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/** Today, in the bureau's time zone. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/** The bulletin for 1–{@code month}月 of {@code year}, as the user may read it. */
+	@Transactional(readOnly = true)
+	public Bulletin monthly(int year, int month, CurrentUser user) {
+		access.checkCanReadReports(user);
+		return compute(year, month);
+	}
+
+	/**
+	 * A month within a year, not after the current month (a bulletin of the future counts
+	 * nothing yet).
+	 */
+	void check(int year, int month) {
+		LocalDate today = LocalDate.now(clock);
+		if (year < 1990 || year > today.getYear()) {
+			throw new InvalidInputException("year", "must be between 1990 and the current year " + today.getYear());
+		}
+		if (month < 1 || month > 12) {
+			throw new InvalidInputException("month", "must be between 1 and 12");
+		}
+		if (year == today.getYear() && month > today.getMonthValue()) {
+			throw new InvalidInputException("month",
+					"must not be after the current month " + today.toString().substring(0, 7));
+		}
+	}
+
+	Bulletin compute(int year, int month) {
+		check(year, month);
+		Period period = Period.of(year, month, LocalDate.now(clock));
+		BigDecimal schedule = BigDecimal.valueOf(month).multiply(HUNDRED).divide(TWELVE, 1, RoundingMode.HALF_UP);
+		Targets city = targets.city(year);
+		Map<String, Targets> parkTargets = targetStore.parks(year)
+			.stream()
+			.collect(Collectors.toMap(Targets::parkCode, Function.identity()));
+		Map<String, Figures> byPark = queries.figuresByPark(period, city.majorProjectWan());
+
+		Figures cityFigures = new Figures();
+		byPark.values().forEach(cityFigures::add);
+		List<Bulletin.ParkRow> parkRows = new ArrayList<>();
+		Map<String, List<Park>> districts = new LinkedHashMap<>();
+		for (Park park : reference.parks()) {
+			districts.computeIfAbsent(park.district(), d -> new ArrayList<>()).add(park);
+			Figures f = byPark.get(park.code());
+			Targets t = parkTargets.get(park.code());
+			if (f == null && t == null) {
+				continue;
+			}
+			Figures figures = f == null ? new Figures() : f;
+			List<Bulletin.IndicatorRow> rows = indicators(figures, true, t == null ? null : t::of, schedule);
+			parkRows.add(new Bulletin.ParkRow(0, park.code(), park.name(), park.district(), mean(rows), rows));
+		}
+		List<Bulletin.DistrictRow> districtRows = new ArrayList<>();
+		districts.forEach((district, parks) -> {
+			Figures figures = new Figures();
+			List<Targets> set = new ArrayList<>();
+			for (Park park : parks) {
+				if (byPark.containsKey(park.code())) {
+					figures.add(byPark.get(park.code()));
+				}
+				if (parkTargets.containsKey(park.code())) {
+					set.add(parkTargets.get(park.code()));
+				}
+			}
+			if (set.isEmpty() && figures.isZero()) {
+				return;
+			}
+			List<Bulletin.IndicatorRow> rows = indicators(figures, false, i -> sum(set, i), schedule);
+			districtRows.add(new Bulletin.DistrictRow(0, district, mean(rows), rows));
+		});
+		return new Bulletin(year, month, period.asOf(), schedule, city.majorProjectWan(),
+				indicators(cityFigures, false, city::of, schedule), cohort(period),
+				ranked(parkRows, Bulletin.ParkRow::percent, Bulletin.ParkRow::code,
+						(r, rank) -> new Bulletin.ParkRow(rank, r.code(), r.name(), r.district(), r.percent(),
+								r.indicators())),
+				ranked(districtRows, Bulletin.DistrictRow::percent, Bulletin.DistrictRow::district,
+						(r, rank) -> new Bulletin.DistrictRow(rank, r.district(), r.percent(), r.indicators())),
+				lists(period));
+	}
+
+	private static List<Bulletin.IndicatorRow> indicators(Figures f, boolean ownThreshold,
+			Function<Indicator, BigDecimal> target, BigDecimal schedule) {
+		List<Bulletin.IndicatorRow> rows = new ArrayList<>();
+		for (Indicator i : Indicator.values()) {
+			BigDecimal actual = value(f, ownThreshold, i, Figures.PERIOD);
+			BigDecimal lastYear = value(f, ownThreshold, i, Figures.LAST_YEAR);
+			BigDecimal goal = target == null ? null : target.apply(i);
+			BigDecimal percent = Amounts.percent(actual, goal);
+			rows.add(new Bulletin.IndicatorRow(i, Amounts.plain(goal), Amounts.plain(actual),
+					Amounts.plain(value(f, ownThreshold, i, Figures.MONTH)), percent,
+					percent == null ? null : percent.subtract(schedule), Amounts.plain(lastYear),
+					Amounts.percent(actual.subtract(lastYear), lastYear)));
+		}
+		return rows;
+	}
+
+	private static BigDecimal value(Figures f, boolean ownThreshold, Indicator i, int window) {
+		return ownThreshold ? f.own(i, window) : f.city(i, window);
+	}
+
+	/** A district's target: the sum of its parks' targets; none where no park has one. */
+	private static BigDecimal sum(List<Targets> targets, Indicator indicator) {
+		return targets.stream().map(t -> t.of(indicator)).filter(Objects::nonNull).reduce(BigDecimal::add).orElse(null);
+	}
+
+	/**
+	 * A row's percent of target: the mean of its indicators' percents (those with a
+	 * target).
+	 */
+	private static BigDecimal mean(List<Bulletin.IndicatorRow> rows) {
+		List<BigDecimal> percents = rows.stream().map(Bulletin.IndicatorRow::percent).filter(Objects::nonNull).toList();
+		if (percents.isEmpty()) {
+			return null;
+		}
+		return percents.stream()
+			.reduce(BigDecimal.ZERO, BigDecimal::add)
+			.divide(BigDecimal.valueOf(percents.size()), 1, RoundingMode.HALF_UP);
+	}
+
+	/** Highest percent first (rows without targets last); equal percents share a rank. */
+	private static <R> List<R> ranked(List<R> rows, Function<R, BigDecimal> percent, Function<R, String> name,
+			BiFunction<R, Integer, R> withRank) {
+		List<R> sorted = new ArrayList<>(rows);
+		sorted.sort(Comparator.comparing(percent, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+			.thenComparing(name));
+		List<R> result = new ArrayList<>();
+		int rank = 0;
+		for (int i = 0; i < sorted.size(); i++) {
+			if (i == 0 || !Objects.equals(percent.apply(sorted.get(i)), percent.apply(sorted.get(i - 1)))) {
+				rank = i + 1;
+			}
+			result.add(withRank.apply(sorted.get(i), rank));
+		}
+		return result;
+	}
+
+	private Bulletin.Cohort cohort(Period period) {
+		BulletinQueries.CohortCounts c = queries.cohort(period);
+		BigDecimal signed = BigDecimal.valueOf(c.signed());
+		return new Bulletin.Cohort(c.signed(), c.started(), c.inProduction(),
+				Amounts.percent(BigDecimal.valueOf(c.started()), signed),
+				Amounts.percent(BigDecimal.valueOf(c.inProduction()), signed),
+				Amounts.percent(c.fundsWan(), c.contractedWan()),
+				Amounts.percent(BigDecimal.valueOf(c.fulfilling()), signed));
+	}
+
+	private Bulletin.Lists lists(Period period) {
+		return new Bulletin.Lists(red(), queries.flagged(Flag.SIGNED_NOT_STARTED, period),
+				queries.flagged(Flag.BUILT_NOT_PRODUCING, period), queries.flagged(Flag.IDLE_LAND, period),
+				queries.openNotices(period), queries.agreedNextMonth(period));
+	}
+
+	/** The projects red today, with the reason in the reader's language. */
+	private List<Bulletin.RedProject> red() {
+		List<Long> ids = queries.ids(lights.condition(Health.RED));
+		Map<Long, Project> found = projects.findAll(ids)
+			.stream()
+			.collect(Collectors.toMap(Project::id, Function.identity()));
+		Map<Long, Plan> planned = plans.plans(ids);
+		Map<Long, Light> lit = lights.of(found.values(), planned);
+		List<Bulletin.RedProject> red = new ArrayList<>();
+		for (long id : ids) {
+			Project p = found.get(id);
+			red.add(new Bulletin.RedProject(id, p.code(), p.name(), p.parkCode(), p.leader(),
+					lights.describe(lit.get(id))));
+		}
+		return red;
+	}
+
+}
