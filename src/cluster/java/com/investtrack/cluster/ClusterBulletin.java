@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.investtrack.cluster.ClusterApi.Delivery;
 
 /**
- * Two managers publish last month's bulletin at the same moment, one on each node, just
- * before the database server goes down: the month's figures are frozen once, whatever the
- * restart and the race. Afterwards exactly one of them was told 201 and the other 409,
- * one row holds the published bulletin, the audit trail records its SHA-256 once, and the
+ * Two managers publish last month's bulletin at the same moment, one on each node, while
+ * the database server is down: the month's figures are frozen once, whatever the restart
+ * and the race. Afterwards exactly one of them was told 201 and the other 409, one row
+ * holds the published bulletin, the audit trail records its SHA-256 once, and the
  * published bulletin read back carries that hash.
  */
 final class ClusterBulletin {
@@ -100,7 +100,7 @@ final class ClusterBulletin {
 	}
 
 	String summary() {
-		return "bulletin " + year + "-" + month + " published by two managers at once on the two nodes just before the "
+		return "bulletin " + year + "-" + month + " published by two managers at once on the two nodes during the "
 				+ "database restart: answers "
 				+ answers.stream().map(d -> d.answer().status() + " after " + d.sends() + " send(s)").toList();
 	}

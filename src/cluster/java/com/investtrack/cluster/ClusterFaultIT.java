@@ -423,11 +423,14 @@ class ClusterFaultIT {
 	 * (and are sent again by the users), and every node must reconnect by itself.
 	 */
 	private void restartDatabase(List<ClusterNode> nodes) throws Exception {
-		ExecutorService publishers = Executors.newFixedThreadPool(2);
-		bulletin.start(nodes, publishers);
-		Thread.sleep(50);
+		// the bulletin's two publications are sent once the server is going down, so that
+		// they meet it (503, sent again) and race each other when it is back
+		ExecutorService publishers = Executors.newFixedThreadPool(3);
 		Instant at = Instant.now();
-		Duration down = mariaDb.restart(databaseDown);
+		Future<Duration> restarting = publishers.submit(() -> mariaDb.restart(databaseDown));
+		Thread.sleep(1500);
+		bulletin.start(nodes, publishers);
+		Duration down = restarting.get(5, TimeUnit.MINUTES);
 		Instant up = Instant.now();
 		for (ClusterNode node : nodes) {
 			node.awaitHealthy(http, Duration.ofMinutes(3));
