@@ -17,7 +17,7 @@ import com.investtrack.security.CurrentUser;
  * The board's query parameters; a value that does not parse is ignored, so an old
  * bookmark still opens.
  */
-public class BoardFilter {
+class BoardFilter {
 
 	/**
 	 * Which projects the board shows: those still moving or producing, or those dropped
@@ -107,10 +107,6 @@ public class BoardFilter {
 		add(uri, "assetModel", asset);
 		add(uri, "health", health);
 		add(uri, "q", q);
-		add(uri, "leader", leader);
-		add(uri, "keyLevel", keyLevel);
-		add(uri, "projectType", projectType);
-		add(uri, "channel", channel);
 		add(uri, "stage", stage);
 		add(uri, "leader", mineAsLeader ? user.username() : leader);
 		add(uri, "keyLevel", keyLevel);

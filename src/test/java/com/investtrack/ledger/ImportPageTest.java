@@ -90,6 +90,25 @@ class ImportPageTest extends ApiTestBase {
 	}
 
 	@Test
+	void aLeadersExportCarriesEachCriterionOnce() throws Exception {
+		String html = mvc
+			.perform(MockMvcRequestBuilders.get("/")
+				.param("mine", "true")
+				.param("keyLevel", "CITY")
+				.session(login("leader", "demo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher found = Pattern.compile("id=\"board-export\"\\s+href=\"([^\"]*)\"").matcher(html);
+		assertThat(found.find()).as("the export link").isTrue();
+		String link = found.group(1).replace("&amp;", "&");
+		assertThat(link).startsWith("/api/projects/export.xlsx?");
+		assertThat(link.split("leader=", -1)).as(link).hasSize(2);
+		assertThat(link).contains("leader=leader").contains("keyLevel=CITY");
+		assertThat(link.split("keyLevel=", -1)).as(link).hasSize(2);
+	}
+
+	@Test
 	void officersAndAuditorsAreRefused() throws Exception {
 		for (String user : new String[] { "officer", "auditor" }) {
 			assertThat(mvc.perform(MockMvcRequestBuilders.get("/imports").session(login(user, "demo")))
