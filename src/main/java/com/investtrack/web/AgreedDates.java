@@ -13,7 +13,7 @@ import com.investtrack.common.Stage;
  * stages, so a refusal of the plan service ({@code dates.CONSTRUCTION}) lands next to its
  * field as {@code dates.CONSTRUCTION}.
  */
-public class AgreedDates {
+class AgreedDates {
 
 	private LocalDate signing;
 

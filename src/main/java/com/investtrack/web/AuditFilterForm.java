@@ -10,7 +10,7 @@ import com.investtrack.audit.AuditAction;
 import com.investtrack.audit.AuditFilter;
 
 /** The audit page's query: a date range, who, which project, which action. */
-public class AuditFilterForm {
+class AuditFilterForm {
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate from;

@@ -13,7 +13,7 @@ import com.investtrack.report.ReportFilter;
  * The dashboard's query: which projects (park, industry, asset model, year) and which two
  * milestones to measure.
  */
-public class DashboardFilter {
+class DashboardFilter {
 
 	private String park;
 

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  * A manager's answer to a task, and the project whose page to return to when it was given
  * there (else the inbox).
  */
-public class DecisionForm {
+class DecisionForm {
 
 	@NotNull
 	private Decision decision;

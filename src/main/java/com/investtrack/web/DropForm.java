@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Drop a project: the day talks ended and why. */
-public class DropForm {
+class DropForm {
 
 	@NotNull
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * Record the next milestone: which stage is entered, the day it really happened, and a
  * note.
  */
-public class MilestoneForm {
+class MilestoneForm {
 
 	@NotNull
 	private Stage to;

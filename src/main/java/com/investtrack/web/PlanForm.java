@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  * A revision of the agreed dates from the project page: the dates of the milestones still
  * to come, and why.
  */
-public class PlanForm {
+class PlanForm {
 
 	@Valid
 	private AgreedDates dates = new AgreedDates();

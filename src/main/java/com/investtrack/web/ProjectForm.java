@@ -31,7 +31,7 @@ import jakarta.validation.constraints.Size;
  * edit form (without them: they have steps of their own). The rules beyond the shape
  * (codes, leader, amounts) are the project service's, shared with the API.
  */
-public class ProjectForm {
+class ProjectForm {
 
 	private static final String NO_CONTROL = "^[^\\p{Cntrl}]*$";
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Hand a project to another officer. */
-public class ReassignForm {
+class ReassignForm {
 
 	@NotBlank
 	@Size(max = 64)
