@@ -36,9 +36,10 @@ public final class Benchmark {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	private static final int APP_PORT = 18080;
+	/** {@code -Dbench.port=N}: the product listens on N, the bare starter on N + 1. */
+	private static final int APP_PORT = Integer.getInteger("bench.port", 18080);
 
-	private static final int PLAIN_PORT = 18081;
+	private static final int PLAIN_PORT = APP_PORT + 1;
 
 	private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
 

@@ -15,12 +15,18 @@ import java.util.List;
  */
 final class Databases {
 
-	static final String PLAIN = "bench_plain";
+	/**
+	 * Prefix of the databases' names: {@code -Dbench.db-prefix=x_} lets two benchmarks
+	 * share one server (e.g. two working copies), each with databases of its own.
+	 */
+	private static final String PREFIX = System.getProperty("bench.db-prefix", "bench_");
 
-	static final String APP = "bench_app";
+	static final String PLAIN = PREFIX + "plain";
+
+	static final String APP = PREFIX + "app";
 
 	/** The product for the ledger's import (d), on a database of its own. */
-	static final String LEDGER = "bench_ledger";
+	static final String LEDGER = PREFIX + "ledger";
 
 	/** Parks and the seven leading industries (code, name, district / code, name). */
 	static final List<String[]> PARKS = List.of(
