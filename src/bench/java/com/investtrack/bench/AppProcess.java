@@ -196,6 +196,10 @@ final class AppProcess implements AutoCloseable {
 		return peakRssKb / 1024.0;
 	}
 
+	long pid() {
+		return process.pid();
+	}
+
 	/** CPU time (user and system) the process has used so far, in milliseconds. */
 	double cpuMillis() {
 		return cpuMillis(process.pid());

@@ -36,10 +36,15 @@ public final class Benchmark {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	/** {@code -Dbench.port=N}: the product listens on N, the bare starter on N + 1. */
+	/**
+	 * {@code -Dbench.port=N}: the product listens on N, the bare starter on N + 1, its
+	 * REST twin on N + 2.
+	 */
 	private static final int APP_PORT = Integer.getInteger("bench.port", 18080);
 
 	private static final int PLAIN_PORT = APP_PORT + 1;
+
+	private static final int REST_PORT = APP_PORT + 2;
 
 	private static final Duration RUN_LIMIT = Duration.ofMinutes(10);
 
@@ -69,7 +74,8 @@ public final class Benchmark {
 					Integer.parseInt(a.getOrDefault("warmup-paths", quick ? "100" : "300")),
 					Integer.parseInt(a.getOrDefault("report-requests", quick ? "40" : "200")),
 					Integer.parseInt(a.getOrDefault("naive-requests", quick ? "3" : "5")),
-					// "ledger" alone: only the ledger's import, merged into the existing file
+					// "ledger" alone: only the ledger's import, merged into the existing
+					// file
 					Arrays.asList(
 							a.getOrDefault("phases", a.containsKey("ledger") ? LEDGER_ONLY : ALL_PHASES).split(",")),
 					Path.of(a.getOrDefault("out", "BENCHMARKS.md")),
@@ -110,10 +116,11 @@ public final class Benchmark {
 		log("machine: " + results.machine);
 		Path appJar = appJar();
 		boolean bare = options.phases().contains("steps") || options.phases().contains("startup");
-		Path bareJar = bare ? BareStarter.build(Path.of("src", "bench", "bare-starter"), options.offline(), workDir)
-				: null;
+		BareStarter.Jars bareJars = bare
+				? BareStarter.build(Path.of("src", "bench", "bare-starter"), options.offline(), workDir) : null;
+		Path bareJar = bare ? bareJars.plain() : null;
 		if (options.phases().contains("steps")) {
-			steps(bareJar, appJar);
+			steps(bareJar, bareJars.rest(), appJar);
 		}
 		if (options.phases().contains("reports")) {
 			new ReportPhase(options, databases, results, workDir).run(appJar, this::startApp);
@@ -145,8 +152,9 @@ public final class Benchmark {
 	 * Both stay up and the two sides take turns in rounds, so that whatever else the
 	 * machine does at the time weighs on both alike.
 	 */
-	private void steps(Path bareJar, Path appJar) throws Exception {
+	private void steps(Path bareJar, Path restJar, Path appJar) throws Exception {
 		databases.recreate(Databases.PLAIN);
+		databases.recreate(Databases.REST);
 		databases.recreate(Databases.APP);
 		try (AppProcess bare = startBare(bareJar, "bare-fresh")) {
 			results.bareFreshStart = bare.awaitHealthy();
@@ -161,37 +169,90 @@ public final class Benchmark {
 				results.appRssAfterStart = app.rssMib();
 				log("app healthy after %.2f s, RSS %.0f MiB".formatted(results.appFreshStart,
 						results.appRssAfterStart));
-				StepLoad load = new StepLoad(app.baseUrl(), PASSWORD, LocalDate.now(ZONE));
-				plainRun(bare, 1, options.warmupPaths() * StepLoad.STEPS_PER_PATH);
-				load.run(1, options.warmupPaths(), RUN_LIMIT);
-				for (int clients : new int[] { 1, 4 }) {
-					Rounds plain = new Rounds(clients);
-					Rounds ours = new Rounds(clients);
-					for (int round = 0; round < ROUNDS; round++) {
-						int paths = options.paths() / ROUNDS + (round < options.paths() % ROUNDS ? 1 : 0);
-						CpuMeter plainCpu = new CpuMeter(bare, databases);
-						results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad, bare
-							.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
-						plain.cpu(plainCpu);
-						CpuMeter ourCpu = new CpuMeter(app, databases);
-						results.appRssUnderLoad = Math.max(results.appRssUnderLoad,
-								app.peakRssDuring(() -> ours.add(load.run(clients, paths, RUN_LIMIT))));
-						ours.cpu(ourCpu);
-					}
-					if (clients == 1) {
-						results.plain1 = plain.total();
-						results.app1 = ours.total();
-					}
-					else {
-						results.plain4 = plain.total();
-						results.app4 = ours.total();
-					}
-					results.cpu.add(new Results.CpuPerStep(clients, plain.cpuPerStep(), ours.cpuPerStep()));
-					log("%d client(s): plain Camunda %s; our HTTP API %s".formatted(clients, describe(plain.total()),
-							describe(ours.total())));
+				// Camunda's REST API is started after the first starts were measured, so
+				// that
+				// they stay one application at a time
+				try (AppProcess rest = startRest(restJar)) {
+					rest.awaitHealthy();
+					stepRounds(bare, rest, app);
 				}
 			}
 		}
+	}
+
+	/** (a)'s rounds: the three sides take turns at 1, then at 4 clients. */
+	private void stepRounds(AppProcess bare, AppProcess rest, AppProcess app) throws Exception {
+		StepLoad load = new StepLoad(app.baseUrl(), PASSWORD, LocalDate.now(ZONE));
+		RestStepLoad restLoad = new RestStepLoad(rest.baseUrl(), PASSWORD);
+		plainRun(bare, 1, options.warmupPaths() * StepLoad.STEPS_PER_PATH);
+		restLoad.run(1, options.warmupPaths() * StepLoad.STEPS_PER_PATH, RUN_LIMIT);
+		load.run(1, options.warmupPaths(), RUN_LIMIT);
+		for (int clients : new int[] { 1, 4 }) {
+			Rounds plain = new Rounds(clients);
+			Rounds restRounds = new Rounds(clients);
+			Rounds ours = new Rounds(clients);
+			for (int round = 0; round < ROUNDS; round++) {
+				int paths = options.paths() / ROUNDS + (round < options.paths() % ROUNDS ? 1 : 0);
+				CpuMeter plainCpu = new CpuMeter(bare, databases);
+				results.bareRssUnderLoad = Math.max(results.bareRssUnderLoad,
+						bare.peakRssDuring(() -> plain.add(plainRun(bare, clients, paths * StepLoad.STEPS_PER_PATH))));
+				plain.cpu(plainCpu);
+				CpuMeter restCpu = new CpuMeter(rest, databases);
+				restRounds.add(restLoad.run(clients, paths * StepLoad.STEPS_PER_PATH, RUN_LIMIT));
+				restRounds.cpu(restCpu);
+				CpuMeter ourCpu = new CpuMeter(app, databases);
+				results.appRssUnderLoad = Math.max(results.appRssUnderLoad,
+						app.peakRssDuring(() -> ours.add(load.run(clients, paths, RUN_LIMIT))));
+				ours.cpu(ourCpu);
+			}
+			if (clients == 1) {
+				results.plain1 = plain.total();
+				results.rest1 = restRounds.total();
+				results.app1 = ours.total();
+			}
+			else {
+				results.plain4 = plain.total();
+				results.rest4 = restRounds.total();
+				results.app4 = ours.total();
+			}
+			results.cpu
+				.add(new Results.CpuPerStep(clients, plain.cpuPerStep(), restRounds.cpuPerStep(), ours.cpuPerStep()));
+			log("%d client(s): plain Camunda %s; Camunda REST %s; our HTTP API %s".formatted(clients,
+					describe(plain.total()), describe(restRounds.total()), describe(ours.total())));
+		}
+		anatomy(bare, rest, app, load, restLoad);
+	}
+
+	/**
+	 * After the timed rounds: each side's statements by part (the server's general log,
+	 * one path or instance), then its CPU profile (JFR) over a batch of paths at one
+	 * client.
+	 */
+	private void anatomy(AppProcess bare, AppProcess rest, AppProcess app, StepLoad load, RestStepLoad restLoad)
+			throws Exception {
+		StepAnatomy anatomy = new StepAnatomy(databases);
+		List<StepAnatomy.Row> ours = new ArrayList<>();
+		load.onePath((step, send) -> ours.add(anatomy.capture(BenchmarkMarkdown.OURS, step, Databases.APP, 1, send)));
+		results.anatomy.addAll(StepAnatomy.mean(BenchmarkMarkdown.OURS, ours));
+		int instance = StepLoad.STEPS_PER_PATH - 1;
+		results.anatomy.add(anatomy.capture(BenchmarkMarkdown.PLAIN, "mean of an instance's steps", Databases.PLAIN,
+				instance, () -> plainRun(bare, 1, instance)));
+		results.anatomy.add(anatomy.capture(BenchmarkMarkdown.REST, "mean of an instance's steps", Databases.REST,
+				instance, () -> restLoad.run(1, instance, RUN_LIMIT)));
+		int paths = Math.max(10, options.paths() / 3);
+		CpuProfile ourProfile = new CpuProfile(app, workDir.resolve("ours.jfr"));
+		ourProfile.start();
+		load.run(1, paths, RUN_LIMIT);
+		results.profiles.add(ourProfile.stop(BenchmarkMarkdown.OURS));
+		CpuProfile plainProfile = new CpuProfile(bare, workDir.resolve("plain.jfr"));
+		plainProfile.start();
+		plainRun(bare, 1, paths * StepLoad.STEPS_PER_PATH);
+		results.profiles.add(plainProfile.stop(BenchmarkMarkdown.PLAIN));
+		CpuProfile restProfile = new CpuProfile(rest, workDir.resolve("rest.jfr"));
+		restProfile.start();
+		restLoad.run(1, paths * StepLoad.STEPS_PER_PATH, RUN_LIMIT);
+		results.profiles.add(restProfile.stop(BenchmarkMarkdown.REST));
+		log("anatomy: " + results.anatomy.size() + " rows, profiles of " + results.profiles.size() + " sides");
 	}
 
 	/**
@@ -332,6 +393,14 @@ public final class Benchmark {
 						"--spring.datasource.username=" + databases.user(),
 						"--spring.datasource.password=" + databases.password()),
 				APP_PORT, workDir.resolve(name + ".log"));
+	}
+
+	private AppProcess startRest(Path jar) throws Exception {
+		return AppProcess.start("bare-rest", jar, options.jvmOptions(),
+				List.of("--bench.rest-password=" + PASSWORD, "--spring.datasource.url=" + databases.url(Databases.REST),
+						"--spring.datasource.username=" + databases.user(),
+						"--spring.datasource.password=" + databases.password()),
+				REST_PORT, workDir.resolve("bare-rest.log"));
 	}
 
 	private AppProcess startBare(Path jar, String name) throws Exception {

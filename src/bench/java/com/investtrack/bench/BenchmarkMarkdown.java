@@ -35,10 +35,11 @@ final class BenchmarkMarkdown {
 		line("| durability, as the server reports it | " + r.machine.durability() + " |");
 		line("| load average at start | %.2f |".formatted(r.machine.loadAverage()));
 		line(("| options | projects=%d, paths per run=%d (%d steps), warm-up paths=%d, report requests per "
-				+ "variant=%d, naive runs per variant=%d%s |").formatted(r.options.projects(), r.options.paths(),
-						r.options.paths() * StepLoad.STEPS_PER_PATH, r.options.warmupPaths(),
-						r.options.reportRequests(), r.options.naiveRequests(), r.options.jvmOptions().isEmpty() ? ""
-								: ", JVM options " + String.join(" ", r.options.jvmOptions())));
+				+ "variant=%d, naive runs per variant=%d%s |")
+			.formatted(r.options.projects(), r.options.paths(), r.options.paths() * StepLoad.STEPS_PER_PATH,
+					r.options.warmupPaths(), r.options.reportRequests(), r.options.naiveRequests(),
+					r.options.jvmOptions().isEmpty() ? ""
+							: ", JVM options " + String.join(" ", r.options.jvmOptions())));
 		line("| whole run | %.1f min |".formatted(r.totalSeconds / 60));
 		line("");
 		steps();
@@ -112,7 +113,8 @@ final class BenchmarkMarkdown {
 		line(("Heap: %.0f MiB at most (the application's limit), %.0f MiB in use before the preview; resident "
 				+ "memory %.0f MiB after the three requests. Reading the same file in the benchmark's JVM, each "
 				+ "after a full collection (allocated: what the reading thread allocated; kept: what its result "
-				+ "holds after another collection):").formatted(f.heapMaxMib, f.heapBeforeMib, f.rssPeakMib));
+				+ "holds after another collection):")
+			.formatted(f.heapMaxMib, f.heapBeforeMib, f.rssPeakMib));
 		line("");
 		line("| reader | allocated MiB | kept MiB |");
 		line("| --- | ---: | ---: |");
@@ -131,23 +133,26 @@ final class BenchmarkMarkdown {
 		if (r.app1 == null || r.plain1 == null) {
 			return;
 		}
-		line("## (a) Stage steps: our HTTP API against Camunda's Java API");
+		line("## (a) Stage steps: our HTTP API against Camunda's Java API and Camunda's REST API");
 		line("");
 		line("Ours: full project paths over HTTP with Basic authentication (create, request signing, approve, site, "
 				+ "construction, request production, accept: 7 steps). Plain: the same number of steps on a "
-				+ "five-user-task "
-				+ "model in the bare starter, through `RuntimeService`/`TaskService` in-process (start an instance, or "
-				+ "find and complete its open task). Both applications run side by side and take turns in five "
-				+ "rounds per "
-				+ "client count, so background load weighs on both alike; throughput is all steps over the sum of the "
-				+ "rounds' wall times, latency is per step.");
+				+ "five-user-task model in the bare starter, through `RuntimeService`/`TaskService` in-process (start "
+				+ "an instance, or find and complete its open task). REST: the same model and steps in the bare "
+				+ "starter with `camunda-bpm-spring-boot-starter-rest` and the engine's HTTP Basic filter on, as its "
+				+ "clients drive it: `POST /process-definition/key/{key}/start`, or `GET /task?processInstanceId=` then "
+				+ "`POST /task/{id}/complete` (two requests, one step). The applications run side by side and take "
+				+ "turns in five rounds per client count, so background load weighs on all alike; throughput is all "
+				+ "steps over the sum of the rounds' wall times, latency is per step.");
 		line("");
 		line("| clients | side | steps | steps/s | p50 ms | p99 ms |");
 		line("| ---: | --- | ---: | ---: | ---: | ---: |");
-		row(r.app1, "ours (HTTP)");
-		row(r.plain1, "plain Camunda (Java API)");
-		row(r.app4, "ours (HTTP)");
-		row(r.plain4, "plain Camunda (Java API)");
+		row(r.app1, OURS);
+		row(r.plain1, PLAIN);
+		row(r.rest1, REST);
+		row(r.app4, OURS);
+		row(r.plain4, PLAIN);
+		row(r.rest4, REST);
 		line("");
 		line("| target | 1 client | 4 clients |");
 		line("| --- | ---: | ---: |");
@@ -158,20 +163,122 @@ final class BenchmarkMarkdown {
 				r.app4.p50() / r.plain4.p50()));
 		line("| p99 ours / plain <= 1.5x | %s | %s |".formatted(verdict(r.app1.p99() / r.plain1.p99(), 1.5, false),
 				verdict(r.app4.p99() / r.plain4.p99(), 1.5, false)));
+		if (r.rest1 != null && r.rest4 != null) {
+			line("| throughput ours / REST >= 1.5x | %s | %s |".formatted(
+					verdict(r.app1.perSecond() / r.rest1.perSecond(), 1.5, true),
+					verdict(r.app4.perSecond() / r.rest4.perSecond(), 1.5, true)));
+			line("| p99 ours / REST (no target) | %.2fx | %.2fx |".formatted(r.app1.p99() / r.rest1.p99(),
+					r.app4.p99() / r.rest4.p99()));
+		}
 		line("");
 		line("Per step, while each side ran: CPU in milliseconds from /proc, and the statements the database server "
 				+ "received (the difference of its Questions counter). The database columns are the whole server's, so "
-				+ "other users of it count too (the other side's idle job executor polls); the driver column is the "
-				+ "HTTP clients on our side and the console's bookkeeping on the plain side. The figures are the "
-				+ "mean over a " + "path's seven steps (create, request, approve, two advances, request, accept).");
+				+ "other users of it count too (the other sides' idle job executors poll); the driver column is the "
+				+ "HTTP clients on our and the REST side and the console's bookkeeping on the plain side. The figures "
+				+ "are the mean over a path's seven steps (create, request, approve, two advances, request, accept).");
 		line("");
 		line("| clients | side | application ms | database ms | driver ms | total ms | statements |");
 		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
 		for (Results.CpuPerStep c : r.cpu) {
-			cpuRow(c.clients(), "ours (HTTP)", c.ours());
-			cpuRow(c.clients(), "plain Camunda (Java API)", c.plain());
+			cpuRow(c.clients(), OURS, c.ours());
+			cpuRow(c.clients(), PLAIN, c.plain());
+			if (c.rest() != null) {
+				cpuRow(c.clients(), REST, c.rest());
+			}
 		}
 		line("");
+		anatomy();
+	}
+
+	static final String OURS = "ours (HTTP)";
+
+	static final String PLAIN = "plain Camunda (Java API)";
+
+	static final String REST = "Camunda REST (HTTP)";
+
+	/**
+	 * (a) continued: the statements of each kind of step by part, and the CPU profiles.
+	 */
+	private void anatomy() {
+		if (r.anatomy.isEmpty()) {
+			return;
+		}
+		line("### Where a step's statements go");
+		line("");
+		line("The database server's general log, on for one step of ours at a time (one path, after the timed "
+				+ "rounds) and for one whole instance (six steps) of the plain and the REST side, counting only the "
+				+ "statements of the side's own connections, each sorted by the table it names: authentication is "
+				+ "the user, its roles and the login throttle (ACT_ID_* on the REST side); the audit chain its head "
+				+ "row and entries; engine reads and writes ACT_RU_/ACT_RE_/ACT_GE_*, engine history ACT_HI_*; "
+				+ "transaction the autocommit switches and the commit.");
+		line("");
+		StringBuilder head = new StringBuilder("| side | step | total |");
+		StringBuilder rule = new StringBuilder("| --- | --- | ---: |");
+		for (String part : StepAnatomy.PARTS) {
+			head.append(' ').append(part).append(" |");
+			rule.append(" ---: |");
+		}
+		line(head.toString());
+		line(rule.toString());
+		for (StepAnatomy.Row row : r.anatomy) {
+			StringBuilder l = new StringBuilder("| %s | %s | %s |".formatted(row.side(), row.step(), num(row.total())));
+			for (double c : row.counts()) {
+				l.append(' ').append(num(c)).append(" |");
+			}
+			line(l.toString());
+		}
+		line("");
+		r.anatomy.stream()
+			.filter(row -> row.side().equals(OURS) && row.step().startsWith("advance to"))
+			.mapToDouble(StepAnatomy.Row::total)
+			.max()
+			.ifPresent(worst -> line("| target | result |\n| --- | --- |\n| statements per advance <= 25 | %s |"
+				.formatted(worst <= 25 ? "%.0f met".formatted(worst)
+						: "%.0f **missed by %.0f%%**".formatted(worst, 100 * (worst - 25) / 25))));
+		line("");
+		if (r.profiles.isEmpty()) {
+			return;
+		}
+		line("### Where a step's CPU goes");
+		line("");
+		line("A JDK Flight Recorder recording (`jcmd JFR.start settings=profile`) of each application while it served "
+				+ "a batch of steps at one client after the timed rounds, read back with `jdk.jfr.consumer`. Each "
+				+ "execution sample is charged to its innermost frame outside the JDK (a `HashMap` lookup made by the "
+				+ "engine is the engine's); share of the side's samples in percent.");
+		line("");
+		java.util.Set<String> components = new java.util.LinkedHashSet<>();
+		r.profiles.forEach(p -> components.addAll(p.components().keySet()));
+		StringBuilder head2 = new StringBuilder("| component |");
+		StringBuilder rule2 = new StringBuilder("| --- |");
+		for (CpuProfile.Figures p : r.profiles) {
+			head2.append(' ').append(p.side()).append(" (%,d samples) |".formatted(p.samples()));
+			rule2.append(" ---: |");
+		}
+		line(head2.toString());
+		line(rule2.toString());
+		for (String component : components) {
+			StringBuilder l = new StringBuilder("| " + component + " |");
+			for (CpuProfile.Figures p : r.profiles) {
+				Double share = p.components().get(component);
+				l.append(share == null ? " - |" : " %.1f |".formatted(share));
+			}
+			line(l.toString());
+		}
+		line("");
+		line("The hottest methods (innermost frame outside the JDK, percent of the side's samples):");
+		line("");
+		line("| side | method | % |");
+		line("| --- | --- | ---: |");
+		for (CpuProfile.Figures p : r.profiles) {
+			for (String[] m : p.hotMethods()) {
+				line("| %s | `%s` | %s |".formatted(p.side(), m[0], m[1]));
+			}
+		}
+		line("");
+	}
+
+	private static String num(double v) {
+		return v == Math.rint(v) ? "%.0f".formatted(v) : "%.1f".formatted(v);
 	}
 
 	private void cpuRow(int clients, String side, double[] ms) {
@@ -180,6 +287,9 @@ final class BenchmarkMarkdown {
 	}
 
 	private void row(Latencies l, String side) {
+		if (l == null) {
+			return;
+		}
 		line("| %d | %s | %d | %.1f | %.1f | %.1f |".formatted(l.clients(), side, l.count(), l.perSecond(), l.p50(),
 				l.p99()));
 	}

@@ -25,6 +25,9 @@ final class Databases {
 
 	static final String APP = PREFIX + "app";
 
+	/** The bare starter with Camunda's REST API, (a)'s second baseline. */
+	static final String REST = PREFIX + "rest";
+
 	/** The product for the ledger's import (d), on a database of its own. */
 	static final String LEDGER = PREFIX + "ledger";
 

@@ -23,10 +23,16 @@ final class Results {
 	 * the database server and the driver, then the statements the database server
 	 * received (its Questions counter, all clients).
 	 */
-	record CpuPerStep(int clients, double[] plain, double[] ours) {
+	record CpuPerStep(int clients, double[] plain, double[] rest, double[] ours) {
 	}
 
 	final List<CpuPerStep> cpu = new ArrayList<>();
+
+	/** (a): statements per step by part, each side. */
+	final List<StepAnatomy.Row> anatomy = new ArrayList<>();
+
+	/** (a): where each side's CPU went (JFR). */
+	final List<CpuProfile.Figures> profiles = new ArrayList<>();
 
 	Machine machine;
 
@@ -35,6 +41,10 @@ final class Results {
 	Latencies plain1;
 
 	Latencies plain4;
+
+	Latencies rest1;
+
+	Latencies rest4;
 
 	Latencies app1;
 

@@ -48,6 +48,16 @@ final class StepLoad {
 
 	private final AtomicInteger names = new AtomicInteger();
 
+	/** Called around each step of {@link #onePath}; null in the timed runs. */
+	private volatile StepHook hook;
+
+	/** Around one step, outside the timed runs (e.g. to read the database's log). */
+	interface StepHook {
+
+		void around(String step, StepAnatomy.Action send) throws Exception;
+
+	}
+
 	StepLoad(String baseUrl, String password, LocalDate today) {
 		this.baseUrl = baseUrl;
 		this.password = password;
@@ -95,6 +105,17 @@ final class StepLoad {
 		return Latencies.of(clients, Arrays.copyOf(micros, recorded.get()), elapsed);
 	}
 
+	/** One path from client 1, each step wrapped in the hook. */
+	void onePath(StepHook around) throws Exception {
+		hook = around;
+		try {
+			new Client(1).path(new long[STEPS_PER_PATH], new AtomicInteger());
+		}
+		finally {
+			hook = null;
+		}
+	}
+
 	private final class Client {
 
 		private final HttpClient http = HttpClient.newBuilder()
@@ -114,7 +135,7 @@ final class StepLoad {
 			this.managerAuth = basic(manager(client));
 		}
 
-		void path(long[] micros, AtomicInteger recorded) throws IOException, InterruptedException {
+		void path(long[] micros, AtomicInteger recorded) throws Exception {
 			Map<String, Object> project = new LinkedHashMap<>();
 			project.put("name", "Bench project " + names.incrementAndGet());
 			project.put("investor", "Bench investor");
@@ -125,21 +146,23 @@ final class StepLoad {
 			project.put("landAreaM2", 50_000);
 			project.put("officer", officer);
 			project.put("negotiationStartedOn", today.minusDays(10).toString());
-			JsonNode created = step(micros, recorded, officerAuth, "/api/projects", project, 201);
+			JsonNode created = step("create", micros, recorded, officerAuth, "/api/projects", project, 201);
 			long id = created.get("id").asLong();
 			String advance = "/api/projects/" + id + "/advance";
-			JsonNode requested = step(micros, recorded, officerAuth, advance, advance("SIGNING", 8), 202);
-			decide(micros, recorded, requested);
-			step(micros, recorded, officerAuth, advance, advance("SITE_SELECTION", 6), 200);
-			step(micros, recorded, officerAuth, advance, advance("CONSTRUCTION", 4), 200);
-			requested = step(micros, recorded, officerAuth, advance, advance("PRODUCTION", 0), 202);
-			decide(micros, recorded, requested);
+			JsonNode requested = step("request signing", micros, recorded, officerAuth, advance, advance("SIGNING", 8),
+					202);
+			decide("approve signing", micros, recorded, requested);
+			step("advance to site selection", micros, recorded, officerAuth, advance, advance("SITE_SELECTION", 6),
+					200);
+			step("advance to construction", micros, recorded, officerAuth, advance, advance("CONSTRUCTION", 4), 200);
+			requested = step("request production", micros, recorded, officerAuth, advance, advance("PRODUCTION", 0),
+					202);
+			decide("approve production", micros, recorded, requested);
 		}
 
-		private void decide(long[] micros, AtomicInteger recorded, JsonNode requested)
-				throws IOException, InterruptedException {
+		private void decide(String label, long[] micros, AtomicInteger recorded, JsonNode requested) throws Exception {
 			String taskId = requested.get("pendingApproval").get("taskId").asText();
-			step(micros, recorded, managerAuth, "/api/tasks/" + taskId + "/decision",
+			step(label, micros, recorded, managerAuth, "/api/tasks/" + taskId + "/decision",
 					Map.of("decision", "APPROVE", "comment", "approved in the benchmark"), 200);
 		}
 
@@ -147,7 +170,18 @@ final class StepLoad {
 			return Map.of("to", to, "effectiveOn", today.minusDays(daysAgo).toString());
 		}
 
-		private JsonNode step(long[] micros, AtomicInteger recorded, String auth, String path, Object body,
+		private JsonNode step(String label, long[] micros, AtomicInteger recorded, String auth, String path,
+				Object body, int expected) throws Exception {
+			StepHook around = hook;
+			if (around == null) {
+				return send(micros, recorded, auth, path, body, expected);
+			}
+			JsonNode[] answer = new JsonNode[1];
+			around.around(label, () -> answer[0] = send(micros, recorded, auth, path, body, expected));
+			return answer[0];
+		}
+
+		private JsonNode send(long[] micros, AtomicInteger recorded, String auth, String path, Object body,
 				int expected) throws IOException, InterruptedException {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 				.timeout(REQUEST_LIMIT)

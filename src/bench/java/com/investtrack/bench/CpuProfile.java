@@ -1,0 +1,131 @@
+package com.investtrack.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where an application's CPU goes while it serves steps: a JDK Flight Recorder recording
+ * (started and stopped with {@code jcmd}, the "profile" settings: a sample of every
+ * running Java thread every 10-20 ms) read back with {@code jdk.jfr.consumer}. Each
+ * execution sample is charged to the component of its innermost frame outside the JDK (so
+ * a HashMap lookup made by the engine counts as the engine's), and to the method, for the
+ * table of hot methods.
+ */
+final class CpuProfile {
+
+	/** Components by package prefix, first match wins; the order matters. */
+	private static final Map<String, String> COMPONENTS = new LinkedHashMap<>();
+
+	static {
+		COMPONENTS.put("com.investtrack.", "ours (com.investtrack)");
+		COMPONENTS.put("org.camunda.bpm.engine.rest.", "Camunda REST (Jersey resources)");
+		COMPONENTS.put("org.camunda.", "Camunda engine");
+		COMPONENTS.put("org.apache.ibatis.", "MyBatis (the engine's mapper)");
+		COMPONENTS.put("com.mysql.", "JDBC driver");
+		COMPONENTS.put("com.zaxxer.hikari.", "connection pool");
+		COMPONENTS.put("org.springframework.security.", "Spring Security");
+		COMPONENTS.put("org.springframework.jdbc.", "Spring JDBC");
+		COMPONENTS.put("org.springframework.transaction.", "Spring transactions");
+		COMPONENTS.put("org.springframework.web.", "Spring MVC");
+		COMPONENTS.put("org.springframework.", "Spring (other)");
+		COMPONENTS.put("com.fasterxml.jackson.", "Jackson (JSON)");
+		COMPONENTS.put("org.glassfish.jersey.", "Jersey");
+		COMPONENTS.put("org.apache.catalina.", "Tomcat");
+		COMPONENTS.put("org.apache.coyote.", "Tomcat");
+		COMPONENTS.put("org.apache.tomcat.", "Tomcat");
+		COMPONENTS.put("io.micrometer.", "Micrometer");
+		COMPONENTS.put("org.flywaydb.", "Flyway");
+	}
+
+	/** Share of samples per component and the hottest methods of one side. */
+	record Figures(String side, int samples, Map<String, Double> components, List<String[]> hotMethods) {
+	}
+
+	private final AppProcess app;
+
+	private final Path file;
+
+	CpuProfile(AppProcess app, Path file) {
+		this.app = app;
+		this.file = file;
+	}
+
+	void start() throws Exception {
+		Files.deleteIfExists(file);
+		jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());
+	}
+
+	Figures stop(String side) throws Exception {
+		jcmd("JFR.stop", "name=bench");
+		Map<String, Integer> byComponent = new HashMap<>();
+		Map<String, Integer> byMethod = new HashMap<>();
+		int samples = 0;
+		try (RecordingFile recording = new RecordingFile(file)) {
+			while (recording.hasMoreEvents()) {
+				RecordedEvent event = recording.readEvent();
+				if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+					continue;
+				}
+				samples++;
+				String component = "JDK only (threads outside any library: GC helpers, I/O, timers)";
+				String method = null;
+				for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+					if (frame.getMethod() == null || frame.getMethod().getType() == null) {
+						continue;
+					}
+					String type = frame.getMethod().getType().getName();
+					if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
+							|| type.startsWith("javax.") || type.startsWith("jakarta.")) {
+						continue;
+					}
+					component = COMPONENTS.entrySet()
+						.stream()
+						.filter(e -> type.startsWith(e.getKey()))
+						.map(Map.Entry::getValue)
+						.findFirst()
+						.orElse("other libraries");
+					method = type + "." + frame.getMethod().getName();
+					break;
+				}
+				byComponent.merge(component, 1, Integer::sum);
+				if (method != null) {
+					byMethod.merge(method, 1, Integer::sum);
+				}
+			}
+		}
+		int total = Math.max(1, samples);
+		Map<String, Double> components = new LinkedHashMap<>();
+		byComponent.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.forEach(e -> components.put(e.getKey(), 100.0 * e.getValue() / total));
+		List<String[]> hot = new ArrayList<>();
+		byMethod.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.limit(8)
+			.forEach(e -> hot.add(new String[] { e.getKey(), "%.1f".formatted(100.0 * e.getValue() / total) }));
+		return new Figures(side, samples, components, hot);
+	}
+
+	private void jcmd(String... command) throws Exception {
+		List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(app.pid())));
+		line.addAll(List.of(command));
+		Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes());
+		if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+			throw new IllegalStateException(String.join(" ", line) + ": " + out);
+		}
+	}
+
+}
