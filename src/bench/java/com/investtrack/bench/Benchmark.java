@@ -375,11 +375,31 @@ public final class Benchmark {
 	private void restarts(Path appJar, Path bareJar) throws Exception {
 		try (AppProcess app = startApp(appJar, "app-restart")) {
 			results.appRestart = app.awaitHealthy();
+			results.appRestartCpu = app.cpuMillis() / 1000;
 		}
 		try (AppProcess bare = startBare(bareJar, "bare-restart")) {
 			results.bareRestart = bare.awaitHealthy();
+			results.bareRestartCpu = bare.cpuMillis() / 1000;
 		}
 		log("restart: app %.2f s, bare starter %.2f s".formatted(results.appRestart, results.bareRestart));
+		// where the start-up goes: one more restart of each with the flight recorder on
+		// from the JVM's start (not among the timed ones, since recording costs time)
+		Path appJfr = workDir.resolve("app-start.jfr").toAbsolutePath();
+		try (AppProcess app = startApp(appJar, "app-profiled", Databases.APP, recording(appJfr))) {
+			app.awaitHealthy();
+			results.startProfiles.add(new CpuProfile(app, appJfr).stop(BenchmarkMarkdown.OURS_START));
+		}
+		Path bareJfr = workDir.resolve("bare-start.jfr").toAbsolutePath();
+		try (AppProcess bare = startBare(bareJar, "bare-profiled", recording(bareJfr))) {
+			bare.awaitHealthy();
+			results.startProfiles.add(new CpuProfile(bare, bareJfr).stop(BenchmarkMarkdown.BARE_START));
+		}
+	}
+
+	private List<String> recording(Path file) {
+		List<String> jvm = new ArrayList<>(options.jvmOptions());
+		jvm.add("-XX:StartFlightRecording=name=bench,settings=profile,filename=" + file);
+		return jvm;
 	}
 
 	AppProcess startApp(Path jar, String name) throws Exception {
@@ -404,7 +424,11 @@ public final class Benchmark {
 	}
 
 	private AppProcess startBare(Path jar, String name) throws Exception {
-		return AppProcess.start(name, jar, options.jvmOptions(),
+		return startBare(jar, name, options.jvmOptions());
+	}
+
+	private AppProcess startBare(Path jar, String name, List<String> jvmOptions) throws Exception {
+		return AppProcess.start(name, jar, jvmOptions,
 				List.of("--bench.console=true", "--spring.datasource.url=" + databases.url(Databases.PLAIN),
 						"--spring.datasource.username=" + databases.user(),
 						"--spring.datasource.password=" + databases.password()),

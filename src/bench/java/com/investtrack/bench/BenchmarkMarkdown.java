@@ -196,6 +196,10 @@ final class BenchmarkMarkdown {
 
 	static final String REST = "Camunda REST (HTTP)";
 
+	static final String OURS_START = "ours";
+
+	static final String BARE_START = "bare starter";
+
 	/**
 	 * (a) continued: the statements of each kind of step by part, and the CPU profiles.
 	 */
@@ -241,30 +245,10 @@ final class BenchmarkMarkdown {
 		}
 		line("### Where a step's CPU goes");
 		line("");
-		line("A JDK Flight Recorder recording (`jcmd JFR.start settings=profile`) of each application while it served "
-				+ "a batch of steps at one client after the timed rounds, read back with `jdk.jfr.consumer`. Each "
-				+ "execution sample is charged to its innermost frame outside the JDK (a `HashMap` lookup made by the "
-				+ "engine is the engine's); share of the side's samples in percent.");
-		line("");
-		java.util.Set<String> components = new java.util.LinkedHashSet<>();
-		r.profiles.forEach(p -> components.addAll(p.components().keySet()));
-		StringBuilder head2 = new StringBuilder("| component |");
-		StringBuilder rule2 = new StringBuilder("| --- |");
-		for (CpuProfile.Figures p : r.profiles) {
-			head2.append(' ').append(p.side()).append(" (%,d samples) |".formatted(p.samples()));
-			rule2.append(" ---: |");
-		}
-		line(head2.toString());
-		line(rule2.toString());
-		for (String component : components) {
-			StringBuilder l = new StringBuilder("| " + component + " |");
-			for (CpuProfile.Figures p : r.profiles) {
-				Double share = p.components().get(component);
-				l.append(share == null ? " - |" : " %.1f |".formatted(share));
-			}
-			line(l.toString());
-		}
-		line("");
+		profileTable(r.profiles, "A JDK Flight Recorder recording (`jcmd JFR.start settings=profile`) of each "
+				+ "application while it served a batch of steps at one client after the timed rounds, read back with "
+				+ "`jdk.jfr.consumer`. Each execution sample is charged to its innermost frame outside the JDK (a "
+				+ "`HashMap` lookup made by the engine is the engine's); share of the side's samples in percent.");
 		line("The hottest methods (innermost frame outside the JDK, percent of the side's samples):");
 		line("");
 		line("| side | method | % |");
@@ -364,6 +348,41 @@ final class BenchmarkMarkdown {
 		}
 		if (!Double.isNaN(r.appRssReports)) {
 			line("| ours: RSS peak while serving reports (MiB) | %.0f | | | |".formatted(r.appRssReports));
+		}
+		if (!Double.isNaN(r.appRestartCpu)) {
+			line("| CPU used until healthy on the restart (s, both cores) | %.2f | %.2f | %.2fx | |"
+				.formatted(r.appRestartCpu, r.bareRestartCpu, r.appRestartCpu / r.bareRestartCpu));
+		}
+		line("");
+		profileTable(r.startProfiles, "Where the start-up goes: one more restart of each, with the flight recorder on "
+				+ "from the JVM's start until healthy (not among the timed starts, since recording costs time); "
+				+ "execution samples charged to their innermost frame outside the JDK (class loading and "
+				+ "reflection are charged to whoever asked for them), share in percent.");
+	}
+
+	private void profileTable(java.util.List<CpuProfile.Figures> profiles, String intro) {
+		if (profiles.isEmpty()) {
+			return;
+		}
+		line(intro);
+		line("");
+		java.util.Set<String> components = new java.util.LinkedHashSet<>();
+		profiles.forEach(p -> components.addAll(p.components().keySet()));
+		StringBuilder head = new StringBuilder("| component |");
+		StringBuilder rule = new StringBuilder("| --- |");
+		for (CpuProfile.Figures p : profiles) {
+			head.append(' ').append(p.side()).append(" (%,d samples) |".formatted(p.samples()));
+			rule.append(" ---: |");
+		}
+		line(head.toString());
+		line(rule.toString());
+		for (String component : components) {
+			StringBuilder l = new StringBuilder("| " + component + " |");
+			for (CpuProfile.Figures p : profiles) {
+				Double share = p.components().get(component);
+				l.append(share == null ? " - |" : " %.1f |".formatted(share));
+			}
+			line(l.toString());
 		}
 		line("");
 	}

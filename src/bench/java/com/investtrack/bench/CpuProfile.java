@@ -33,6 +33,7 @@ final class CpuProfile {
 		COMPONENTS.put("org.apache.ibatis.", "MyBatis (the engine's mapper)");
 		COMPONENTS.put("com.mysql.", "JDBC driver");
 		COMPONENTS.put("com.zaxxer.hikari.", "connection pool");
+		COMPONENTS.put("org.springframework.boot.loader.", "Spring Boot's nested-jar loader");
 		COMPONENTS.put("org.springframework.security.", "Spring Security");
 		COMPONENTS.put("org.springframework.jdbc.", "Spring JDBC");
 		COMPONENTS.put("org.springframework.transaction.", "Spring transactions");
@@ -45,6 +46,10 @@ final class CpuProfile {
 		COMPONENTS.put("org.apache.tomcat.", "Tomcat");
 		COMPONENTS.put("io.micrometer.", "Micrometer");
 		COMPONENTS.put("org.flywaydb.", "Flyway");
+		COMPONENTS.put("org.thymeleaf.", "Thymeleaf");
+		COMPONENTS.put("org.springdoc.", "springdoc-openapi");
+		COMPONENTS.put("io.swagger.", "springdoc-openapi");
+		COMPONENTS.put("org.apache.poi.", "Apache POI");
 	}
 
 	/** Share of samples per component and the hottest methods of one side. */

@@ -58,6 +58,16 @@ final class Results {
 
 	double appRestart = Double.NaN;
 
+	/**
+	 * CPU seconds each process had used when it first answered healthy on the restart.
+	 */
+	double appRestartCpu = Double.NaN;
+
+	double bareRestartCpu = Double.NaN;
+
+	/** (c): where each side's start-up went (JFR from the JVM's start to healthy). */
+	final List<CpuProfile.Figures> startProfiles = new ArrayList<>();
+
 	double appDataStart = Double.NaN;
 
 	double bareRssAfterStart = Double.NaN;
