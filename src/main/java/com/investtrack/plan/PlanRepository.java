@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.investtrack.common.Stage;
+import com.investtrack.project.ListCondition;
 
 /** project_plan (one wide row per project) and plan_revision. */
 @Repository
@@ -75,6 +76,20 @@ class PlanRepository {
 		}
 		jdbc.sql("SELECT " + COLUMNS + " FROM project_plan WHERE project_id IN (:ids)")
 			.param("ids", projectIds)
+			.query((rs, n) -> plans.put(rs.getLong("project_id"), map(rs)))
+			.list();
+		return plans;
+	}
+
+	/**
+	 * The plans of the projects a criterion selects: a semi-join on the criterion's own
+	 * query (its aliases stay inside it), not a list of ids.
+	 */
+	Map<Long, Plan> find(ListCondition condition) {
+		Map<Long, Plan> plans = new HashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + " FROM project_plan WHERE project_id IN (SELECT p.id FROM project p"
+				+ condition.join() + " WHERE " + condition.where() + ")")
+			.params(condition.params())
 			.query((rs, n) -> plans.put(rs.getLong("project_id"), map(rs)))
 			.list();
 		return plans;
