@@ -23,13 +23,8 @@ import com.investtrack.fulfilment.Amounts;
 import com.investtrack.fulfilment.Flag;
 import com.investtrack.plan.Light;
 import com.investtrack.plan.Lights;
-import com.investtrack.plan.Plan;
-import com.investtrack.plan.PlanService;
 import com.investtrack.project.Health;
-import com.investtrack.project.ListCondition;
 import com.investtrack.project.Park;
-import com.investtrack.project.Project;
-import com.investtrack.project.ProjectService;
 import com.investtrack.project.ReferenceData;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
@@ -57,24 +52,17 @@ public class BulletinService {
 
 	private final Lights lights;
 
-	private final PlanService plans;
-
-	private final ProjectService projects;
-
 	private final AccessPolicy access;
 
 	private final Clock clock;
 
 	BulletinService(BulletinQueries queries, TargetService targets, TargetRepository targetStore,
-			ReferenceData reference, Lights lights, PlanService plans, ProjectService projects, AccessPolicy access,
-			Clock clock) {
+			ReferenceData reference, Lights lights, AccessPolicy access, Clock clock) {
 		this.queries = queries;
 		this.targets = targets;
 		this.targetStore = targetStore;
 		this.reference = reference;
 		this.lights = lights;
-		this.plans = plans;
-		this.projects = projects;
 		this.access = access;
 		this.clock = clock;
 	}
@@ -236,17 +224,13 @@ public class BulletinService {
 
 	/** The projects red today, with the reason in the reader's language. */
 	private List<Bulletin.RedProject> red() {
-		ListCondition condition = lights.condition(Health.RED);
-		List<Project> found = projects.find(condition);
-		Map<Long, Plan> planned = plans.plans(condition);
-		Map<Long, Light> lit = lights.of(found, planned);
 		// red projects share reasons word for word (same rule, day and count):
 		// each distinct light is put into words once
 		Map<Light, String> said = new HashMap<>();
-		List<Bulletin.RedProject> red = new ArrayList<>(found.size());
-		for (Project p : found) {
-			String reason = said.computeIfAbsent(lit.get(p.id()), lights::describe);
-			red.add(new Bulletin.RedProject(p.id(), p.code(), p.name(), p.parkCode(), p.leader(), reason));
+		List<Bulletin.RedProject> red = new ArrayList<>();
+		for (Lights.Listed p : lights.listed(Health.RED)) {
+			String reason = said.computeIfAbsent(p.light(), lights::describe);
+			red.add(new Bulletin.RedProject(p.projectId(), p.code(), p.name(), p.parkCode(), p.leader(), reason));
 		}
 		return red;
 	}

@@ -21,7 +21,6 @@ import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.NotFoundException;
 import com.investtrack.common.Stage;
 import com.investtrack.milestone.MilestoneService;
-import com.investtrack.project.ListCondition;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectService;
 import com.investtrack.security.AccessPolicy;
@@ -65,14 +64,6 @@ public class PlanService {
 	/** The plans of these projects (an empty plan for a project without one). */
 	public Map<Long, Plan> plans(Collection<Long> projectIds) {
 		return plans.find(projectIds);
-	}
-
-	/**
-	 * The plans of the projects a criterion of the project list selects (the projects
-	 * without a plan have none here), in one statement however many they are.
-	 */
-	public Map<Long, Plan> plans(ListCondition condition) {
-		return plans.find(condition);
 	}
 
 	public Plan plan(long projectId) {

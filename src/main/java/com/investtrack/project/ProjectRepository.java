@@ -202,19 +202,6 @@ class ProjectRepository {
 	}
 
 	/**
-	 * Every project meeting a criterion another module computes, by park and code, in one
-	 * scan (a list of tens of thousands of ids sent back as IN (...) costs seconds).
-	 */
-	public List<Project> find(ListCondition condition) {
-		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM project p" + condition.join() + " WHERE " + condition.where()
-					+ " ORDER BY p.park_code, p.code")
-			.params(condition.params())
-			.query(this::map)
-			.list();
-	}
-
-	/**
 	 * One page of projects matching the filter, newest first; {@code extra} adds a
 	 * criterion another module computes.
 	 */

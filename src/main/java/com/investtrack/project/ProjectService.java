@@ -91,14 +91,6 @@ public class ProjectService {
 	}
 
 	/**
-	 * Every project meeting a criterion another module computes (e.g. every red project),
-	 * by park and code.
-	 */
-	public List<Project> find(ListCondition condition) {
-		return projects.find(condition);
-	}
-
-	/**
 	 * The ids of every project meeting a criterion another module computes (e.g. every
 	 * red project).
 	 */
