@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -32,9 +33,9 @@ import com.investtrack.security.CurrentUser;
 
 /**
  * The monthly bulletin (issue 13) at scale: {@code projects} projects (100,000 by
- * default) written straight into a database of its own ({@code bench_bulletin}, so that it
- * never disturbs the main benchmark's bench_app), with the rows the bulletin reads (the
- * project record, its agreed dates, its milestone days, funds in place by month, the
+ * default) written straight into a database of its own ({@code bench_bulletin}, so that
+ * it never disturbs the main benchmark's bench_app), with the rows the bulletin reads
+ * (the project record, its agreed dates, its milestone days, funds in place by month, the
  * year's targets), then the bulletin computed in-process through {@link BulletinService}
  * for three periods, timed, with the statements the server received per bulletin. The
  * process instances, audit entries and milestone rows the bulletin never reads are left
@@ -47,6 +48,11 @@ import com.investtrack.security.CurrentUser;
  */
 public final class BulletinBench {
 
+	/**
+	 * The database's default name; {@code db=x_bulletin} (or
+	 * {@code -Dbench.bulletin-db=x_bulletin}) lets two working copies bench on one
+	 * server.
+	 */
 	static final String DATABASE = "bench_bulletin";
 
 	private static final int BATCH = 2000;
@@ -64,30 +70,44 @@ public final class BulletinBench {
 		}
 		int projects = Integer.parseInt(a.getOrDefault("projects", "100000"));
 		int runs = Integer.parseInt(a.getOrDefault("runs", "10"));
+		int years = Integer.parseInt(a.getOrDefault("years", "10"));
+		String database = a.getOrDefault("db", System.getProperty("bench.bulletin-db", DATABASE));
+		// generate=false times the data of the previous run again (the schema's new
+		// migrations apply on start)
+		boolean generate = Boolean.parseBoolean(a.getOrDefault("generate", "true"));
+		Path out = Path.of(a.getOrDefault("out", "target/bench/bulletin.md"));
+		// dump=dir writes each period's bulletin as JSON, to compare two versions of the
+		// code figure by figure
+		String dump = a.get("dump");
 		Databases databases = new Databases(
 				a.getOrDefault("mysql",
 						System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")),
 				a.getOrDefault("mysql-user", System.getenv().getOrDefault("BENCH_MYSQL_USER", "root")),
 				a.getOrDefault("mysql-password", System.getenv().getOrDefault("BENCH_MYSQL_PASSWORD", "")));
-		databases.recreate(DATABASE);
+		if (generate) {
+			databases.recreate(database);
+		}
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(InvestTrackApplication.class)
 			.profiles("mysql")
-			.run("--spring.datasource.url=" + databases.url(DATABASE),
+			.run("--spring.datasource.url=" + databases.url(database),
 					"--spring.datasource.username=" + databases.user(),
-					"--spring.datasource.password=" + databases.password(), "--server.port=0",
-					"--app.demo-data=false", "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
+					"--spring.datasource.password=" + databases.password(), "--server.port=0", "--app.demo-data=false",
+					"--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
 					"--spring.main.banner-mode=off")) {
-			try (Connection c = databases.connect(DATABASE)) {
-				Databases.seed(c, new BCryptPasswordEncoder().encode("bench"),
-						List.<String[]>of(new String[] { "bench-officer", "OFFICER" }));
-			}
 			long t0 = System.nanoTime();
-			String counts = generate(databases, projects);
+			String counts = "the data of the previous run";
+			if (generate) {
+				try (Connection c = databases.connect(database)) {
+					Databases.seed(c, new BCryptPasswordEncoder().encode("bench"),
+							List.<String[]>of(new String[] { "bench-officer", "OFFICER" }));
+				}
+				counts = generate(databases, database, projects, years);
+			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			Benchmark.log("generated in %.0f s: %s".formatted(seconds, counts));
 			StringBuilder md = new StringBuilder("## The monthly bulletin at %,d projects\n\n".formatted(projects))
 				.append("Data (written straight into ")
-				.append(DATABASE)
+				.append(database)
 				.append(" in %.0f s): ".formatted(seconds))
 				.append(counts)
 				.append(".\n\n| period | runs | p50 ms | max ms | statements per bulletin | red | signed not started "
@@ -111,10 +131,15 @@ public final class BulletinBench {
 					micros[i] = (System.nanoTime() - s) / 1000;
 				}
 				double perRun = (databases.statements() - statements) / (double) runs;
+				if (dump != null) {
+					Path file = Path.of(dump, "bulletin-%d-%02d.json".formatted(p[0], p[1]));
+					Files.createDirectories(file.toAbsolutePath().getParent());
+					Files.writeString(file,
+							app.getBean(ObjectMapper.class).writerWithDefaultPrettyPrinter().writeValueAsString(b));
+				}
 				Arrays.sort(micros);
 				String row = "| %d, 1–%d月 | %d | %.0f | %.0f | %.1f | %,d | %,d | %,d | %,d |".formatted(p[0], p[1],
-						runs,
-						micros[runs / 2] / 1000.0, micros[runs - 1] / 1000.0, perRun, b.lists().red().size(),
+						runs, micros[runs / 2] / 1000.0, micros[runs - 1] / 1000.0, perRun, b.lists().red().size(),
 						b.lists().signedNotStarted().size(), b.lists().builtNotProducing().size(),
 						b.lists().idleLand().size());
 				Benchmark.log(row);
@@ -122,8 +147,7 @@ public final class BulletinBench {
 			}
 			md.append("\nThe statements are the server's Questions counter over the runs, divided by the runs: "
 					+ "other clients of the server count too.\n");
-			Path out = Path.of("target", "bench", "bulletin.md");
-			Files.createDirectories(out.getParent());
+			Files.createDirectories(out.toAbsolutePath().getParent());
 			Files.writeString(out, md);
 			System.out.println(md);
 		}
@@ -131,12 +155,14 @@ public final class BulletinBench {
 	}
 
 	/**
-	 * Projects whose first talk falls in the last four years, each going on to the next
-	 * milestone with a fixed chance after 20 to 200 days (never beyond today), one in ten
-	 * dropped before construction; agreed dates for construction and production from
-	 * signing; one to four months of funds after signing; targets for each year and park.
+	 * Projects whose first talk falls in the last {@code years} years (ten by default, so
+	 * that milestones, funds and targets cover ten years of bulletins), each going on to
+	 * the next milestone with a fixed chance after 20 to 200 days (never beyond today),
+	 * one in ten dropped before construction; agreed dates for construction and
+	 * production from signing; one to four months of funds after signing; targets for
+	 * each year and park.
 	 */
-	private static String generate(Databases databases, int projects) throws SQLException {
+	private static String generate(Databases databases, String database, int projects, int years) throws SQLException {
 		Random random = new Random(20261202L);
 		LocalDate today = LocalDate.now(Benchmark.ZONE);
 		Instant now = Instant.now();
@@ -146,7 +172,7 @@ public final class BulletinBench {
 		int[] reached = new int[5];
 		int dropped = 0;
 		long fundsRows = 0;
-		try (Connection c = DriverManager.getConnection(databases.url(DATABASE) + "&rewriteBatchedStatements=true",
+		try (Connection c = DriverManager.getConnection(databases.url(database) + "&rewriteBatchedStatements=true",
 				databases.user(), databases.password())) {
 			c.setAutoCommit(false);
 			PreparedStatement project = c.prepareStatement("""
@@ -170,7 +196,7 @@ public final class BulletinBench {
 				String industry = industries.get(random.nextInt(industries.size()))[0];
 				String asset = random.nextInt(3) == 0 ? "LIGHT" : "HEAVY";
 				LocalDate[] on = new LocalDate[5];
-				on[0] = today.minusDays(30 + random.nextInt(4 * 365));
+				on[0] = today.minusDays(30 + random.nextInt(years * 365));
 				int last = 0;
 				for (int s = 1; s < 5; s++) {
 					LocalDate next = on[s - 1].plusDays(20 + random.nextInt(180));
@@ -254,9 +280,9 @@ public final class BulletinBench {
 					INSERT INTO target_park (target_year, park_code, signed_projects, contracted_investment_wan,
 					  started_projects, production_projects, funds_in_place_wan, major_project_wan, changed_by,
 					  changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 10000, 'bench-officer', ?)""");
-			List<Integer> years = new ArrayList<>();
-			for (int y = today.getYear() - 4; y <= today.getYear(); y++) {
-				years.add(y);
+			List<Integer> targetYears = new ArrayList<>();
+			for (int y = today.getYear() - years; y <= today.getYear(); y++) {
+				targetYears.add(y);
 				for (String[] park : parks) {
 					targets.setInt(1, y);
 					targets.setString(2, park[0]);
@@ -273,7 +299,7 @@ public final class BulletinBench {
 			c.commit();
 			return "%,d projects (%,d signed, %,d with land, %,d started, %,d in production, %,d dropped), %,d funds "
 				.formatted(projects, reached[1], reached[2], reached[3], reached[4], dropped, fundsRows)
-					+ "rows, targets of every park for " + years;
+					+ "rows, targets of every park for " + targetYears;
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,40 +159,43 @@ class BulletinQueries {
 	}
 
 	/**
-	 * The ids of the projects a condition selects (the red ones, from the lights' rule).
+	 * The projects carrying each date flag on the period's day, by park and code, with
+	 * the date they did not keep: the agreed start (SIGNED_NOT_STARTED), the agreed
+	 * production (BUILT_NOT_PRODUCING), the land's delivery (IDLE_LAND). One scan for the
+	 * three flags: each project's row says which of them it carries.
 	 */
-	List<Long> ids(ListCondition condition) {
-		return jdbc
-			.sql("SELECT p.id FROM project p" + condition.join() + " WHERE " + condition.where()
-					+ " ORDER BY p.park_code, p.code")
-			.params(condition.params())
-			.query(Long.class)
-			.list();
-	}
-
-	/**
-	 * The projects carrying a date flag on the period's day, with the date they did not
-	 * keep.
-	 */
-	List<Bulletin.FlaggedProject> flagged(Flag flag, Period period) {
-		ListCondition condition = FlagRules.condition(flag, period.asOf());
-		String since = switch (flag) {
-			case SIGNED_NOT_STARTED -> "pl.construction_on";
-			case BUILT_NOT_PRODUCING -> "pl.production_on";
-			default -> "NULL";
-		};
-		return jdbc
-			.sql("SELECT p.id, p.code, p.name, p.park_code, p.leader, " + since
-					+ ", t.site_selection_day FROM project p" + condition.join() + " WHERE " + condition.where()
-					+ " ORDER BY p.park_code, p.code")
-			.params(condition.params())
-			.query((rs, n) -> {
-				Date date = rs.getDate(6);
-				LocalDate on = date != null ? date.toLocalDate() : LocalDate.ofEpochDay(rs.getLong(7));
-				return new Bulletin.FlaggedProject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), on);
-			})
-			.list();
+	Map<Flag, List<Bulletin.FlaggedProject>> flagged(Period period) {
+		Map<Flag, List<Bulletin.FlaggedProject>> lists = new EnumMap<>(Flag.class);
+		List<String> carries = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		for (Flag flag : FlagRules.DATE_FLAGS) {
+			ListCondition condition = FlagRules.condition(flag, period.asOf());
+			carries.add("(" + condition.where() + ")");
+			params.putAll(condition.params());
+			lists.put(flag, new ArrayList<>());
+		}
+		List<String> columns = carries.stream().map(c -> "CASE WHEN " + c + " THEN 1 ELSE 0 END").toList();
+		jdbc.sql("SELECT p.id, p.code, p.name, p.park_code, p.leader, pl.construction_on, pl.production_on,"
+				+ " t.site_selection_day, " + String.join(", ", columns) + " FROM project p" + FlagRules.JOIN
+				+ " WHERE " + String.join(" OR ", carries) + " ORDER BY p.park_code, p.code")
+			.params(params)
+			.query(rs -> {
+				for (int i = 0; i < FlagRules.DATE_FLAGS.size(); i++) {
+					if (rs.getInt(9 + i) == 1) {
+						Flag flag = FlagRules.DATE_FLAGS.get(i);
+						Date date = switch (flag) {
+							case SIGNED_NOT_STARTED -> rs.getDate(6);
+							case BUILT_NOT_PRODUCING -> rs.getDate(7);
+							default -> null;
+						};
+						LocalDate on = date != null ? date.toLocalDate() : LocalDate.ofEpochDay(rs.getLong(8));
+						lists.get(flag)
+							.add(new Bulletin.FlaggedProject(rs.getLong(1), rs.getString(2), rs.getString(3),
+									rs.getString(4), rs.getString(5), on));
+					}
+				}
+			});
+		return lists;
 	}
 
 	/**
@@ -210,29 +214,36 @@ class BulletinQueries {
 			.list();
 	}
 
-	/** The milestones agreed for the month after the period's, not reached by its day. */
+	/**
+	 * The milestones agreed for the month after the period's, not reached by its day: one
+	 * statement, a part per milestone, each an index range of one month on its agreed
+	 * date.
+	 */
 	List<Bulletin.AgreedMilestone> agreedNextMonth(Period period) {
 		LocalDate from = period.to().plusDays(1);
 		LocalDate to = from.withDayOfMonth(from.lengthOfMonth());
-		List<Bulletin.AgreedMilestone> all = new ArrayList<>();
-		for (Stage stage : List.of(Stage.SIGNING, Stage.SITE_SELECTION, Stage.CONSTRUCTION, Stage.PRODUCTION)) {
+		List<Stage> stages = List.of(Stage.SIGNING, Stage.SITE_SELECTION, Stage.CONSTRUCTION, Stage.PRODUCTION);
+		List<String> parts = new ArrayList<>();
+		for (Stage stage : stages) {
 			String name = stage.name().toLowerCase(Locale.ROOT);
-			all.addAll(jdbc
-				.sql("SELECT p.id, p.code, p.name, p.park_code, p.leader, pl." + name + "_on"
-						+ " FROM project_plan pl JOIN project p ON p.id = pl.project_id"
-						+ " LEFT JOIN milestone_timeline t ON t.project_id = p.id" + " WHERE pl." + name
-						+ "_on BETWEEN :from AND :to AND (t." + name + "_day IS NULL OR t." + name + "_day > :asOfDay)"
-						+ " AND (p.dropped_on IS NULL OR p.dropped_on > :asOf)")
-				.param("from", Date.valueOf(from))
-				.param("to", Date.valueOf(to))
-				.param("asOfDay", period.asOf().toEpochDay())
-				.param("asOf", Date.valueOf(period.asOf()))
-				.query((rs, n) -> new Bulletin.AgreedMilestone(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getString(4), rs.getString(5), stage, rs.getDate(6).toLocalDate()))
-				.list());
+			parts.add("SELECT p.id, p.code, p.name, p.park_code, p.leader, pl." + name + "_on, '" + stage.name()
+					+ "' FROM project_plan pl JOIN project p ON p.id = pl.project_id"
+					+ " LEFT JOIN milestone_timeline t ON t.project_id = p.id WHERE pl." + name
+					+ "_on BETWEEN :from AND :to AND (t." + name + "_day IS NULL OR t." + name + "_day > :asOfDay)"
+					+ " AND (p.dropped_on IS NULL OR p.dropped_on > :asOf)");
 		}
+		List<Bulletin.AgreedMilestone> all = new ArrayList<>(jdbc.sql(String.join(" UNION ALL ", parts))
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("asOfDay", period.asOf().toEpochDay())
+			.param("asOf", Date.valueOf(period.asOf()))
+			.query((rs, n) -> new Bulletin.AgreedMilestone(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), Stage.valueOf(rs.getString(7)), rs.getDate(6).toLocalDate()))
+			.list());
+		// a project with two milestones agreed on one day: in the order of the milestones
 		all.sort(java.util.Comparator.comparing(Bulletin.AgreedMilestone::agreedOn)
-			.thenComparing(Bulletin.AgreedMilestone::code));
+			.thenComparing(Bulletin.AgreedMilestone::code)
+			.thenComparing(a -> stages.indexOf(a.milestone())));
 		return all;
 	}
 

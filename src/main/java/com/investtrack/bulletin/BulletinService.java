@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,8 @@ import com.investtrack.fulfilment.Amounts;
 import com.investtrack.fulfilment.Flag;
 import com.investtrack.plan.Light;
 import com.investtrack.plan.Lights;
-import com.investtrack.plan.Plan;
-import com.investtrack.plan.PlanService;
 import com.investtrack.project.Health;
 import com.investtrack.project.Park;
-import com.investtrack.project.Project;
-import com.investtrack.project.ProjectService;
 import com.investtrack.project.ReferenceData;
 import com.investtrack.security.AccessPolicy;
 import com.investtrack.security.CurrentUser;
@@ -55,24 +52,17 @@ public class BulletinService {
 
 	private final Lights lights;
 
-	private final PlanService plans;
-
-	private final ProjectService projects;
-
 	private final AccessPolicy access;
 
 	private final Clock clock;
 
 	BulletinService(BulletinQueries queries, TargetService targets, TargetRepository targetStore,
-			ReferenceData reference, Lights lights, PlanService plans, ProjectService projects, AccessPolicy access,
-			Clock clock) {
+			ReferenceData reference, Lights lights, AccessPolicy access, Clock clock) {
 		this.queries = queries;
 		this.targets = targets;
 		this.targetStore = targetStore;
 		this.reference = reference;
 		this.lights = lights;
-		this.plans = plans;
-		this.projects = projects;
 		this.access = access;
 		this.clock = clock;
 	}
@@ -227,24 +217,20 @@ public class BulletinService {
 	}
 
 	private Bulletin.Lists lists(Period period) {
-		return new Bulletin.Lists(red(), queries.flagged(Flag.SIGNED_NOT_STARTED, period),
-				queries.flagged(Flag.BUILT_NOT_PRODUCING, period), queries.flagged(Flag.IDLE_LAND, period),
-				queries.openNotices(period), queries.agreedNextMonth(period));
+		Map<Flag, List<Bulletin.FlaggedProject>> flagged = queries.flagged(period);
+		return new Bulletin.Lists(red(), flagged.get(Flag.SIGNED_NOT_STARTED), flagged.get(Flag.BUILT_NOT_PRODUCING),
+				flagged.get(Flag.IDLE_LAND), queries.openNotices(period), queries.agreedNextMonth(period));
 	}
 
 	/** The projects red today, with the reason in the reader's language. */
 	private List<Bulletin.RedProject> red() {
-		List<Long> ids = queries.ids(lights.condition(Health.RED));
-		Map<Long, Project> found = projects.findAll(ids)
-			.stream()
-			.collect(Collectors.toMap(Project::id, Function.identity()));
-		Map<Long, Plan> planned = plans.plans(ids);
-		Map<Long, Light> lit = lights.of(found.values(), planned);
+		// red projects share reasons word for word (same rule, day and count):
+		// each distinct light is put into words once
+		Map<Light, String> said = new HashMap<>();
 		List<Bulletin.RedProject> red = new ArrayList<>();
-		for (long id : ids) {
-			Project p = found.get(id);
-			red.add(new Bulletin.RedProject(id, p.code(), p.name(), p.parkCode(), p.leader(),
-					lights.describe(lit.get(id))));
+		for (Lights.Listed p : lights.listed(Health.RED)) {
+			String reason = said.computeIfAbsent(p.light(), lights::describe);
+			red.add(new Bulletin.RedProject(p.projectId(), p.code(), p.name(), p.parkCode(), p.leader(), reason));
 		}
 		return red;
 	}

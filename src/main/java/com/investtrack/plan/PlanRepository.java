@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.investtrack.common.Stage;
+import com.investtrack.project.ListCondition;
+import com.investtrack.project.Outcome;
 
 /** project_plan (one wide row per project) and plan_revision. */
 @Repository
@@ -78,6 +80,41 @@ class PlanRepository {
 			.query((rs, n) -> plans.put(rs.getLong("project_id"), map(rs)))
 			.list();
 		return plans;
+	}
+
+	/**
+	 * A project of a list by light: what the list shows, what the rule reads, and its
+	 * plan.
+	 */
+	record Lit(long projectId, String code, String name, String parkCode, String leader, Lights.Standing standing,
+			Plan plan) {
+	}
+
+	/**
+	 * The projects a criterion of {@link Lights#condition} selects (it joins project_plan
+	 * as pl), by park and code, each with its plan, in one statement.
+	 */
+	List<Lit> lit(ListCondition condition) {
+		StringBuilder columns = new StringBuilder("pl.project_id AS plan_of, pl.last_progress_on");
+		for (Stage s : PLANNED) {
+			columns.append(", pl.").append(column(s)).append(", pl.").append(baselineColumn(s));
+		}
+		return jdbc
+			.sql("SELECT p.id, p.code, p.name, p.park_code, p.leader, p.stage, p.stage_entered_on, p.outcome,"
+					+ " p.dropped_on, " + columns + " FROM project p" + condition.join() + " WHERE " + condition.where()
+					+ " ORDER BY p.park_code, p.code")
+			.params(condition.params())
+			.query((rs, n) -> {
+				Date dropped = rs.getDate("dropped_on");
+				var standing = new Lights.Standing(Stage.valueOf(rs.getString("stage")),
+						rs.getDate("stage_entered_on").toLocalDate(), Outcome.valueOf(rs.getString("outcome")),
+						dropped == null ? null : dropped.toLocalDate());
+				rs.getLong("plan_of");
+				Plan plan = rs.wasNull() ? Plan.NONE : map(rs);
+				return new Lit(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("park_code"),
+						rs.getString("leader"), standing, plan);
+			})
+			.list();
 	}
 
 	/** Writes the whole plan; the caller has locked the project. */
