@@ -78,20 +78,16 @@ public class LedgerExport {
 				sheet.setColumnWidth(c, width(columns[c]));
 			}
 			sheet.createFreezePane(0, 1);
-			int r = 1;
-			for (int page = 0;; page++) {
-				var found = views.search(filter, page, PAGE);
-				for (ProjectView p : found.content()) {
-					Row row = sheet.createRow(r++);
+			int[] r = { 1 };
+			views.forEach(filter, PAGE, batch -> {
+				for (ProjectView p : batch) {
+					Row row = sheet.createRow(r[0]++);
 					Map<LedgerColumn, Object> values = values(p);
 					for (int c = 0; c < columns.length; c++) {
 						write(row, c, values.get(columns[c]), date, text);
 					}
 				}
-				if ((long) (page + 1) * PAGE >= found.totalElements()) {
-					break;
-				}
-			}
+			});
 			workbook.write(out);
 			workbook.dispose();
 		}
