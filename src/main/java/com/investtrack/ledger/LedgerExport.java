@@ -59,7 +59,9 @@ public class LedgerExport {
 	public void export(ProjectFilter filter, OutputStream out, CurrentUser user) throws IOException {
 		checkCanExport(user);
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-			workbook.setCompressTempFiles(true);
+			// the rows written out wait in a temporary file: plain, since compressing it
+			// and reading it back cost more time than the disk they save
+			workbook.setCompressTempFiles(false);
 			SXSSFSheet sheet = workbook.createSheet("台账");
 			CellStyle bold = workbook.createCellStyle();
 			Font font = workbook.createFont();
@@ -67,6 +69,10 @@ public class LedgerExport {
 			bold.setFont(font);
 			CellStyle date = workbook.createCellStyle();
 			date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+			// every cell gets a style of its own (the workbook's default for plain ones):
+			// one without asks the sheet for its column's default style, a search through
+			// the column definitions for each of the 2,400,000 cells of 100,000 projects
+			CellStyle plain = workbook.getCellStyleAt(0);
 			CellStyle text = workbook.createCellStyle();
 			text.setQuotePrefixed(true);
 			LedgerColumn[] columns = LedgerColumn.values();
@@ -84,7 +90,7 @@ public class LedgerExport {
 					Row row = sheet.createRow(r[0]++);
 					Map<LedgerColumn, Object> values = values(p);
 					for (int c = 0; c < columns.length; c++) {
-						write(row, c, values.get(columns[c]), date, text);
+						write(row, c, values.get(columns[c]), plain, date, text);
 					}
 				}
 			});
@@ -123,7 +129,7 @@ public class LedgerExport {
 		return v;
 	}
 
-	private static void write(Row row, int c, Object value, CellStyle date, CellStyle text) {
+	private static void write(Row row, int c, Object value, CellStyle plain, CellStyle date, CellStyle text) {
 		if (value == null) {
 			return;
 		}
@@ -134,14 +140,13 @@ public class LedgerExport {
 		}
 		else if (value instanceof BigDecimal n) {
 			cell.setCellValue(n.doubleValue());
+			cell.setCellStyle(plain);
 		}
 		else {
 			String s = value.toString();
 			cell.setCellValue(s);
 			// text Excel would take for a formula is marked as text (formula injection)
-			if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-				cell.setCellStyle(text);
-			}
+			cell.setCellStyle(!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? text : plain);
 		}
 	}
 
