@@ -192,7 +192,8 @@ final class BenchmarkMarkdown {
 		}
 		line("## (b) Reports at %,d projects".formatted(r.generatedProjects));
 		line("");
-		line("Data: " + r.generatedSummary + " Generated in %.0f s.".formatted(r.generatorSeconds));
+		line("Data: " + r.generatedSummary
+				+ (Double.isNaN(r.generatorSeconds) ? "" : " Generated in %.0f s.".formatted(r.generatorSeconds)));
 		line("");
 		line("Ours: `GET` over HTTP (Basic authentication, JSON answer). Naive: the same figures computed in-process "
 				+ "from Camunda's `HistoryService` (historic activity instances of the process start and of the "
@@ -246,9 +247,9 @@ final class BenchmarkMarkdown {
 			line("");
 			line(("Each page `GET` as the manager `%s` over loopback HTTP in one session (Basic authentication on "
 					+ "the first request, its session cookie on every later one, as a browser after logging in), read "
-					+ "to its last byte: the time includes the loopback round trip, which is well under a millisecond. Repeated: "
-					+ "while the data stands still; after a change: each request right after an audited edit through "
-					+ "the API, so that no report cache answers. Target: p95 <= 300 ms.")
+					+ "to its last byte: the time includes the loopback round trip, which is well under a "
+					+ "millisecond. Repeated: while the data stands still; after a change: each request right after "
+					+ "an audited edit through the API, so that no report cache answers. Target: p95 <= 300 ms.")
 				.formatted(ReportPhase.REPORT_USER));
 			line("");
 			line("| page | first address (of n) | n | repeated p50 ms | repeated p95 ms | after a change p50 ms "
