@@ -284,7 +284,8 @@ final class BenchmarkMarkdown {
 		}
 		line("## (b) Reports at %,d projects".formatted(r.generatedProjects));
 		line("");
-		line("Data: " + r.generatedSummary + " Generated in %.0f s.".formatted(r.generatorSeconds));
+		line("Data: " + r.generatedSummary
+				+ (Double.isNaN(r.generatorSeconds) ? "" : " Generated in %.0f s.".formatted(r.generatorSeconds)));
 		line("");
 		line("Ours: `GET` over HTTP (Basic authentication, JSON answer). Naive: the same figures computed in-process "
 				+ "from Camunda's `HistoryService` (historic activity instances of the process start and of the "
@@ -327,6 +328,51 @@ final class BenchmarkMarkdown {
 			.formatted(verdict(worstSpeedup, 50, true)));
 		line("| identical figures | %s |".formatted(identical ? "met" : "**missed**"));
 		line("");
+		pagesAndExports();
+	}
+
+	/** (b) continued: the pages and the exports on the same data (issue 15). */
+	private void pagesAndExports() {
+		if (!r.pages.isEmpty()) {
+			line("### Pages at %,d projects (load average %.2f when they started)".formatted(r.generatedProjects,
+					r.pagesLoad));
+			line("");
+			line(("Each page `GET` as the manager `%s` over loopback HTTP in one session (Basic authentication on "
+					+ "the first request, its session cookie on every later one, as a browser after logging in), read "
+					+ "to its last byte: the time includes the loopback round trip, which is well under a "
+					+ "millisecond. Repeated: while the data stands still; after a change: each request right after "
+					+ "an audited edit through the API, so that no report cache answers. Target: p95 <= 300 ms.")
+				.formatted(ReportPhase.REPORT_USER));
+			line("");
+			line("| page | first address (of n) | n | repeated p50 ms | repeated p95 ms | after a change p50 ms "
+					+ "| after a change p95 ms | p95 <= 300 ms |");
+			line("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+			for (Results.PageFigures f : r.pages) {
+				double worst = Math.max(f.repeated().p95(), f.fresh().p95());
+				line("| %s | `%s` | %d | %.1f | %.1f | %.1f | %.1f | %s |".formatted(f.label(), f.path(), f.paths(),
+						f.repeated().p50(), f.repeated().p95(), f.fresh().p50(), f.fresh().p95(),
+						verdict(worst, 300, false).replace("x", " ms")));
+			}
+			line("");
+		}
+		if (!r.exports.isEmpty()) {
+			line("### Exports at %,d projects".formatted(r.generatedProjects));
+			line("");
+			line("Read to the last byte over loopback HTTP, on a restart of the application with `%s`; the heap (sum "
+				.formatted(r.exportJvm)
+					+ "of the heap pools) sampled every 100 ms from `/actuator/prometheus`. Target: <= 30 s, "
+					+ "bounded memory.");
+			line("");
+			line("| export | address | first byte s | last byte s | MiB | heap before MiB | heap peak MiB "
+					+ "| heap max MiB | <= 30 s |");
+			line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+			for (Results.ExportFigures f : r.exports) {
+				line("| %s | `%s` | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %s |".formatted(f.label(), f.path(),
+						f.firstByteSeconds(), f.seconds(), f.bytes() / 1048576.0, f.heapBeforeMib(), f.heapPeakMib(),
+						f.heapMaxMib(), verdict(f.seconds(), 30, false).replace("x", " s")));
+			}
+			line("");
+		}
 	}
 
 	private void startup() {

@@ -88,6 +88,26 @@ final class Results {
 
 	final List<ReportFigures> reports = new ArrayList<>();
 
+	/**
+	 * (b), a page: repeated while the data stands still, and each request right after a
+	 * committed change; {@code paths} different addresses requested in turn.
+	 */
+	record PageFigures(String label, String path, int paths, Latencies repeated, Latencies fresh) {
+	}
+
+	/** (b), an export of all projects read to its last byte, and the heap meanwhile. */
+	record ExportFigures(String label, String path, double firstByteSeconds, double seconds, long bytes,
+			double heapBeforeMib, double heapPeakMib, double heapMaxMib) {
+	}
+
+	final List<PageFigures> pages = new ArrayList<>();
+
+	final List<ExportFigures> exports = new ArrayList<>();
+
+	double pagesLoad = Double.NaN;
+
+	String exportJvm = "";
+
 	double totalSeconds;
 
 	LedgerFigures ledger;

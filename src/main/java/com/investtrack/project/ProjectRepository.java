@@ -207,6 +207,39 @@ class ProjectRepository {
 	 */
 	public PageResult<Project> search(ProjectFilter f, ListCondition extra, int page, int size) {
 		Map<String, Object> params = new LinkedHashMap<>();
+		String fromWhere = fromWhere(f, extra, params);
+		long total = jdbc.sql("SELECT COUNT(*)" + fromWhere).params(params).query(Long.class).single();
+		var rows = jdbc.sql("SELECT " + COLUMNS + fromWhere + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(this::map)
+			.list();
+		return new PageResult<>(rows, page, size, total);
+	}
+
+	/**
+	 * The next {@code size} projects matching the filter, newest first, after the one
+	 * with id {@code beforeId} (null: from the newest). For reading every match in
+	 * batches (exports): each batch starts at its place in the primary key, where an
+	 * offset would read and skip every row before it (at 100,000 projects the last pages
+	 * of an export read the whole table each) and no total is counted.
+	 */
+	public List<Project> searchBefore(ProjectFilter f, ListCondition extra, Long beforeId, int size) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String fromWhere = fromWhere(f, extra, params);
+		if (beforeId != null) {
+			fromWhere += " AND p.id < :before";
+			params.put("before", beforeId);
+		}
+		return jdbc.sql("SELECT " + COLUMNS + fromWhere + " ORDER BY p.id DESC LIMIT :limit")
+			.params(params)
+			.param("limit", size)
+			.query(this::map)
+			.list();
+	}
+
+	private static String fromWhere(ProjectFilter f, ListCondition extra, Map<String, Object> params) {
 		var conditions = new SqlConditions(params).equal("p.stage", "stage", f.stage())
 			.equal("p.park_code", "park", f.parkCode())
 			.equal("p.industry_code", "industry", f.industryCode())
@@ -228,15 +261,7 @@ class ProjectRepository {
 			conditions.add(extra.where());
 			params.putAll(extra.params());
 		}
-		String where = " WHERE 1 = 1" + conditions;
-		long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
-		var rows = jdbc.sql("SELECT " + COLUMNS + from + where + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.param("limit", size)
-			.param("offset", (long) page * size)
-			.query(this::map)
-			.list();
-		return new PageResult<>(rows, page, size, total);
+		return from + " WHERE 1 = 1" + conditions;
 	}
 
 	private Project map(ResultSet rs, int n) throws SQLException {

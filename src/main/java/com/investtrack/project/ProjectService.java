@@ -107,6 +107,15 @@ public class ProjectService {
 	}
 
 	/**
+	 * The next {@code size} projects matching the filter, newest first, after the one
+	 * with id {@code beforeId} (null: from the newest); for reading every match in
+	 * batches.
+	 */
+	public List<Project> searchBefore(ProjectFilter filter, ListCondition extra, Long beforeId, int size) {
+		return projects.searchBefore(filter, extra, beforeId, size);
+	}
+
+	/**
 	 * Every reason the facts cannot be stored, by field: unknown park or industry,
 	 * impossible amounts, malformed codes, a leader who is not an active user with the
 	 * LEADER role. The form, the API and the ledger import share it.

@@ -1,11 +1,11 @@
 package com.investtrack.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,6 +26,7 @@ import com.investtrack.project.ProjectType;
 import com.investtrack.security.CurrentUser;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The pipeline board: one column per stage with its count and its first cards, each
@@ -39,7 +40,7 @@ class BoardController {
 
 	static final int LIST_PAGE = 50;
 
-	private static final int EXPORT_BATCH = 200;
+	private static final int EXPORT_BATCH = 500;
 
 	/** One column: a stage, how many projects are in it, and the first of them. */
 	record Column(Stage stage, long count, List<ProjectView> cards) {
@@ -108,8 +109,8 @@ class BoardController {
 	 * dates, and the light with its reason and days late.
 	 */
 	@GetMapping("/board.csv")
-	ResponseEntity<byte[]> csv(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable,
-			CurrentUser user) {
+	void csv(@ModelAttribute("filter") BoardFilter filter, BindingResult ignoredUnparsable, CurrentUser user,
+			HttpServletResponse response) throws IOException {
 		Directory.Names names = directory.names();
 		List<Object> header = new ArrayList<>(List.of(text("record.code"), text("project.name"),
 				text("project.investor"), text("filter.park"), text("filter.industry"), text("timeline.stage"),
@@ -119,20 +120,16 @@ class BoardController {
 				text("record.contractedInvestmentWan"), text("record.landMu"), text("record.floorAreaM2")));
 		ProjectController.PLANNED.forEach(stage -> header.add(text("record.agreed." + stage)));
 		header.addAll(List.of(text("filter.health"), text("record.csv.reason"), text("plan.daysLate")));
-		Csv csv = new Csv().row(header);
+		// every project may be asked for: written as it is read, batch by batch
+		Csv csv = Csv.streaming(response, "projects.csv").row(header);
 		List<Stage> stages = filter.getStage() != null ? List.of(filter.getStage())
 				: filter.getStatus() == BoardFilter.Status.DROPPED
 						? Arrays.stream(Stage.values()).filter(Stage::droppable).toList() : List.of(Stage.values());
 		for (Stage stage : stages) {
-			for (int page = 0;; page++) {
-				PageResult<ProjectView> batch = views.search(filter.toFilter(stage, user), page, EXPORT_BATCH);
-				batch.content().forEach(p -> csv.row(row(p, names)));
-				if (batch.content().size() < EXPORT_BATCH) {
-					break;
-				}
-			}
+			views.forEach(filter.toFilter(stage, user), EXPORT_BATCH,
+					batch -> batch.forEach(p -> csv.row(row(p, names))));
 		}
-		return csv.download("projects.csv");
+		csv.finish();
 	}
 
 	private List<Object> row(ProjectView p, Directory.Names names) {

@@ -44,6 +44,13 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class BulletinController {
 
+	/**
+	 * Entries of each list the page shows; the rest are counted and in the Excel
+	 * download. At 100,000 projects the red list alone runs to thousands of entries, a
+	 * page of megabytes that no one reads on screen.
+	 */
+	static final int LIST_LIMIT = 100;
+
 	private final BulletinService bulletins;
 
 	private final BulletinPublications publications;
@@ -75,6 +82,7 @@ class BulletinController {
 		model.addAttribute("indicators", Indicator.values());
 		model.addAttribute("canPublish", user.isManager());
 		model.addAttribute("names", directory.names());
+		model.addAttribute("listLimit", LIST_LIMIT);
 		try {
 			Bulletin bulletin = bulletins.monthly(y, m, user);
 			model.addAttribute("bulletin", bulletin);

@@ -1,5 +1,10 @@
 package com.investtrack.web;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +13,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A CSV table for Excel: UTF-8 with a byte-order mark (so Chinese opens right), CRLF
@@ -22,15 +29,56 @@ final class Csv {
 
 	private final StringBuilder text = new StringBuilder("\uFEFF");
 
+	/** Where rows go as they are written, for {@link #streaming}; null: kept in text. */
+	private final Writer out;
+
+	Csv() {
+		this.out = null;
+	}
+
+	private Csv(Writer out) {
+		this.out = out;
+	}
+
+	/**
+	 * A table written straight to the answer, row by row, for downloads of every project:
+	 * memory stays a buffer's worth whatever the number of rows (the headers are set
+	 * here, before the first byte). {@link #finish} flushes it.
+	 */
+	static Csv streaming(HttpServletResponse response, String filename) throws IOException {
+		response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(filename).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				65536);
+		writer.write('\uFEFF');
+		return new Csv(writer);
+	}
+
 	Csv row(List<?> cells) {
+		StringBuilder line = out == null ? text : new StringBuilder(256);
 		for (int i = 0; i < cells.size(); i++) {
 			if (i > 0) {
-				text.append(',');
+				line.append(',');
 			}
-			text.append(cell(cells.get(i)));
+			line.append(cell(cells.get(i)));
 		}
-		text.append("\r\n");
+		line.append("\r\n");
+		if (out != null) {
+			try {
+				out.append(line);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 		return this;
+	}
+
+	/** The rest of a streaming table to the answer. */
+	void finish() throws IOException {
+		out.flush();
 	}
 
 	Csv row(Object... cells) {
