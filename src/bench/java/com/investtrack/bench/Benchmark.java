@@ -155,14 +155,14 @@ public final class Benchmark {
 	private void steps(Path bareJar, Path restJar, Path appJar) throws Exception {
 		databases.recreate(Databases.PLAIN);
 		databases.recreate(Databases.REST);
-		databases.recreate(Databases.APP);
+		databases.recreate(Databases.STEPS);
 		try (AppProcess bare = startBare(bareJar, "bare-fresh")) {
 			results.bareFreshStart = bare.awaitHealthy();
 			Thread.sleep(2000);
 			results.bareRssAfterStart = bare.rssMib();
 			log("bare starter healthy after %.2f s, RSS %.0f MiB".formatted(results.bareFreshStart,
 					results.bareRssAfterStart));
-			try (AppProcess app = startApp(appJar, "app-fresh")) {
+			try (AppProcess app = startApp(appJar, "app-fresh", Databases.STEPS, options.jvmOptions())) {
 				results.appFreshStart = app.awaitHealthy();
 				seedUsers();
 				Thread.sleep(2000);
@@ -232,7 +232,7 @@ public final class Benchmark {
 			throws Exception {
 		StepAnatomy anatomy = new StepAnatomy(databases);
 		List<StepAnatomy.Row> ours = new ArrayList<>();
-		load.onePath((step, send) -> ours.add(anatomy.capture(BenchmarkMarkdown.OURS, step, Databases.APP, 1, send)));
+		load.onePath((step, send) -> ours.add(anatomy.capture(BenchmarkMarkdown.OURS, step, Databases.STEPS, 1, send)));
 		results.anatomy.addAll(StepAnatomy.mean(BenchmarkMarkdown.OURS, ours));
 		int instance = StepLoad.STEPS_PER_PATH - 1;
 		results.anatomy.add(anatomy.capture(BenchmarkMarkdown.PLAIN, "mean of an instance's steps", Databases.PLAIN,
@@ -362,8 +362,7 @@ public final class Benchmark {
 			users.add(new String[] { StepLoad.officer(c), "OFFICER" });
 			users.add(new String[] { StepLoad.manager(c), "MANAGER" });
 		}
-		users.add(new String[] { ReportPhase.REPORT_USER, "MANAGER" });
-		try (var c = databases.connect(Databases.APP)) {
+		try (var c = databases.connect(Databases.STEPS)) {
 			Databases.seed(c, hash, users);
 		}
 	}
@@ -373,7 +372,7 @@ public final class Benchmark {
 	 * production restart does.
 	 */
 	private void restarts(Path appJar, Path bareJar) throws Exception {
-		try (AppProcess app = startApp(appJar, "app-restart")) {
+		try (AppProcess app = startApp(appJar, "app-restart", Databases.STEPS, options.jvmOptions())) {
 			results.appRestart = app.awaitHealthy();
 			results.appRestartCpu = app.cpuMillis() / 1000;
 		}
@@ -385,7 +384,7 @@ public final class Benchmark {
 		// where the start-up goes: one more restart of each with the flight recorder on
 		// from the JVM's start (not among the timed ones, since recording costs time)
 		Path appJfr = workDir.resolve("app-start.jfr").toAbsolutePath();
-		try (AppProcess app = startApp(appJar, "app-profiled", Databases.APP, recording(appJfr))) {
+		try (AppProcess app = startApp(appJar, "app-profiled", Databases.STEPS, recording(appJfr))) {
 			app.awaitHealthy();
 			results.startProfiles.add(new CpuProfile(app, appJfr).stop(BenchmarkMarkdown.OURS_START));
 		}

@@ -25,6 +25,13 @@ final class Databases {
 
 	static final String APP = PREFIX + "app";
 
+	/**
+	 * The product for (a) and (c), apart from (b)'s generated projects in APP, so that
+	 * BENCH_REUSE_DATA can keep those across runs and both restarts of (c) meet schemas
+	 * of the same kind (a few hundred instances from (a)).
+	 */
+	static final String STEPS = PREFIX + "steps";
+
 	/** The bare starter with Camunda's REST API, (a)'s second baseline. */
 	static final String REST = PREFIX + "rest";
 
