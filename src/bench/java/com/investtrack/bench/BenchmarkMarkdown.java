@@ -140,10 +140,11 @@ final class BenchmarkMarkdown {
 				+ "five-user-task model in the bare starter, through `RuntimeService`/`TaskService` in-process (start "
 				+ "an instance, or find and complete its open task). REST: the same model and steps in the bare "
 				+ "starter with `camunda-bpm-spring-boot-starter-rest` and the engine's HTTP Basic filter on, as its "
-				+ "clients drive it: `POST /process-definition/key/{key}/start`, or `GET /task?processInstanceId=` then "
-				+ "`POST /task/{id}/complete` (two requests, one step). The applications run side by side and take "
-				+ "turns in five rounds per client count, so background load weighs on all alike; throughput is all "
-				+ "steps over the sum of the rounds' wall times, latency is per step.");
+				+ "clients drive it: `POST /process-definition/key/{key}/start`, or "
+				+ "`GET /task?processInstanceId=` then `POST /task/{id}/complete` (two requests, one step). "
+				+ "The applications run side by side and take turns in five rounds per client count, so background "
+				+ "load weighs on all alike; throughput is all steps over the sum of the rounds' wall times, "
+				+ "latency is per step.");
 		line("");
 		line("| clients | side | steps | steps/s | p50 ms | p99 ms |");
 		line("| ---: | --- | ---: | ---: | ---: | ---: |");

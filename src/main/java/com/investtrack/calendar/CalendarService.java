@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -49,13 +50,16 @@ public class CalendarService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CalendarService(CalendarRepository repository, CalendarCache cache, AccessPolicy access, AuditTrail audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.cache = cache;
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -88,6 +92,7 @@ public class CalendarService {
 		Instant now = Instant.now(clock);
 		repository.replaceYear(year, entries, now, user.username());
 		repository.rebuildWorkDays(year, entries);
+		events.publishEvent(new WorkingDaysChanged(year, LocalDate.of(year, 1, 1).toEpochDay()));
 		repository.setVersion(version + 1);
 		// this node answers from the new calendar as soon as the change commits (and from
 		// the old one if it rolls back)

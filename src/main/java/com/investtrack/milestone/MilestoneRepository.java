@@ -11,10 +11,14 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.investtrack.calendar.WorkDaySql;
 import com.investtrack.common.Stage;
 
 @Repository
 class MilestoneRepository {
+
+	private static final String ORDINAL_OF_DAY = "(SELECT w." + WorkDaySql.ORDINAL + " FROM " + WorkDaySql.TABLE
+			+ " w WHERE w." + WorkDaySql.DAY_NUM + " = ?)";
 
 	private final JdbcClient jdbc;
 
@@ -35,16 +39,36 @@ class MilestoneRepository {
 			.params(projectId, stage.name(), Date.valueOf(effectiveOn), Timestamp.from(enteredAt), enteredBy,
 					approvedBy, comment)
 			.update();
+		// the day's working-day ordinal goes in with it, read in the same statement
 		if (stage == Stage.NEGOTIATION) {
 			jdbc.sql("""
-					INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model, negotiation_day)
-					SELECT id, park_code, industry_code, asset_model, ? FROM project WHERE id = ?""")
-				.params(effectiveOn.toEpochDay(), projectId)
+					INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model, negotiation_day,
+					  negotiation_wd)
+					SELECT id, park_code, industry_code, asset_model, ?, %s FROM project WHERE id = ?"""
+				.formatted(ORDINAL_OF_DAY))
+				.params(effectiveOn.toEpochDay(), effectiveOn.toEpochDay(), projectId)
 				.update();
 		}
 		else {
-			jdbc.sql("UPDATE milestone_timeline SET " + timelineColumn(stage) + " = ? WHERE project_id = ?")
-				.params(effectiveOn.toEpochDay(), projectId)
+			jdbc.sql("UPDATE milestone_timeline SET " + timelineColumn(stage) + " = ?, " + workDayColumn(stage) + " = "
+					+ ORDINAL_OF_DAY + " WHERE project_id = ?")
+				.params(effectiveOn.toEpochDay(), effectiveOn.toEpochDay(), projectId)
+				.update();
+		}
+	}
+
+	/**
+	 * Rewrites the working-day ordinals of the milestones on or after a day, after the
+	 * calendar changed from there on: one statement per stage, each touching only the
+	 * rows whose milestone of that stage falls in the changed range.
+	 */
+	void refreshWorkDays(long fromDayNum) {
+		for (Stage stage : Stage.values()) {
+			String day = timelineColumn(stage);
+			jdbc.sql("UPDATE milestone_timeline SET " + workDayColumn(stage) + " = (SELECT w." + WorkDaySql.ORDINAL
+					+ " FROM " + WorkDaySql.TABLE + " w WHERE w." + WorkDaySql.DAY_NUM + " = milestone_timeline." + day
+					+ ") WHERE " + day + " >= ?")
+				.param(fromDayNum)
 				.update();
 		}
 	}
@@ -71,6 +95,15 @@ class MilestoneRepository {
 	 */
 	public static String timelineColumn(Stage stage) {
 		return stage.name().toLowerCase(Locale.ROOT) + "_day";
+	}
+
+	/**
+	 * The milestone_timeline column holding the working-day ordinal of that day
+	 * ({@link WorkDaySql#ORDINAL}): working days between two milestones are the
+	 * difference of two such columns.
+	 */
+	public static String workDayColumn(Stage stage) {
+		return stage.name().toLowerCase(Locale.ROOT) + "_wd";
 	}
 
 	public List<Milestone> forProject(long projectId) {

@@ -58,6 +58,11 @@ public class MilestoneService {
 		return MilestoneRepository.timelineColumn(stage);
 	}
 
+	/** The milestone_timeline column of a stage's working-day ordinal. */
+	public static String workDayColumn(Stage stage) {
+		return MilestoneRepository.workDayColumn(stage);
+	}
+
 	/** Every milestone of these projects (one query). */
 	public List<Milestone> forProjects(Collection<Long> projectIds) {
 		return milestones.forProjects(projectIds);

@@ -237,11 +237,15 @@ public class ReportService {
 		for (int i = 0; i < spans.size(); i++) {
 			String start = "t." + MilestoneService.timelineColumn(spans.get(i).from());
 			String stop = "t." + MilestoneService.timelineColumn(spans.get(i).to());
+			String startOrdinal = "t." + MilestoneService.workDayColumn(spans.get(i).from());
+			String stopOrdinal = "t." + MilestoneService.workDayColumn(spans.get(i).to());
 			String days = stop + " - " + start;
-			String workingDays = WorkDaySql.ordinal("wt") + " - " + WorkDaySql.ordinal("wf");
+			// the ordinals are kept beside the days (V14), so a span's working days are
+			// two columns of the row already read, not two joins per project
+			String workingDays = stopOrdinal + " - " + startOrdinal;
 			branches.add("SELECT " + group + ", " + i + ", " + days + ", " + workingDays + ", COUNT(*) FROM " + from
-					+ WorkDaySql.join("wf", start) + WorkDaySql.join("wt", stop) + where + groupBy + days + ", "
-					+ workingDays);
+					+ where + " AND " + startOrdinal + " IS NOT NULL AND " + stopOrdinal + " IS NOT NULL" + groupBy
+					+ days + ", " + workingDays);
 		}
 		if (countProjects) {
 			branches.add("SELECT " + group + ", -1, 0, 0, COUNT(*) FROM " + from + where

@@ -32,6 +32,12 @@ class ApiDescriptionApiTest extends ApiTestBase {
 		assertThat(r.status()).isEqualTo(200);
 		assertThat(r.body().get("info").get("title").asText()).isEqualTo("Investment project tracker API");
 		assertThat(get("auditor", "/swagger-ui.html").status()).as("the Swagger UI page").isIn(200, 302);
+		// static files are mapped to their own folders only (WebConfig): springdoc's own
+		// mapping must still serve the UI and its scripts
+		Response page = get("auditor", "/swagger-ui/index.html");
+		assertThat(page.status()).as("the Swagger UI itself").isEqualTo(200);
+		assertThat(page.raw()).contains("swagger-ui");
+		assertThat(get("auditor", "/swagger-ui/swagger-ui-bundle.js").status()).as("its script").isEqualTo(200);
 	}
 
 	@Test

@@ -367,11 +367,18 @@ final class DataGenerator {
 		jdbc.batchUpdate("""
 				INSERT INTO milestone (project_id, stage, effective_on, entered_at, entered_by, approved_by, comment)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", milestones);
+		// with each day its working-day ordinal, as the product writes them (V14)
+		String ordinal = "(SELECT w.ordinal FROM work_day w WHERE w.day_num = ?)";
 		jdbc.batchUpdate("""
 				INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model,
-				  negotiation_day,
-				  signing_day, site_selection_day, construction_day, production_day)
-				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", timeline);
+				  negotiation_day, signing_day, site_selection_day, construction_day, production_day,
+				  negotiation_wd, signing_wd, site_selection_wd, construction_wd, production_wd)
+				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s, %s, %s, %s, %s)""".formatted(ordinal, ordinal, ordinal,
+				ordinal, ordinal), timeline.stream().map(row -> {
+					Object[] withOrdinals = Arrays.copyOf(row, row.length + 5);
+					System.arraycopy(row, 4, withOrdinals, row.length, 5);
+					return withOrdinals;
+				}).toList());
 	}
 
 	/**
