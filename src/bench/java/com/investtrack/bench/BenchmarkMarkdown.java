@@ -293,7 +293,8 @@ final class BenchmarkMarkdown {
 				+ "\"Record ...\" milestone tasks), the way one would without the product's milestone table.");
 		line("");
 		line("Ours twice: requests repeated while the data stands still, as dashboards re-read them (answered from the "
-				+ "report cache after the first), and each request right after a committed change (an audited edit "
+				+ "report cache after the first; the monthly bulletin has no cache and is computed every time), and each "
+				+ "request right after a committed change (an audited edit "
 				+ "through the API between requests), which computes the report afresh. The speed-up compares the "
 				+ "computed figure with the naive one.");
 		line("");
@@ -302,10 +303,17 @@ final class BenchmarkMarkdown {
 		line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 		double worstOurs = 0;
 		double worstComputed = 0;
+		double worstBulletin = 0;
 		double worstSpeedup = Double.MAX_VALUE;
 		for (Results.ReportFigures f : r.reports) {
-			worstOurs = Math.max(worstOurs, f.ours().p95());
-			worstComputed = Math.max(worstComputed, f.computed().p95());
+			// the monthly bulletin has a target of its own (1 s fresh) and no cache
+			if (f.path().startsWith("/api/reports/monthly")) {
+				worstBulletin = Math.max(worstBulletin, Math.max(f.ours().p95(), f.computed().p95()));
+			}
+			else {
+				worstOurs = Math.max(worstOurs, f.ours().p95());
+				worstComputed = Math.max(worstComputed, f.computed().p95());
+			}
 			String head = "| `%s` | %.1f | %.1f | %.1f | %.1f ".formatted(f.path(), f.ours().p50(), f.ours().p95(),
 					f.computed().p50(), f.computed().p95());
 			if (f.naive() == null) {
@@ -321,10 +329,14 @@ final class BenchmarkMarkdown {
 		boolean identical = r.reports.stream().allMatch(f -> f.naive() == null || Boolean.TRUE.equals(f.identical()));
 		line("| target | result |");
 		line("| --- | --- |");
-		line("| p95 <= 100 ms (worst variant), repeated | %s |"
+		line("| duration reports p95 <= 100 ms (worst variant), repeated | %s |"
 			.formatted(verdict(worstOurs, 100, false).replace("x", " ms")));
-		line("| p95 <= 100 ms (worst variant), computed after a change | %s |"
+		line("| duration reports p95 <= 100 ms (worst variant), computed after a change | %s |"
 			.formatted(verdict(worstComputed, 100, false).replace("x", " ms")));
+		if (worstBulletin > 0) {
+			line("| monthly bulletin p95 <= 1 s (worst period; computed on every request, no cache) | %s |"
+				.formatted(verdict(worstBulletin, 1000, false).replace("x", " ms")));
+		}
 		line("| >= 50x faster than naive (worst variant, p95, computed) | %s |"
 			.formatted(verdict(worstSpeedup, 50, true)));
 		line("| identical figures | %s |".formatted(identical ? "met" : "**missed**"));
