@@ -293,8 +293,8 @@ final class BenchmarkMarkdown {
 				+ "\"Record ...\" milestone tasks), the way one would without the product's milestone table.");
 		line("");
 		line("Ours twice: requests repeated while the data stands still, as dashboards re-read them (answered from the "
-				+ "report cache after the first; the monthly bulletin has no cache and is computed every time), and each "
-				+ "request right after a committed change (an audited edit "
+				+ "report cache after the first; the monthly bulletin has no cache and is computed every time), "
+				+ "and each request right after a committed change (an audited edit "
 				+ "through the API between requests), which computes the report afresh. The speed-up compares the "
 				+ "computed figure with the naive one.");
 		line("");
