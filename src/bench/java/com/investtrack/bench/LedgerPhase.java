@@ -94,20 +94,22 @@ final class LedgerPhase {
 			app.awaitHealthy();
 			seedUsers(officers);
 			String importer = auth(IMPORTER);
-			HeapSampler heap = new HeapSampler(app, auth(ADMIN));
+			HeapSampler heap = new HeapSampler(http, app, auth(ADMIN));
 			f.heapMaxMib = heap.maxMib();
 			// warm-up: a small ledger previewed, never confirmed, so that the first
 			// request's class loading is not timed
 			preview(app, importer, LedgerFile.build(100, 1L, today, officers).content());
 			f.heapBeforeMib = heap.usedMib();
 			long t0 = System.nanoTime();
-			JsonNode preview = heap.peakDuring(() -> preview(app, importer, ledger.content()));
+			JsonNode preview = heap.during(() -> preview(app, importer, ledger.content()));
 			f.previewSeconds = (System.nanoTime() - t0) / 1e9;
-			f.heapPeakPreviewMib = heap.lastPeakMib();
+			f.heapPeakPreviewMib = heap.peakMib();
 			f.newRows = preview.at("/counts/NEW").asInt();
 			f.errorRows = preview.at("/counts/ERROR").asInt();
 			if (f.errorRows > 0) {
-				Benchmark.log("ledger rows in error, e.g. " + preview.at("/rows").findValues("errors").stream()
+				Benchmark.log("ledger rows in error, e.g. " + preview.at("/rows")
+					.findValues("errors")
+					.stream()
 					.filter(e -> !e.isEmpty())
 					.limit(3)
 					.toList());
@@ -118,22 +120,21 @@ final class LedgerPhase {
 			long statements = databases.statements();
 			double cpu = app.cpuMillis();
 			t0 = System.nanoTime();
-			JsonNode confirmed = heap.peakDuring(() -> send(app, importer, "/api/imports/" + id + "/confirm",
+			JsonNode confirmed = heap.during(() -> send(app, importer, "/api/imports/" + id + "/confirm",
 					HttpRequest.BodyPublishers.noBody(), "application/json"));
 			f.confirmSeconds = (System.nanoTime() - t0) / 1e9;
-			f.heapPeakConfirmMib = heap.lastPeakMib();
+			f.heapPeakConfirmMib = heap.peakMib();
 			f.confirmAppCpuSeconds = (app.cpuMillis() - cpu) / 1000;
 			// the server's counter counts every client's statements, the heap sampler's
 			// none (it asks the application), the benchmark's own two reads
 			f.confirmStatements = databases.statements() - statements - 2;
 			f.created = confirmed.get("created").asInt();
-			Benchmark.log("confirm: %.1f s, created %d, heap peak %.0f MiB, %,d statements, %.1f s CPU"
-				.formatted(f.confirmSeconds, f.created, f.heapPeakConfirmMib, f.confirmStatements,
-						f.confirmAppCpuSeconds));
+			Benchmark.log("confirm: %.1f s, created %d, heap peak %.0f MiB, %,d statements, %.1f s CPU".formatted(
+					f.confirmSeconds, f.created, f.heapPeakConfirmMib, f.confirmStatements, f.confirmAppCpuSeconds));
 			t0 = System.nanoTime();
-			JsonNode again = heap.peakDuring(() -> preview(app, importer, ledger.content()));
+			JsonNode again = heap.during(() -> preview(app, importer, ledger.content()));
 			f.againSeconds = (System.nanoTime() - t0) / 1e9;
-			f.heapPeakAgainMib = heap.lastPeakMib();
+			f.heapPeakAgainMib = heap.peakMib();
 			f.unchangedRows = again.at("/counts/UNCHANGED").asInt();
 			Benchmark.log("preview again: %.1f s, UNCHANGED %d".formatted(f.againSeconds, f.unchangedRows));
 			f.rssPeakMib = app.rssMib();
@@ -243,101 +244,6 @@ final class LedgerPhase {
 	private static String auth(String user) {
 		return "Basic " + Base64.getEncoder()
 			.encodeToString((user + ":" + Benchmark.PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	/**
-	 * The application's heap as its Prometheus endpoint reports it (the sum over the heap
-	 * pools), sampled every 100 ms while a request runs.
-	 */
-	private final class HeapSampler {
-
-		private final AppProcess app;
-
-		private final String auth;
-
-		private volatile double peak;
-
-		HeapSampler(AppProcess app, String auth) {
-			this.app = app;
-			this.auth = auth;
-		}
-
-		double usedMib() {
-			return sum("jvm_memory_used_bytes");
-		}
-
-		double maxMib() {
-			return sum("jvm_memory_max_bytes");
-		}
-
-		double lastPeakMib() {
-			return peak;
-		}
-
-		JsonNode peakDuring(Request request) throws InterruptedException {
-			peak = usedMib();
-			Thread sampler = new Thread(() -> {
-				while (!Thread.currentThread().isInterrupted()) {
-					try {
-						peak = Math.max(peak, usedMib());
-						Thread.sleep(100);
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-			}, "heap-sampler");
-			sampler.setDaemon(true);
-			sampler.start();
-			try {
-				return request.send();
-			}
-			finally {
-				sampler.interrupt();
-				sampler.join();
-				peak = Math.max(peak, usedMib());
-			}
-		}
-
-		/** A heap gauge summed over the pools that report a value (-1: no limit). */
-		private double sum(String metric) {
-			try {
-				HttpResponse<String> response = http.send(
-						HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
-							.timeout(Duration.ofSeconds(10))
-							.header("Authorization", auth)
-							.build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode());
-				}
-				double bytes = 0;
-				for (String line : response.body().split("\n")) {
-					if (line.startsWith(metric + "{") && line.contains("area=\"heap\"")) {
-						double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-						if (value > 0) {
-							bytes += value;
-						}
-					}
-				}
-				return bytes / 1048576.0;
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("cannot read the application's heap", ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return peak;
-			}
-		}
-
-	}
-
-	@FunctionalInterface
-	private interface Request {
-
-		JsonNode send();
-
 	}
 
 }

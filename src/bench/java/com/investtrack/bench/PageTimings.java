@@ -102,7 +102,7 @@ final class PageTimings {
 	 * the heap's peak meanwhile ({@code adminAuth} reads the Prometheus endpoint).
 	 */
 	Results.ExportFigures export(String label, String path, String adminAuth) throws InterruptedException {
-		HeapSampler heap = new HeapSampler(adminAuth);
+		HeapSampler heap = new HeapSampler(http, app, adminAuth);
 		double before = heap.usedMib();
 		double max = heap.maxMib();
 		long[] firstAndLast = new long[2];
@@ -125,6 +125,7 @@ final class PageTimings {
 				if (response.statusCode() != 200) {
 					throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
 				}
+				return null;
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("GET " + path, ex);
@@ -135,7 +136,7 @@ final class PageTimings {
 			}
 		});
 		Results.ExportFigures f = new Results.ExportFigures(label, path, (firstAndLast[0] - t0) / 1e9,
-				(firstAndLast[1] - t0) / 1e9, bytes[0], before, heap.peak, max);
+				(firstAndLast[1] - t0) / 1e9, bytes[0], before, heap.peakMib(), max);
 		Benchmark.log("export %s: first byte %.1f s, last byte %.1f s, %,d bytes, heap %.0f -> peak %.0f of %.0f MiB"
 			.formatted(path, f.firstByteSeconds(), f.seconds(), f.bytes(), before, f.heapPeakMib(), max));
 		return f;
@@ -161,85 +162,6 @@ final class PageTimings {
 
 		@Override
 		public void write(byte[] b, int off, int len) {
-		}
-
-	}
-
-	/**
-	 * The application's heap as its Prometheus endpoint reports it (summed over the heap
-	 * pools), every 100 ms while a request runs; as LedgerPhase samples it.
-	 */
-	private final class HeapSampler {
-
-		private final String adminAuth;
-
-		private volatile double peak;
-
-		HeapSampler(String adminAuth) {
-			this.adminAuth = adminAuth;
-		}
-
-		double usedMib() {
-			return sum("jvm_memory_used_bytes");
-		}
-
-		double maxMib() {
-			return sum("jvm_memory_max_bytes");
-		}
-
-		void during(Runnable request) throws InterruptedException {
-			peak = usedMib();
-			Thread sampler = new Thread(() -> {
-				while (!Thread.currentThread().isInterrupted()) {
-					try {
-						peak = Math.max(peak, usedMib());
-						Thread.sleep(100);
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-			}, "heap-sampler");
-			sampler.setDaemon(true);
-			sampler.start();
-			try {
-				request.run();
-			}
-			finally {
-				sampler.interrupt();
-				sampler.join();
-				peak = Math.max(peak, usedMib());
-			}
-		}
-
-		private double sum(String metric) {
-			try {
-				HttpResponse<String> response = http
-					.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
-						.timeout(Duration.ofSeconds(10))
-						.header("Authorization", adminAuth)
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode());
-				}
-				double bytes = 0;
-				for (String line : response.body().split("\n")) {
-					if (line.startsWith(metric + "{") && line.contains("area=\"heap\"")) {
-						double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-						if (value > 0) {
-							bytes += value;
-						}
-					}
-				}
-				return bytes / 1048576.0;
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("cannot read the application's heap", ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return peak;
-			}
 		}
 
 	}

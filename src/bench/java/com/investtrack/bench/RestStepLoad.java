@@ -8,14 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,30 +55,15 @@ final class RestStepLoad {
 		AtomicInteger budget = new AtomicInteger(steps);
 		long[] micros = new long[steps];
 		AtomicInteger recorded = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		long start = System.nanoTime();
-		List<Future<?>> futures = new ArrayList<>();
-		for (int c = 0; c < clients; c++) {
-			futures.add(pool.submit(() -> {
-				HttpClient http = HttpClient.newBuilder()
-					.version(HttpClient.Version.HTTP_1_1)
-					.connectTimeout(Duration.ofSeconds(5))
-					.build();
-				while (budget.get() > 0) {
-					path(http, budget, micros, recorded);
-				}
-				return null;
-			}));
-		}
-		try {
-			for (Future<?> f : futures) {
-				f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+		long elapsed = StepLoad.concurrently(clients, limit, client -> {
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(5))
+				.build();
+			while (budget.get() > 0) {
+				path(http, budget, micros, recorded);
 			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		long elapsed = System.nanoTime() - start;
+		});
 		return Latencies.of(clients, Arrays.copyOf(micros, recorded.get()), elapsed);
 	}
 

@@ -80,16 +80,35 @@ final class StepLoad {
 		AtomicInteger remaining = new AtomicInteger(paths);
 		long[] micros = new long[paths * STEPS_PER_PATH];
 		AtomicInteger recorded = new AtomicInteger();
+		long elapsed = concurrently(clients, limit, client -> {
+			Client http = new Client(client);
+			while (remaining.getAndDecrement() > 0) {
+				http.path(micros, recorded);
+			}
+		});
+		return Latencies.of(clients, Arrays.copyOf(micros, recorded.get()), elapsed);
+	}
+
+	/** What one client does, until the run's budget is spent. */
+	interface ClientWork {
+
+		void run(int client) throws Exception;
+
+	}
+
+	/**
+	 * Runs clients 1 to {@code clients} on threads of their own, each at most
+	 * {@code limit}; the wall time of the whole, in nanoseconds. Shared by every HTTP
+	 * side of (a), so that they are timed alike.
+	 */
+	static long concurrently(int clients, Duration limit, ClientWork work) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		long start = System.nanoTime();
 		List<Future<?>> futures = new ArrayList<>();
 		for (int c = 1; c <= clients; c++) {
 			int client = c;
 			futures.add(pool.submit(() -> {
-				Client http = new Client(client);
-				while (remaining.getAndDecrement() > 0) {
-					http.path(micros, recorded);
-				}
+				work.run(client);
 				return null;
 			}));
 		}
@@ -101,8 +120,7 @@ final class StepLoad {
 		finally {
 			pool.shutdownNow();
 		}
-		long elapsed = System.nanoTime() - start;
-		return Latencies.of(clients, Arrays.copyOf(micros, recorded.get()), elapsed);
+		return System.nanoTime() - start;
 	}
 
 	/** One path from client 1, each step wrapped in the hook. */
