@@ -150,11 +150,7 @@ public class Lights {
 	 * Rule 4: an active project idle for too long is at least as bad as its idleness, for
 	 * that reason.
 	 */
-	static Light withProgress(Light light, Project p, Plan plan, NoProgress limits, LocalDate today) {
-		return withProgress(light, Standing.of(p), plan, limits, today);
-	}
-
-	private static Light withProgress(Light light, Standing p, Plan plan, NoProgress limits, LocalDate today) {
+	static Light withProgress(Light light, Standing p, Plan plan, NoProgress limits, LocalDate today) {
 		if (!p.isActive()) {
 			return light;
 		}
@@ -185,11 +181,7 @@ public class Lights {
 	 * The rule itself, for one project on one day with its stage's thresholds (null:
 	 * none).
 	 */
-	static Light rule(Project p, Plan plan, Threshold t, LocalDate today, WorkingDays days) {
-		return rule(Standing.of(p), plan, t, today, days);
-	}
-
-	private static Light rule(Standing p, Plan plan, Threshold t, LocalDate today, WorkingDays days) {
+	static Light rule(Standing p, Plan plan, Threshold t, LocalDate today, WorkingDays days) {
 		switch (p.outcome()) {
 			case IN_PRODUCTION:
 				return new Light(Health.GREEN, Light.Reason.IN_PRODUCTION, List.of(p.stageEnteredOn()), null);

@@ -134,11 +134,12 @@ class LightsRuleTest {
 		Plan plan = plan(Map.of(Stage.SITE_SELECTION, agreed));
 		Threshold working = new Threshold(Stage.SIGNING, 30, 60, DayUnit.WORKING_DAYS, 2, 30);
 		LocalDate monday = LocalDate.of(2025, 3, 10);
-		assertThat(Lights.rule(p, plan, working, monday, days).health()).isEqualTo(Health.GREEN);
-		assertThat(Lights.rule(p, plan, working, monday, days).daysLate()).isEqualTo(1);
-		assertThat(Lights.rule(p, plan, working, monday.plusDays(1), days).health()).isEqualTo(Health.YELLOW);
+		assertThat(Lights.rule(Lights.Standing.of(p), plan, working, monday, days).health()).isEqualTo(Health.GREEN);
+		assertThat(Lights.rule(Lights.Standing.of(p), plan, working, monday, days).daysLate()).isEqualTo(1);
+		assertThat(Lights.rule(Lights.Standing.of(p), plan, working, monday.plusDays(1), days).health())
+			.isEqualTo(Health.YELLOW);
 		Threshold calendar = new Threshold(Stage.SIGNING, 30, 60, DayUnit.CALENDAR_DAYS, 2, 30);
-		assertThat(Lights.rule(p, plan, calendar, monday, days).health()).isEqualTo(Health.YELLOW);
+		assertThat(Lights.rule(Lights.Standing.of(p), plan, calendar, monday, days).health()).isEqualTo(Health.YELLOW);
 	}
 
 	@Test
@@ -168,11 +169,11 @@ class LightsRuleTest {
 	}
 
 	private Light idle(Project p, Plan plan, Lights.NoProgress limits, LocalDate today) {
-		return Lights.withProgress(light(p, plan, today), p, plan, limits, today);
+		return Lights.withProgress(light(p, plan, today), Lights.Standing.of(p), plan, limits, today);
 	}
 
 	private Light light(Project p, Plan plan, LocalDate today) {
-		return Lights.rule(p, plan, SHIPPED.get(p.stage()), today, days);
+		return Lights.rule(Lights.Standing.of(p), plan, SHIPPED.get(p.stage()), today, days);
 	}
 
 	private static Threshold threshold(Stage stage, int yellow, int red) {
