@@ -27,6 +27,7 @@ import com.investtrack.project.Outcome;
 import com.investtrack.project.ProjectFilter;
 import com.investtrack.report.Breakdown;
 import com.investtrack.report.DurationStats;
+import com.investtrack.report.ProductionOverview;
 import com.investtrack.report.ReportFilter;
 import com.investtrack.report.ReportService;
 import com.investtrack.report.TimeToProduction;
@@ -114,7 +115,8 @@ class DashboardController {
 		model.addAttribute("kpis",
 				reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
 		model.addAttribute("byStage", reports.projectsByStage(f));
-		TimeToProduction overall = reports.timeToProduction(f);
+		ProductionOverview production = reports.productionOverview(f);
+		TimeToProduction overall = production.overall();
 		model.addAttribute("overall", overall);
 		model.addAttribute("stageChart", chart(stageChart(overall)));
 		try {
@@ -125,7 +127,7 @@ class DashboardController {
 		}
 		List<Table> tables = new ArrayList<>();
 		for (String by : List.of("park", "industry", "asset", "year")) {
-			List<Row> rows = rows(by, f, names);
+			List<Row> rows = rows(by, production, f, names);
 			tables.add(new Table(by, rows, chart(breakdownChart(rows))));
 		}
 		model.addAttribute("tables", tables);
@@ -166,7 +168,7 @@ class DashboardController {
 				header.add(text("calendar.csv.stageP90Working", text("stage." + s)));
 			}
 		}
-		List<Row> rows = rows(by, f, directory.names());
+		List<Row> rows = rows(by, reports.productionOverview(f), f, directory.names());
 		boolean split = "park".equals(by) && f.assetModel() == null;
 		if (split) {
 			header.add(text("csv.heavyMedian"));
@@ -254,15 +256,13 @@ class DashboardController {
 		return csv.download("projects-needing-attention.csv");
 	}
 
-	private List<Row> rows(String by, ReportFilter f, Directory.Names names) {
-		Map<String, TimeToProduction> groups = reports.timeToProductionBy(BREAKDOWNS.get(by), f);
+	private List<Row> rows(String by, ProductionOverview production, ReportFilter f, Directory.Names names) {
+		Map<String, TimeToProduction> groups = production.by(BREAKDOWNS.get(by));
 		Map<String, TimeToProduction> heavy = Map.of();
 		Map<String, TimeToProduction> light = Map.of();
 		if ("park".equals(by) && f.assetModel() == null) {
-			heavy = reports.timeToProductionBy(Breakdown.PARK,
-					new ReportFilter(f.parkCode(), f.industryCode(), AssetModel.HEAVY, f.year()));
-			light = reports.timeToProductionBy(Breakdown.PARK,
-					new ReportFilter(f.parkCode(), f.industryCode(), AssetModel.LIGHT, f.year()));
+			heavy = production.parks(AssetModel.HEAVY);
+			light = production.parks(AssetModel.LIGHT);
 		}
 		Function<String, String> label = switch (by) {
 			case "park" -> names::park;

@@ -110,15 +110,17 @@ class WorkingDayReportApiTest extends ApiTestBase {
 
 	@Test
 	void everyBreakdownGivesTheFiguresOfAFilterOnItsGroup() {
-		Map<String, TimeToProduction> byYear = reports.timeToProductionBy(Breakdown.YEAR,
-				new ReportFilter(park, null, null, null));
+		ProductionOverview overview = reports.productionOverview(new ReportFilter(park, null, null, null));
+		Map<String, TimeToProduction> byYear = overview.by(Breakdown.YEAR);
 		assertThat(byYear).containsOnlyKeys("2025", "2026");
 		assertThat(byYear.get("2025").total()).isEqualTo(new DurationStats(1, 99.0, 99.0, 63.0, 63.0, 99, 99));
 		assertThat(byYear.get("2026").total()).isEqualTo(new DurationStats(1, 101.0, 101.0, 66.0, 66.0, 101, 101));
 		assertThat(byYear.get("2025").stages().get(3))
 			.isEqualTo(new TimeToProduction.StageStats(Stage.CONSTRUCTION, 1, 29.0, 29.0, 19.0, 19.0));
+		assertThat(overview.overall()).isEqualTo(reports.timeToProduction(new ReportFilter(park, null, null, null)));
 		for (Breakdown by : Breakdown.values()) {
-			reports.timeToProductionBy(by, new ReportFilter(park, null, null, null)).forEach((key, ttp) -> {
+			assertThat(overview.by(by)).as(by.name()).isNotEmpty();
+			overview.by(by).forEach((key, ttp) -> {
 				ReportFilter only = switch (by) {
 					case PARK -> new ReportFilter(key, null, null, null);
 					case INDUSTRY -> new ReportFilter(park, key, null, null);
@@ -127,6 +129,11 @@ class WorkingDayReportApiTest extends ApiTestBase {
 				};
 				assertThat(ttp).as(by + " " + key).isEqualTo(reports.timeToProduction(only));
 			});
+		}
+		for (AssetModel asset : AssetModel.values()) {
+			overview.parks(asset)
+				.forEach((key, ttp) -> assertThat(ttp).as(asset + " " + key)
+					.isEqualTo(reports.timeToProduction(new ReportFilter(key, null, asset, null))));
 		}
 	}
 
