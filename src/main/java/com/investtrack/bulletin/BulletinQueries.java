@@ -217,31 +217,36 @@ class BulletinQueries {
 	}
 
 	/**
-	 * How many projects carry each date flag on the period's day (the sizes of
-	 * {@link #flagged(Period)}'s lists), in one scan.
+	 * How many projects are red (by {@code red}, the lights' condition today) and carry
+	 * each date flag on the period's day: the sizes of the red list and of
+	 * {@link #flagged(Period)}'s lists, in one scan, where a count each would scan the
+	 * projects four times.
 	 */
-	Map<Flag, Long> flaggedCounts(Period period) {
+	ListCounts counts(Period period, ListCondition red) {
+		// the lights' condition reads project and its plan, which the flags join alike
+		if (!FlagRules.JOIN.startsWith(red.join())) {
+			throw new IllegalStateException("the lights join what the flags do not: " + red.join());
+		}
 		List<String> carries = new ArrayList<>();
-		Map<String, Object> params = new HashMap<>();
+		carries.add("(" + red.where() + ")");
+		Map<String, Object> params = new HashMap<>(red.params());
 		for (Flag flag : FlagRules.DATE_FLAGS) {
 			ListCondition condition = FlagRules.condition(flag, period.asOf());
 			carries.add("(" + condition.where() + ")");
 			params.putAll(condition.params());
 		}
 		List<String> sums = carries.stream().map(c -> "SUM(CASE WHEN " + c + " THEN 1 ELSE 0 END)").toList();
+		// SUM over no rows is NULL, which getLong reads as 0
 		return jdbc
 			.sql("SELECT " + String.join(", ", sums) + " FROM project p" + FlagRules.JOIN + " WHERE "
 					+ String.join(" OR ", carries))
 			.params(params)
-			.query((rs, n) -> {
-				Map<Flag, Long> counts = new EnumMap<>(Flag.class);
-				for (int i = 0; i < FlagRules.DATE_FLAGS.size(); i++) {
-					// SUM over no rows is NULL: getLong reads it as 0
-					counts.put(FlagRules.DATE_FLAGS.get(i), rs.getLong(1 + i));
-				}
-				return counts;
-			})
+			.query((rs, n) -> new ListCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
+	}
+
+	/** The sizes of the red list and of the date flags' lists. */
+	record ListCounts(long red, long signedNotStarted, long builtNotProducing, long idleLand) {
 	}
 
 	/**

@@ -128,16 +128,15 @@ public class BulletinService {
 	BulletinPage excerpt(int year, int month, int limit) {
 		Period period = period(year, month);
 		Map<Flag, List<Bulletin.FlaggedProject>> flagged = queries.flagged(period, limit);
-		Map<Flag, Long> flaggedCounts = queries.flaggedCounts(period);
+		BulletinQueries.ListCounts counts = queries.counts(period, lights.condition(Health.RED));
 		// one month's agreed dates, read by an index range: few enough to read whole
 		List<Bulletin.AgreedMilestone> agreed = queries.agreedNextMonth(period);
 		Bulletin.Lists lists = new Bulletin.Lists(red(lights.listed(Health.RED, limit)),
 				flagged.get(Flag.SIGNED_NOT_STARTED), flagged.get(Flag.BUILT_NOT_PRODUCING),
 				flagged.get(Flag.IDLE_LAND), queries.openNotices(period, limit),
 				List.copyOf(agreed.subList(0, Math.min(limit, agreed.size()))));
-		BulletinPage.Totals totals = new BulletinPage.Totals(lights.count(Health.RED),
-				flaggedCounts.get(Flag.SIGNED_NOT_STARTED), flaggedCounts.get(Flag.BUILT_NOT_PRODUCING),
-				flaggedCounts.get(Flag.IDLE_LAND), queries.openNoticeCount(period), agreed.size());
+		BulletinPage.Totals totals = new BulletinPage.Totals(counts.red(), counts.signedNotStarted(),
+				counts.builtNotProducing(), counts.idleLand(), queries.openNoticeCount(period), agreed.size());
 		return new BulletinPage(assemble(period, lists), limit, totals);
 	}
 

@@ -147,11 +147,6 @@ public class Lights {
 		return listed(plans.lit(condition(health), limit));
 	}
 
-	/** How many projects {@link #listed(Health)} lists, counted by the database. */
-	public long count(Health health) {
-		return plans.count(condition(health));
-	}
-
 	private List<Listed> listed(List<PlanRepository.Lit> rows) {
 		var limits = thresholds.all();
 		LocalDate today = today();

@@ -103,14 +103,6 @@ class PlanRepository {
 		return select(condition, " LIMIT " + limit);
 	}
 
-	/** How many projects a criterion of {@link Lights#condition} selects. */
-	long count(ListCondition condition) {
-		return jdbc.sql("SELECT COUNT(*) FROM project p" + condition.join() + " WHERE " + condition.where())
-			.params(condition.params())
-			.query(Long.class)
-			.single();
-	}
-
 	private List<Lit> select(ListCondition condition, String limit) {
 		StringBuilder columns = new StringBuilder("pl.project_id AS plan_of, pl.last_progress_on");
 		for (Stage s : PLANNED) {
