@@ -9,12 +9,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +58,11 @@ public class BulletinService {
 
 	private final Clock clock;
 
+	private final BulletinCache cache;
+
 	BulletinService(BulletinQueries queries, TargetService targets, TargetRepository targetStore,
-			ReferenceData reference, Lights lights, AccessPolicy access, Clock clock) {
+			ReferenceData reference, Lights lights, AccessPolicy access, Clock clock, BulletinCache cache) {
+		this.cache = cache;
 		this.queries = queries;
 		this.targets = targets;
 		this.targetStore = targetStore;
@@ -97,9 +102,53 @@ public class BulletinService {
 		}
 	}
 
-	Bulletin compute(int year, int month) {
+	/**
+	 * The bulletin as its page shows it: every figure as in {@link #monthly}, of each
+	 * list the first {@code limit} entries and how many there are. Read by statements
+	 * that stop after {@code limit} rows and by counts, where the whole bulletin reads,
+	 * lights and describes every red project of the city; and kept until the next
+	 * committed change ({@link BulletinCache}), for the day and the reader's language.
+	 */
+	@Transactional(readOnly = true)
+	public BulletinPage page(int year, int month, int limit, CurrentUser user) {
+		access.checkCanReadReports(user);
 		check(year, month);
-		Period period = Period.of(year, month, LocalDate.now(clock));
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be positive: " + limit);
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		return cache.get(List.of(year, month, limit, today(), locale), () -> excerpt(year, month, limit));
+	}
+
+	Bulletin compute(int year, int month) {
+		Period period = period(year, month);
+		return assemble(period, lists(period));
+	}
+
+	BulletinPage excerpt(int year, int month, int limit) {
+		Period period = period(year, month);
+		Map<Flag, List<Bulletin.FlaggedProject>> flagged = queries.flagged(period, limit);
+		BulletinQueries.ListCounts counts = queries.counts(period, lights.condition(Health.RED));
+		// one month's agreed dates, read by an index range: few enough to read whole
+		List<Bulletin.AgreedMilestone> agreed = queries.agreedNextMonth(period);
+		Bulletin.Lists lists = new Bulletin.Lists(red(lights.listed(Health.RED, limit)),
+				flagged.get(Flag.SIGNED_NOT_STARTED), flagged.get(Flag.BUILT_NOT_PRODUCING),
+				flagged.get(Flag.IDLE_LAND), queries.openNotices(period, limit),
+				List.copyOf(agreed.subList(0, Math.min(limit, agreed.size()))));
+		BulletinPage.Totals totals = new BulletinPage.Totals(counts.red(), counts.signedNotStarted(),
+				counts.builtNotProducing(), counts.idleLand(), queries.openNoticeCount(period), agreed.size());
+		return new BulletinPage(assemble(period, lists), limit, totals);
+	}
+
+	private Period period(int year, int month) {
+		check(year, month);
+		return Period.of(year, month, LocalDate.now(clock));
+	}
+
+	/** Every figure of the period's bulletin, with its lists. */
+	private Bulletin assemble(Period period, Bulletin.Lists lists) {
+		int year = period.year();
+		int month = period.month();
 		BigDecimal schedule = BigDecimal.valueOf(month).multiply(HUNDRED).divide(TWELVE, 1, RoundingMode.HALF_UP);
 		Targets city = targets.city(year);
 		Map<String, Targets> parkTargets = targetStore.parks(year)
@@ -147,7 +196,7 @@ public class BulletinService {
 								r.indicators())),
 				ranked(districtRows, Bulletin.DistrictRow::percent, Bulletin.DistrictRow::district,
 						(r, rank) -> new Bulletin.DistrictRow(rank, r.district(), r.percent(), r.indicators())),
-				lists(period));
+				lists);
 	}
 
 	private static List<Bulletin.IndicatorRow> indicators(Figures f, boolean ownThreshold,
@@ -218,17 +267,18 @@ public class BulletinService {
 
 	private Bulletin.Lists lists(Period period) {
 		Map<Flag, List<Bulletin.FlaggedProject>> flagged = queries.flagged(period);
-		return new Bulletin.Lists(red(), flagged.get(Flag.SIGNED_NOT_STARTED), flagged.get(Flag.BUILT_NOT_PRODUCING),
-				flagged.get(Flag.IDLE_LAND), queries.openNotices(period), queries.agreedNextMonth(period));
+		return new Bulletin.Lists(red(lights.listed(Health.RED)), flagged.get(Flag.SIGNED_NOT_STARTED),
+				flagged.get(Flag.BUILT_NOT_PRODUCING), flagged.get(Flag.IDLE_LAND), queries.openNotices(period),
+				queries.agreedNextMonth(period));
 	}
 
 	/** The projects red today, with the reason in the reader's language. */
-	private List<Bulletin.RedProject> red() {
+	private List<Bulletin.RedProject> red(List<Lights.Listed> listed) {
 		// red projects share reasons word for word (same rule, day and count):
 		// each distinct light is put into words once
 		Map<Light, String> said = new HashMap<>();
 		List<Bulletin.RedProject> red = new ArrayList<>();
-		for (Lights.Listed p : lights.listed(Health.RED)) {
+		for (Lights.Listed p : listed) {
 			String reason = said.computeIfAbsent(p.light(), lights::describe);
 			red.add(new Bulletin.RedProject(p.projectId(), p.code(), p.name(), p.parkCode(), p.leader(), reason));
 		}

@@ -136,10 +136,22 @@ public class Lights {
 	 * projects.
 	 */
 	public List<Listed> listed(Health health) {
+		return listed(plans.lit(condition(health)));
+	}
+
+	/**
+	 * The first {@code limit} of {@link #listed(Health)}, in its order: a page that shows
+	 * a hundred of thousands reads no more than it shows.
+	 */
+	public List<Listed> listed(Health health, int limit) {
+		return listed(plans.lit(condition(health), limit));
+	}
+
+	private List<Listed> listed(List<PlanRepository.Lit> rows) {
 		var limits = thresholds.all();
 		LocalDate today = today();
 		List<Listed> listed = new ArrayList<>();
-		for (PlanRepository.Lit row : plans.lit(condition(health))) {
+		for (PlanRepository.Lit row : rows) {
 			listed.add(new Listed(row.projectId(), row.code(), row.name(), row.parkCode(), row.leader(),
 					of(row.standing(), row.plan(), limits, today)));
 		}

@@ -95,6 +95,15 @@ class PlanRepository {
 	 * as pl), by park and code, each with its plan, in one statement.
 	 */
 	List<Lit> lit(ListCondition condition) {
+		return select(condition, "");
+	}
+
+	/** The first {@code limit} of {@link #lit(ListCondition)}, in its order. */
+	List<Lit> lit(ListCondition condition, int limit) {
+		return select(condition, " LIMIT " + limit);
+	}
+
+	private List<Lit> select(ListCondition condition, String limit) {
 		StringBuilder columns = new StringBuilder("pl.project_id AS plan_of, pl.last_progress_on");
 		for (Stage s : PLANNED) {
 			columns.append(", pl.").append(column(s)).append(", pl.").append(baselineColumn(s));
@@ -102,7 +111,7 @@ class PlanRepository {
 		return jdbc
 			.sql("SELECT p.id, p.code, p.name, p.park_code, p.leader, p.stage, p.stage_entered_on, p.outcome,"
 					+ " p.dropped_on, " + columns + " FROM project p" + condition.join() + " WHERE " + condition.where()
-					+ " ORDER BY p.park_code, p.code")
+					+ " ORDER BY p.park_code, p.code" + limit)
 			.params(condition.params())
 			.query((rs, n) -> {
 				Date dropped = rs.getDate("dropped_on");

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.investtrack.bulletin.Bulletin;
+import com.investtrack.bulletin.BulletinPage;
 import com.investtrack.bulletin.BulletinPublications;
 import com.investtrack.bulletin.BulletinService;
 import com.investtrack.bulletin.Indicator;
@@ -84,8 +85,11 @@ class BulletinController {
 		model.addAttribute("names", directory.names());
 		model.addAttribute("listLimit", LIST_LIMIT);
 		try {
-			Bulletin bulletin = bulletins.monthly(y, m, user);
-			model.addAttribute("bulletin", bulletin);
+			// the page's own bounded bulletin: the whole one reads and describes every
+			// red project of the city to show a hundred
+			BulletinPage page = bulletins.page(y, m, LIST_LIMIT, user);
+			model.addAttribute("bulletin", page.bulletin());
+			model.addAttribute("totals", page.totals());
 			model.addAttribute("published", publications.find(y, m).orElse(null));
 		}
 		catch (InvalidInputException ex) {
