@@ -284,15 +284,18 @@ class ProjectRepository {
 	 */
 	private List<Match> textMatches(ProjectFilter f, ListCondition extra, List<ProjectFilter> wanted) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String fromWhere = fromWhere(f, extra, params);
+		// before the LIKE: the database tests conditions in order, and rows of no wanted
+		// stage or outcome (the dropped, on the current board) are then spared it
+		var conditions = new SqlConditions(params);
 		if (wanted.stream().allMatch(w -> w.stage() != null)) {
-			fromWhere += " AND p.stage IN (:scanStages)";
+			conditions.add("p.stage IN (:scanStages)");
 			params.put("scanStages", wanted.stream().map(w -> w.stage().name()).distinct().toList());
 		}
 		if (wanted.stream().allMatch(w -> w.outcome() != null)) {
-			fromWhere += " AND p.outcome IN (:scanOutcomes)";
+			conditions.add("p.outcome IN (:scanOutcomes)");
 			params.put("scanOutcomes", wanted.stream().map(w -> w.outcome().name()).distinct().toList());
 		}
+		String fromWhere = fromWhere(f, extra, params, conditions.toString());
 		List<Match> found = jdbc.sql("SELECT p.id, p.stage, p.outcome" + fromWhere + " ORDER BY p.id DESC LIMIT :limit")
 			.params(params)
 			.param("limit", textScanCap + 1)
@@ -314,7 +317,7 @@ class ProjectRepository {
 	 */
 	PageResult<Project> countAndPage(ProjectFilter f, ListCondition extra, int page, int size) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String fromWhere = fromWhere(f, extra, params);
+		String fromWhere = fromWhere(f, extra, params, "");
 		long total = jdbc.sql("SELECT COUNT(*)" + fromWhere).params(params).query(Long.class).single();
 		var rows = jdbc.sql("SELECT " + COLUMNS + fromWhere + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
@@ -334,7 +337,7 @@ class ProjectRepository {
 	 */
 	public List<Project> searchBefore(ProjectFilter f, ListCondition extra, Long beforeId, int size) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String fromWhere = fromWhere(f, extra, params);
+		String fromWhere = fromWhere(f, extra, params, "");
 		if (beforeId != null) {
 			fromWhere += " AND p.id < :before";
 			params.put("before", beforeId);
@@ -346,7 +349,11 @@ class ProjectRepository {
 			.list();
 	}
 
-	private static String fromWhere(ProjectFilter f, ListCondition extra, Map<String, Object> params) {
+	/**
+	 * {@code before}: further conditions (each starting with {@code " AND "}), put ahead
+	 * of the text's LIKE.
+	 */
+	private static String fromWhere(ProjectFilter f, ListCondition extra, Map<String, Object> params, String before) {
 		var conditions = new SqlConditions(params).equal("p.stage", "stage", f.stage())
 			.equal("p.park_code", "park", f.parkCode())
 			.equal("p.industry_code", "industry", f.industryCode())
@@ -357,6 +364,9 @@ class ProjectRepository {
 			.equal("p.key_level", "keyLevel", f.keyLevel())
 			.equal("p.project_type", "projectType", f.projectType())
 			.equal("p.channel", "channel", f.channel());
+		if (!before.isEmpty()) {
+			conditions.add(before.substring(" AND ".length()));
+		}
 		if (f.text() != null) {
 			conditions.add("(LOWER(p.name) LIKE :text OR LOWER(p.investor) LIKE :text OR LOWER(p.code) LIKE :text)");
 			params.put("text",
