@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import com.investtrack.plan.Light;
 import com.investtrack.plan.Lights;
 import com.investtrack.plan.Plan;
 import com.investtrack.plan.PlanService;
+import com.investtrack.project.Health;
 import com.investtrack.project.Project;
 import com.investtrack.project.ProjectFacts;
 import com.investtrack.project.ProjectFilter;
@@ -77,6 +79,28 @@ public class ProjectViews {
 		PageResult<Project> found = projects.search(filter,
 				filter.health() == null ? null : lights.condition(filter.health()), page, size);
 		return new PageResult<>(views(found.content()), page, size, found.totalElements());
+	}
+
+	/**
+	 * The first page of each filter, as {@link #search} gives it, for filters that differ
+	 * in stage and outcome only (the board's columns): a text search answers them all
+	 * from one scan, and the views of every page are read together.
+	 */
+	public List<PageResult<ProjectView>> firstPages(List<ProjectFilter> filters, int size) {
+		Health health = filters.isEmpty() ? null : filters.get(0).health();
+		if (filters.stream().anyMatch(f -> f.health() != health)) {
+			return filters.stream().map(f -> search(f, 0, size)).toList();
+		}
+		List<PageResult<Project>> found = projects.firstPages(filters, health == null ? null : lights.condition(health),
+				size);
+		// a project on two pages (filters that overlap) is viewed once
+		Map<Long, ProjectView> viewed = views(found.stream()
+			.flatMap(page -> page.content().stream())
+			.collect(Collectors.toMap(Project::id, Function.identity(), (a, b) -> a, LinkedHashMap::new))
+			.values()
+			.stream()
+			.toList()).stream().collect(Collectors.toMap(ProjectView::id, Function.identity()));
+		return found.stream().map(page -> page.map(p -> viewed.get(p.id()))).toList();
 	}
 
 	/**

@@ -8,12 +8,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,10 +36,30 @@ class ProjectRepository {
 			+ "p.leader, p.key_level, p.officer, p.stage, p.stage_entered_on, p.outcome, p.dropped_on, p.drop_reason, "
 			+ "p.process_instance_id, p.created_at, p.created_by, p.version";
 
+	/**
+	 * A text search first lists its matches (id, stage, outcome) in one scan, up to this
+	 * many; when they fit, counts and pages come from that list instead of a COUNT and a
+	 * page query each, which a {@code LIKE '%x%'} makes full scans of the table.
+	 */
+	static final int TEXT_SCAN_CAP = 2000;
+
+	/** One project matching a text search, as much of it as the counts need. */
+	private record Match(long id, Stage stage, Outcome outcome) {
+	}
+
 	private final JdbcClient jdbc;
 
+	private final int textScanCap;
+
+	@Autowired
 	ProjectRepository(JdbcClient jdbc) {
+		this(jdbc, TEXT_SCAN_CAP);
+	}
+
+	/** With another cap, for the tests that compare both ways of answering. */
+	ProjectRepository(JdbcClient jdbc, int textScanCap) {
 		this.jdbc = jdbc;
+		this.textScanCap = textScanCap;
 	}
 
 	/**
@@ -206,8 +229,95 @@ class ProjectRepository {
 	 * criterion another module computes.
 	 */
 	public PageResult<Project> search(ProjectFilter f, ListCondition extra, int page, int size) {
+		if (f.text() != null) {
+			List<Match> matches = textMatches(f, extra, List.of(f));
+			if (matches != null) {
+				long from = Math.min((long) page * size, matches.size());
+				List<Match> shown = matches.subList((int) from, (int) Math.min(from + size, matches.size()));
+				return new PageResult<>(byId(shown), page, size, matches.size());
+			}
+		}
+		return countAndPage(f, extra, page, size);
+	}
+
+	/**
+	 * The first page of each filter, as {@link #search} gives it, for filters that differ
+	 * in stage and outcome only (the board's columns). With a text, one scan finds the
+	 * matches of them all and one query reads their cards, where column by column each
+	 * would scan the table twice; above the cap, or with filters differing otherwise,
+	 * each is searched on its own.
+	 */
+	public List<PageResult<Project>> firstPages(List<ProjectFilter> filters, ListCondition extra, int size) {
+		ProjectFilter common = filters.isEmpty() ? null : anyStageAndOutcome(filters.get(0));
+		if (common != null && common.text() != null
+				&& filters.stream().allMatch(f -> anyStageAndOutcome(f).equals(common))) {
+			List<Match> matches = textMatches(common, extra, filters);
+			if (matches != null) {
+				List<List<Match>> each = filters.stream()
+					.map(f -> matches.stream()
+						.filter(m -> (f.stage() == null || m.stage() == f.stage())
+								&& (f.outcome() == null || m.outcome() == f.outcome()))
+						.toList())
+					.toList();
+				Map<Long, Project> cards = new HashMap<>();
+				findAll(each.stream().flatMap(l -> l.stream().limit(size)).map(Match::id).distinct().toList())
+					.forEach(p -> cards.put(p.id(), p));
+				return each.stream()
+					.map(l -> new PageResult<>(
+							l.stream().limit(size).map(m -> cards.get(m.id())).filter(Objects::nonNull).toList(), 0,
+							size, (long) l.size()))
+					.toList();
+			}
+		}
+		return filters.stream().map(f -> search(f, extra, 0, size)).toList();
+	}
+
+	private static ProjectFilter anyStageAndOutcome(ProjectFilter f) {
+		return new ProjectFilter(null, f.parkCode(), f.industryCode(), f.officer(), f.health(), f.assetModel(), null,
+				f.text(), f.leader(), f.keyLevel(), f.projectType(), f.channel());
+	}
+
+	/**
+	 * Every project matching {@code f} and one of {@code wanted} (by its stage and
+	 * outcome, null meaning any), newest first, in one scan that reads the ids and what
+	 * tells the wanted apart; null if there are more than the cap.
+	 */
+	private List<Match> textMatches(ProjectFilter f, ListCondition extra, List<ProjectFilter> wanted) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String fromWhere = fromWhere(f, extra, params);
+		// before the LIKE: the database tests conditions in order, and rows of no wanted
+		// stage or outcome (the dropped, on the current board) are then spared it
+		var conditions = new SqlConditions(params);
+		if (wanted.stream().allMatch(w -> w.stage() != null)) {
+			conditions.add("p.stage IN (:scanStages)");
+			params.put("scanStages", wanted.stream().map(w -> w.stage().name()).distinct().toList());
+		}
+		if (wanted.stream().allMatch(w -> w.outcome() != null)) {
+			conditions.add("p.outcome IN (:scanOutcomes)");
+			params.put("scanOutcomes", wanted.stream().map(w -> w.outcome().name()).distinct().toList());
+		}
+		String fromWhere = fromWhere(f, extra, params, conditions.toString());
+		List<Match> found = jdbc.sql("SELECT p.id, p.stage, p.outcome" + fromWhere + " ORDER BY p.id DESC LIMIT :limit")
+			.params(params)
+			.param("limit", textScanCap + 1)
+			.query((rs, n) -> new Match(rs.getLong("id"), Stage.valueOf(rs.getString("stage")),
+					Outcome.valueOf(rs.getString("outcome"))))
+			.list();
+		return found.size() > textScanCap ? null : found;
+	}
+
+	/** These projects read by primary key, in the order given. */
+	private List<Project> byId(List<Match> matches) {
+		Map<Long, Project> read = new HashMap<>();
+		findAll(matches.stream().map(Match::id).toList()).forEach(p -> read.put(p.id(), p));
+		return matches.stream().map(m -> read.get(m.id())).filter(Objects::nonNull).toList();
+	}
+
+	/**
+	 * A COUNT and one page, each a query of its own: how a search is answered otherwise.
+	 */
+	PageResult<Project> countAndPage(ProjectFilter f, ListCondition extra, int page, int size) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String fromWhere = fromWhere(f, extra, params, "");
 		long total = jdbc.sql("SELECT COUNT(*)" + fromWhere).params(params).query(Long.class).single();
 		var rows = jdbc.sql("SELECT " + COLUMNS + fromWhere + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
@@ -227,7 +337,7 @@ class ProjectRepository {
 	 */
 	public List<Project> searchBefore(ProjectFilter f, ListCondition extra, Long beforeId, int size) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String fromWhere = fromWhere(f, extra, params);
+		String fromWhere = fromWhere(f, extra, params, "");
 		if (beforeId != null) {
 			fromWhere += " AND p.id < :before";
 			params.put("before", beforeId);
@@ -239,7 +349,11 @@ class ProjectRepository {
 			.list();
 	}
 
-	private static String fromWhere(ProjectFilter f, ListCondition extra, Map<String, Object> params) {
+	/**
+	 * {@code before}: further conditions (each starting with {@code " AND "}), put ahead
+	 * of the text's LIKE.
+	 */
+	private static String fromWhere(ProjectFilter f, ListCondition extra, Map<String, Object> params, String before) {
 		var conditions = new SqlConditions(params).equal("p.stage", "stage", f.stage())
 			.equal("p.park_code", "park", f.parkCode())
 			.equal("p.industry_code", "industry", f.industryCode())
@@ -250,6 +364,9 @@ class ProjectRepository {
 			.equal("p.key_level", "keyLevel", f.keyLevel())
 			.equal("p.project_type", "projectType", f.projectType())
 			.equal("p.channel", "channel", f.channel());
+		if (!before.isEmpty()) {
+			conditions.add(before.substring(" AND ".length()));
+		}
 		if (f.text() != null) {
 			conditions.add("(LOWER(p.name) LIKE :text OR LOWER(p.investor) LIKE :text OR LOWER(p.code) LIKE :text)");
 			params.put("text",

@@ -107,6 +107,15 @@ public class ProjectService {
 	}
 
 	/**
+	 * The first page of each filter, as {@link #search} gives it, for filters that differ
+	 * in stage and outcome only (the board's columns): a text search answers them all
+	 * from one scan of the table.
+	 */
+	public List<PageResult<Project>> firstPages(List<ProjectFilter> filters, ListCondition extra, int size) {
+		return projects.firstPages(filters, extra, size);
+	}
+
+	/**
 	 * The next {@code size} projects matching the filter, newest first, after the one
 	 * with id {@code beforeId} (null: from the newest); for reading every match in
 	 * batches.

@@ -3,6 +3,7 @@ package com.investtrack.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,6 +47,44 @@ class BoardPagesTest extends WebTestBase {
 		assertThat(column(mine, "NEGOTIATION")).contains("data-count=\"28\"");
 		String theirs = manager.get("/?park=" + park + "&officer=officer2").body();
 		assertThat(column(theirs, "NEGOTIATION")).contains("data-count=\"27\"");
+	}
+
+	@Test
+	void aTextSearchShowsInEachColumnWhatThatColumnsOwnSearchFinds() {
+		String park = newPark();
+		String token = unique("Qz").replace(" ", "");
+		List<Long> matching = new ArrayList<>();
+		for (int i = 0; i < BoardController.COLUMN_CARDS + 3; i++) {
+			matching.add(createProject(i % 2 == 0 ? "officer" : "officer2", park, "HEALTH", "LIGHT",
+					today().minusDays(40 + i), "Plant " + token.toLowerCase() + " " + i));
+		}
+		long other = createProject("officer", park, "HEALTH", "LIGHT", today().minusDays(5), unique("Plain"));
+		walk("officer", matching.get(0), today().minusDays(2));
+		assertThat(post("officer", "/api/projects/" + matching.get(2) + "/drop",
+				Map.of("effectiveOn", today().toString(), "reason", "went elsewhere"))
+			.status()).isEqualTo(200);
+		WebSession manager = session("manager");
+		for (String filters : List.of("", "&officer=officer2", "&status=DROPPED")) {
+			String board = manager.get("/?park=" + park + "&q=" + token + filters).body();
+			assertThat(board).doesNotContain("data-project=\"" + other + "\"");
+			for (String stage : List.of("NEGOTIATION", "SIGNING", "SITE_SELECTION")) {
+				String outcome = filters.contains("DROPPED") ? "DROPPED" : "ACTIVE";
+				String api = "/api/projects?parkCode=" + park + "&q=" + token + "&stage=" + stage + "&outcome="
+						+ outcome + "&size=" + BoardController.COLUMN_CARDS + filters.replace("&status=DROPPED", "");
+				var expected = get("manager", api).body();
+				List<String> cards = new ArrayList<>();
+				expected.get("content").forEach(p -> cards.add("data-project=\"" + p.get("id").asLong() + "\""));
+				String column = column(board, stage);
+				assertThat(column).as(filters + " " + stage)
+					.contains("data-count=\"" + expected.get("totalElements").asLong() + "\"");
+				assertThat(Pattern.compile("data-project=\"\\d+\"").matcher(column).results().map(r -> r.group()))
+					.as(filters + " " + stage)
+					.containsExactlyElementsOf(cards);
+			}
+		}
+		String board = manager.get("/?park=" + park + "&q=" + token).body();
+		assertThat(column(board, "NEGOTIATION")).contains("data-count=\"" + (matching.size() - 2) + "\"");
+		assertThat(column(board, "SIGNING")).contains("data-project=\"" + matching.get(0) + "\"");
 	}
 
 	@Test
