@@ -29,9 +29,10 @@ import com.investtrack.project.AssetModel;
  * ordinal, kept in the same transaction as the milestone rows. The database counts the
  * projects per number of calendar days and of working days (the difference of two
  * ordinals), so only histograms travel, never a row per project; percentiles are taken in
- * Java from those exact counts, so H2 and MySQL give the same figures. The dashboard's
- * overview is the exception: it reads the projects in production once and tallies every
- * breakdown from them.
+ * Java from those exact counts, so H2 and MySQL give the same figures. Time to production
+ * is the exception: it has six spans (and the dashboard's overview five breakdowns
+ * besides), so it reads the row of each project in production once, from an index, and
+ * tallies them in Java.
  */
 @Service
 public class ReportService {
@@ -64,7 +65,7 @@ public class ReportService {
 		if (from.ordinal() >= to.ordinal()) {
 			throw new InvalidInputException("to", "must be a later stage than from");
 		}
-		return histograms(List.of(new Span(from, to)), to, filter, false).stats(0);
+		return histograms(new Span(from, to), filter).stats(0);
 	}
 
 	/**
@@ -76,8 +77,14 @@ public class ReportService {
 		return cache.get(Arrays.asList("timeToProduction", filter), () -> computeTimeToProduction(filter));
 	}
 
+	/**
+	 * The rows of the projects in production, tallied as the overview does without its
+	 * groups: one range of an index that holds every day and ordinal (V14), where a query
+	 * grouping each span in the database scanned it six times (100 ms at 100,000
+	 * projects, against 60).
+	 */
 	private TimeToProduction computeTimeToProduction(ReportFilter filter) {
-		return histograms(PRODUCTION_SPANS, Stage.PRODUCTION, filter, true).timeToProduction();
+		return tallyProduction(filter, false).overall();
 	}
 
 	/**
@@ -94,9 +101,20 @@ public class ReportService {
 	}
 
 	private ProductionOverview computeProductionOverview(ReportFilter filter) {
+		return tallyProduction(filter, true);
+	}
+
+	/**
+	 * Time to production under a filter from one read of the projects in production;
+	 * {@code withGroups} also tallies every breakdown (else they stay empty) and reads
+	 * the facts they group by.
+	 */
+	private ProductionOverview tallyProduction(ReportFilter filter, boolean withGroups) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		Stage[] stages = Stage.values();
-		StringBuilder columns = new StringBuilder("SELECT t.park_code, t.industry_code, t.asset_model");
+		StringBuilder columns = new StringBuilder(
+				withGroups ? "SELECT t.park_code, t.industry_code, t.asset_model" : "SELECT 0");
+		int first = withGroups ? 4 : 2;
 		for (Stage s : stages) {
 			columns.append(", t.")
 				.append(MilestoneService.timelineColumn(s))
@@ -106,8 +124,7 @@ public class ReportService {
 		String production = "t." + MilestoneService.timelineColumn(Stage.PRODUCTION);
 		String sql = columns + " FROM milestone_timeline t WHERE " + production + " IS NOT NULL"
 				+ where(filter, production, params);
-		int spans = PRODUCTION_SPANS.size();
-		Histograms overall = new Histograms(spans);
+		Histograms overall = new Histograms(PRODUCTION_SPANS.size());
 		Map<Breakdown, Map<String, Histograms>> breakdowns = new EnumMap<>(Breakdown.class);
 		for (Breakdown b : Breakdown.values()) {
 			breakdowns.put(b, new TreeMap<>());
@@ -117,8 +134,13 @@ public class ReportService {
 		Integer[] ordinals = new Integer[stages.length];
 		jdbc.sql(sql).params(params).query(rs -> {
 			for (int i = 0; i < stages.length; i++) {
-				days[i] = rs.getObject(4 + 2 * i, Integer.class);
-				ordinals[i] = rs.getObject(5 + 2 * i, Integer.class);
+				days[i] = rs.getObject(first + 2 * i, Integer.class);
+				ordinals[i] = rs.getObject(first + 1 + 2 * i, Integer.class);
+			}
+			if (!withGroups) {
+				overall.projects++;
+				addSpans(overall, days, ordinals);
+				return;
 			}
 			String park = rs.getString(1);
 			AssetModel asset = AssetModel.valueOf(rs.getString(3));
@@ -130,16 +152,7 @@ public class ReportService {
 					group(parks.computeIfAbsent(asset, a -> new TreeMap<>()), park));
 			for (Histograms h : groups) {
 				h.projects++;
-			}
-			for (int i = 0; i < spans; i++) {
-				int from = PRODUCTION_SPANS.get(i).from().ordinal();
-				int to = PRODUCTION_SPANS.get(i).to().ordinal();
-				// as in histograms(): a span counts where both days have their ordinal
-				if (ordinals[from] != null && ordinals[to] != null) {
-					for (Histograms h : groups) {
-						h.add(i, days[to] - days[from], ordinals[to] - ordinals[from], 1);
-					}
-				}
+				addSpans(h, days, ordinals);
 			}
 		});
 		Map<Breakdown, Map<String, TimeToProduction>> byBreakdown = new EnumMap<>(Breakdown.class);
@@ -149,6 +162,20 @@ public class ReportService {
 			byAsset.put(a, timesToProduction(parks.getOrDefault(a, Map.of())));
 		}
 		return new ProductionOverview(overall.timeToProduction(), byBreakdown, byAsset);
+	}
+
+	/**
+	 * One project's spans: as in histograms(), a span counts where both days have their
+	 * ordinal.
+	 */
+	private static void addSpans(Histograms h, Integer[] days, Integer[] ordinals) {
+		for (int i = 0; i < PRODUCTION_SPANS.size(); i++) {
+			int from = PRODUCTION_SPANS.get(i).from().ordinal();
+			int to = PRODUCTION_SPANS.get(i).to().ordinal();
+			if (ordinals[from] != null && ordinals[to] != null) {
+				h.add(i, days[to] - days[from], ordinals[to] - ordinals[from], 1);
+			}
+		}
 	}
 
 	private static Histograms group(Map<String, Histograms> groups, String key) {
@@ -324,41 +351,28 @@ public class ReportService {
 	}
 
 	/**
-	 * One query, a branch per span: projects counted per calendar days and working days,
-	 * over the projects that reached {@code end} (in the filter's year, if any). With
-	 * {@code countProjects} a last branch counts those projects.
+	 * One grouped query: projects counted per calendar days and working days from
+	 * {@code span}'s first milestone to its last, over the projects that reached the last
+	 * (in the filter's year, if any).
 	 */
-	private Histograms histograms(List<Span> spans, Stage end, ReportFilter filter, boolean countProjects) {
+	private Histograms histograms(Span span, ReportFilter filter) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		String endDay = "t." + MilestoneService.timelineColumn(end);
-		String where = " WHERE " + endDay + " IS NOT NULL" + where(filter, endDay, params);
-		List<String> branches = new ArrayList<>();
-		for (int i = 0; i < spans.size(); i++) {
-			String start = "t." + MilestoneService.timelineColumn(spans.get(i).from());
-			String stop = "t." + MilestoneService.timelineColumn(spans.get(i).to());
-			String startOrdinal = "t." + MilestoneService.workDayColumn(spans.get(i).from());
-			String stopOrdinal = "t." + MilestoneService.workDayColumn(spans.get(i).to());
-			String days = stop + " - " + start;
-			// the ordinals are kept beside the days (V14), so a span's working days are
-			// two columns of the row already read, not two joins per project
-			String workingDays = stopOrdinal + " - " + startOrdinal;
-			branches.add("SELECT " + i + ", " + days + ", " + workingDays + ", COUNT(*) FROM milestone_timeline t"
-					+ where + " AND " + startOrdinal + " IS NOT NULL AND " + stopOrdinal + " IS NOT NULL GROUP BY "
-					+ days + ", " + workingDays);
-		}
-		if (countProjects) {
-			branches.add("SELECT -1, 0, 0, COUNT(*) FROM milestone_timeline t" + where);
-		}
-		Histograms histograms = new Histograms(spans.size());
-		jdbc.sql(String.join(" UNION ALL ", branches)).params(params).query(rs -> {
-			int span = rs.getInt(1);
-			if (span < 0) {
-				histograms.projects = rs.getInt(4);
-			}
-			else {
-				histograms.add(span, rs.getInt(2), rs.getInt(3), rs.getLong(4));
-			}
-		});
+		String endDay = "t." + MilestoneService.timelineColumn(span.to());
+		String start = "t." + MilestoneService.timelineColumn(span.from());
+		String startOrdinal = "t." + MilestoneService.workDayColumn(span.from());
+		String stopOrdinal = "t." + MilestoneService.workDayColumn(span.to());
+		String days = endDay + " - " + start;
+		// the ordinals are kept beside the days (V14), so a span's working days are two
+		// columns of the row already read, not two joins per project
+		String workingDays = stopOrdinal + " - " + startOrdinal;
+		Histograms histograms = new Histograms(1);
+		jdbc.sql("SELECT " + days + ", " + workingDays + ", COUNT(*) FROM milestone_timeline t WHERE " + endDay
+				+ " IS NOT NULL" + where(filter, endDay, params) + " AND " + startOrdinal + " IS NOT NULL AND "
+				+ stopOrdinal + " IS NOT NULL GROUP BY " + days + ", " + workingDays)
+			.params(params)
+			.query(rs -> {
+				histograms.add(0, rs.getInt(1), rs.getInt(2), rs.getLong(3));
+			});
 		return histograms;
 	}
 

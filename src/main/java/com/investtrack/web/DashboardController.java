@@ -3,8 +3,17 @@ package com.investtrack.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +21,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.annotation.PreDestroy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +57,9 @@ class DashboardController {
 
 	/** Red and yellow projects listed on the page (the board shows all of them). */
 	static final int ATTENTION_LIMIT = 50;
+
+	/** Threads computing dashboard panels at once, over all requests. */
+	static final int PANEL_THREADS = 4;
 
 	/** The query parameter naming each breakdown. */
 	static final Map<String, Breakdown> BREAKDOWNS = Map.of("park", Breakdown.PARK, "industry", Breakdown.INDUSTRY,
@@ -90,6 +104,24 @@ class DashboardController {
 
 	private final AccessPolicy access;
 
+	/**
+	 * The threads that compute the dashboard's panels, shared by every request: a fixed
+	 * few, so that the panels of many dashboards at once hold no more database
+	 * connections than that (the pool has ten) and wait their turn instead.
+	 */
+	private final ExecutorService panels = Executors.newFixedThreadPool(PANEL_THREADS, new ThreadFactory() {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable r) {
+			Thread t = new Thread(r, "dashboard-panel-" + count.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		}
+
+	});
+
 	DashboardController(ReportService reports, ProjectViews views, MilestoneDates dates, Directory directory,
 			DomainMessages messages, ObjectMapper json, AccessPolicy access) {
 		this.access = access;
@@ -108,32 +140,81 @@ class DashboardController {
 		Directory.Names names = directory.names();
 		ReportFilter f = filter.toReportFilter();
 		int kpiYear = filter.getYear() != null ? filter.getYear() : dates.today().getYear();
+		// the panels read independent figures, each a scan of its own after a change:
+		// side by side they take the time of the slowest, not of all five in turn
+		LocaleContext locale = LocaleContextHolder.getLocaleContext();
+		var kpis = panel(locale,
+				() -> reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
+		var byStage = panel(locale, () -> reports.projectsByStage(f));
+		var overview = panel(locale, () -> reports.productionOverview(f));
+		var red = panel(locale, () -> attention(Health.RED, f));
+		var yellow = panel(locale, () -> attention(Health.YELLOW, f));
 		model.addAttribute("names", names);
 		model.addAttribute("stages", Stage.values());
 		model.addAttribute("assetModels", AssetModel.values());
 		model.addAttribute("years", years());
-		model.addAttribute("kpis",
-				reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
-		model.addAttribute("byStage", reports.projectsByStage(f));
-		ProductionOverview production = reports.productionOverview(f);
-		TimeToProduction overall = production.overall();
-		model.addAttribute("overall", overall);
-		model.addAttribute("stageChart", chart(stageChart(overall)));
 		try {
 			model.addAttribute("durations", reports.durations(filter.getFrom(), filter.getTo(), f));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("durationsError", messages.translate(ex.fields().values().iterator().next()));
 		}
+		model.addAttribute("kpis", join(kpis));
+		model.addAttribute("byStage", join(byStage));
+		ProductionOverview production = join(overview);
+		TimeToProduction overall = production.overall();
+		model.addAttribute("overall", overall);
+		model.addAttribute("stageChart", chart(stageChart(overall)));
 		List<Table> tables = new ArrayList<>();
 		for (String by : List.of("park", "industry", "asset", "year")) {
 			List<Row> rows = rows(by, production, f, names);
 			tables.add(new Table(by, rows, chart(breakdownChart(rows))));
 		}
 		model.addAttribute("tables", tables);
-		model.addAttribute("attention", List.of(new Attention(Health.RED, attention(Health.RED, f)),
-				new Attention(Health.YELLOW, attention(Health.YELLOW, f))));
+		model.addAttribute("attention",
+				List.of(new Attention(Health.RED, join(red)), new Attention(Health.YELLOW, join(yellow))));
 		return "dashboard";
+	}
+
+	/**
+	 * A panel's figures computed on the panel threads, in the request's language (the
+	 * lights' reasons are translated).
+	 */
+	private <T> CompletableFuture<T> panel(LocaleContext locale, Supplier<T> figures) {
+		return CompletableFuture.supplyAsync(() -> {
+			LocaleContext previous = LocaleContextHolder.getLocaleContext();
+			LocaleContextHolder.setLocaleContext(locale);
+			try {
+				return figures.get();
+			}
+			finally {
+				LocaleContextHolder.setLocaleContext(previous);
+			}
+		}, panels);
+	}
+
+	/**
+	 * A panel's figures, or its failure as the request's own, so the error pages answer
+	 * it as if it had been computed in turn.
+	 */
+	private static <T> T join(CompletableFuture<T> panel) {
+		try {
+			return panel.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+	}
+
+	@PreDestroy
+	void stopPanels() {
+		panels.shutdown();
 	}
 
 	@GetMapping("/dashboard/ttp.csv")
