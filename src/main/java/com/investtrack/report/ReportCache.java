@@ -1,28 +1,21 @@
 package com.investtrack.report;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.investtrack.audit.AuditVersionedCache;
+
 /**
- * Reports answered again without recomputing them while nothing they read has changed.
- * Every write to the product's tables appends to the audit trail in its own transaction,
- * so the audit chain's head sequence is a version of all the data reports read: one
- * primary-key read tells whether a cached answer is still exact. The check goes to the
- * shared database, so every node of a cluster drops its answers as soon as any node
- * commits a step.
- * <p>
+ * Reports answered again without recomputing them while nothing they read has changed
+ * (the audit chain's head is their data's version, see {@link AuditVersionedCache}).
  * Reports are read far more often than milestones are recorded (every dashboard view runs
  * several), which is what makes this pay; the first request after a step computes the
- * report afresh. Hits and misses are counted ({@value #METRIC}), so an operator sees
- * whether it does.
+ * report afresh. Hits and misses are counted ({@value #METRIC}).
  */
 @Component
 class ReportCache {
@@ -35,57 +28,15 @@ class ReportCache {
 	 */
 	static final int MAX_ENTRIES = 512;
 
-	private record Entry(long version, Object value) {
-	}
-
-	private final JdbcClient jdbc;
-
-	private final Map<List<?>, Entry> entries = new ConcurrentHashMap<>();
-
-	private final Counter hits;
-
-	private final Counter misses;
+	private final AuditVersionedCache cache;
 
 	ReportCache(JdbcClient jdbc, MeterRegistry registry) {
-		this.jdbc = jdbc;
-		this.hits = counter(registry, "hit");
-		this.misses = counter(registry, "miss");
+		this.cache = new AuditVersionedCache(jdbc, registry, METRIC,
+				"Reports answered from the cache (hit) or computed (miss)", MAX_ENTRIES);
 	}
 
-	/**
-	 * The report identified by {@code key} as of the current data version. The version is
-	 * read before computing, so an answer kept under a version never reflects older data
-	 * than that version.
-	 */
-	@SuppressWarnings("unchecked")
 	<T> T get(List<?> key, Supplier<T> compute) {
-		long version = version();
-		Entry cached = entries.get(key);
-		if (cached != null && cached.version() == version) {
-			hits.increment();
-			return (T) cached.value();
-		}
-		misses.increment();
-		T value = compute.get();
-		if (entries.size() >= MAX_ENTRIES) {
-			entries.values().removeIf(e -> e.version() != version);
-		}
-		if (entries.size() < MAX_ENTRIES) {
-			entries.merge(key, new Entry(version, value),
-					(old, fresh) -> old.version() > fresh.version() ? old : fresh);
-		}
-		return value;
-	}
-
-	private static Counter counter(MeterRegistry registry, String result) {
-		return Counter.builder(METRIC)
-			.description("Reports answered from the cache (hit) or computed (miss)")
-			.tag("result", result)
-			.register(registry);
-	}
-
-	private long version() {
-		return jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
+		return cache.get(key, compute);
 	}
 
 }
