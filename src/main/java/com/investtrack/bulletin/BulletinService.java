@@ -17,9 +17,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import com.investtrack.audit.AuditVersionedCache;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.fulfilment.Amounts;
 import com.investtrack.fulfilment.Flag;
@@ -58,11 +62,19 @@ public class BulletinService {
 
 	private final Clock clock;
 
-	private final BulletinCache cache;
+	/**
+	 * Bulletin pages kept until the data changes: every write to what a bulletin reads
+	 * (milestones, plans, funds, notices, targets, thresholds, the calendar) is audited.
+	 * Only the bounded page is kept (a whole bulletin runs to megabytes at 100,000
+	 * projects), at most 64 per data version.
+	 */
+	private final AuditVersionedCache cache;
 
 	BulletinService(BulletinQueries queries, TargetService targets, TargetRepository targetStore,
-			ReferenceData reference, Lights lights, AccessPolicy access, Clock clock, BulletinCache cache) {
-		this.cache = cache;
+			ReferenceData reference, Lights lights, AccessPolicy access, Clock clock, JdbcClient jdbc,
+			MeterRegistry registry) {
+		this.cache = new AuditVersionedCache(jdbc, registry, "investtrack.bulletin.cache",
+				"Bulletin pages answered from the cache (hit) or computed (miss)", 64);
 		this.queries = queries;
 		this.targets = targets;
 		this.targetStore = targetStore;
@@ -107,7 +119,8 @@ public class BulletinService {
 	 * list the first {@code limit} entries and how many there are. Read by statements
 	 * that stop after {@code limit} rows and by counts, where the whole bulletin reads,
 	 * lights and describes every red project of the city; and kept until the next
-	 * committed change ({@link BulletinCache}), for the day and the reader's language.
+	 * committed change, for the day and the reader's language (the red projects'
+	 * reasons).
 	 */
 	@Transactional(readOnly = true)
 	public BulletinPage page(int year, int month, int limit, CurrentUser user) {

@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import com.investtrack.audit.AuditVersionedCache;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.SqlConditions;
 import com.investtrack.common.Stage;
@@ -45,11 +48,17 @@ public class ReportService {
 
 	private final JdbcClient jdbc;
 
-	private final ReportCache cache;
+	/**
+	 * Answers kept per report and filter until the data changes. Reports are read far
+	 * more often than milestones are recorded (every dashboard view runs several), which
+	 * is what makes this pay; the first request after a step computes the report afresh.
+	 */
+	private final AuditVersionedCache cache;
 
-	ReportService(JdbcClient jdbc, ReportCache cache) {
+	ReportService(JdbcClient jdbc, MeterRegistry registry) {
 		this.jdbc = jdbc;
-		this.cache = cache;
+		this.cache = new AuditVersionedCache(jdbc, registry, "investtrack.report.cache",
+				"Reports answered from the cache (hit) or computed (miss)", 512);
 	}
 
 	/**

@@ -128,9 +128,9 @@ class ReportApiTest extends ApiTestBase {
 	}
 
 	/**
-	 * Answers are kept while the data stands still (see ReportCache) and recomputed once
-	 * anything they read changed: a milestone recorded, a project's park changed by an
-	 * edit, or an approval still pending (which changes nothing).
+	 * Answers are kept while the data stands still (see ReportService's cache) and
+	 * recomputed once anything they read changed: a milestone recorded, a project's park
+	 * changed by an edit, or an approval still pending (which changes nothing).
 	 */
 	@Test
 	void aRepeatedReportFollowsEveryCommittedChange() {
