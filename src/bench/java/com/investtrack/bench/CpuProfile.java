@@ -84,13 +84,15 @@ final class CpuProfile {
 				samples++;
 				String component = "JDK only (threads outside any library: GC helpers, I/O, timers)";
 				String method = null;
-				for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+				List<RecordedFrame> frames = event.getStackTrace().getFrames();
+				for (int i = 0; i < frames.size(); i++) {
+					RecordedFrame frame = frames.get(i);
 					if (frame.getMethod() == null || frame.getMethod().getType() == null) {
 						continue;
 					}
 					String type = frame.getMethod().getType().getName();
 					if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
-							|| type.startsWith("javax.") || type.startsWith("jakarta.")) {
+							|| type.startsWith("javax.") || type.startsWith("jakarta.") || isKeyOfMap(frames, i)) {
 						continue;
 					}
 					component = COMPONENTS.entrySet()
@@ -131,6 +133,36 @@ final class CpuProfile {
 		if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
 			throw new IllegalStateException(String.join(" ", line) + ": " + out);
 		}
+	}
+
+
+	/**
+	 * Whether a frame is a key's equals or hashCode called by a JDK map: charged to the
+	 * map's caller, like the lookup itself. Besides, JFR's debug information for a map
+	 * lookup compiled with a key's equals inlined names that equals for lookups of every
+	 * other key type too: Spring Boot's JarFileUrlKey.equals, inlined at start-up, then
+	 * showed up under the JDBC driver's and MyBatis's own lookups as 6% "nested-jar
+	 * loader".
+	 */
+	private static boolean isKeyOfMap(List<RecordedFrame> frames, int i) {
+		String name = frames.get(i).getMethod().getName();
+		if (!name.startsWith("equals") && !name.equals("hashCode")) {
+			return false;
+		}
+		for (int j = i + 1; j < frames.size(); j++) {
+			var method = frames.get(j).getMethod();
+			if (method == null || method.getType() == null) {
+				continue;
+			}
+			String caller = method.getType().getName();
+			if (caller.startsWith("java.util.")) {
+				return caller.contains("Map");
+			}
+			if (!caller.equals(frames.get(i).getMethod().getType().getName())) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 }

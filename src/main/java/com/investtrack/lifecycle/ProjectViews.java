@@ -93,14 +93,20 @@ public class ProjectViews {
 		}
 		List<PageResult<Project>> found = projects.firstPages(filters, health == null ? null : lights.condition(health),
 				size);
-		// a project on two pages (filters that overlap) is viewed once
-		Map<Long, ProjectView> viewed = views(found.stream()
-			.flatMap(page -> page.content().stream())
-			.collect(Collectors.toMap(Project::id, Function.identity(), (a, b) -> a, LinkedHashMap::new))
-			.values()
-			.stream()
-			.toList()).stream().collect(Collectors.toMap(ProjectView::id, Function.identity()));
-		return found.stream().map(page -> page.map(p -> viewed.get(p.id()))).toList();
+		return viewPages(found);
+	}
+
+	/**
+	 * The first page of the projects of each light matching the filter (whose own light
+	 * is ignored), as {@link #search} gives each: all the totals counted in one scan and
+	 * the views of all the pages read together (the dashboard's red and yellow lists).
+	 */
+	public List<PageResult<ProjectView>> firstPagesByHealth(ProjectFilter filter, List<Health> healths, int size) {
+		ProjectFilter anyLight = new ProjectFilter(filter.stage(), filter.parkCode(), filter.industryCode(),
+				filter.officer(), null, filter.assetModel(), filter.outcome(), filter.text(), filter.leader(),
+				filter.keyLevel(), filter.projectType(), filter.channel());
+		List<PageResult<Project>> found = projects.firstPagesEach(anyLight, lights.conditions(healths), size);
+		return viewPages(found);
 	}
 
 	/**
@@ -123,6 +129,19 @@ public class ProjectViews {
 			}
 			before = found.get(found.size() - 1).id();
 		}
+	}
+
+	/**
+	 * The views of several pages, read together; a project on two pages is viewed once.
+	 */
+	private List<PageResult<ProjectView>> viewPages(List<PageResult<Project>> found) {
+		Map<Long, ProjectView> viewed = views(found.stream()
+			.flatMap(page -> page.content().stream())
+			.collect(Collectors.toMap(Project::id, Function.identity(), (a, b) -> a, LinkedHashMap::new))
+			.values()
+			.stream()
+			.toList()).stream().collect(Collectors.toMap(ProjectView::id, Function.identity()));
+		return found.stream().map(page -> page.map(p -> viewed.get(p.id()))).toList();
 	}
 
 	private List<ProjectView> views(List<Project> list) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,6 +265,14 @@ public class Lights {
 	 * nothing per row.
 	 */
 	public ListCondition condition(Health health) {
+		return conditions(List.of(health)).get(0);
+	}
+
+	/**
+	 * {@link #condition} of each of these lights, from one reading of the thresholds and
+	 * the day, so that they agree on every parameter and can be counted in one scan.
+	 */
+	public List<ListCondition> conditions(List<Health> healths) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		List<String> red = new ArrayList<>();
 		List<String> yellow = new ArrayList<>();
@@ -297,12 +306,12 @@ public class Lights {
 				+ ":npy))";
 		String isRed = String.join(" OR ", red);
 		String isYellow = yellow.isEmpty() ? idleYellow : String.join(" OR ", yellow) + " OR " + idleYellow;
-		String where = switch (health) {
+		Map<String, Object> shared = Collections.unmodifiableMap(params);
+		return healths.stream().map(health -> new ListCondition(PLAN_JOIN, switch (health) {
 			case RED -> "p.outcome = 'ACTIVE' AND (" + isRed + ")";
 			case YELLOW -> "p.outcome = 'ACTIVE' AND (" + isYellow + ") AND NOT (" + isRed + ")";
 			case GREEN -> "NOT (p.outcome = 'ACTIVE' AND (" + isRed + " OR " + isYellow + "))";
-		};
-		return new ListCondition(PLAN_JOIN, where, params);
+		}, shared)).toList();
 	}
 
 	/**

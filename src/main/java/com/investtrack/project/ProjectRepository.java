@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -310,6 +311,58 @@ class ProjectRepository {
 		Map<Long, Project> read = new HashMap<>();
 		findAll(matches.stream().map(Match::id).toList()).forEach(p -> read.put(p.id(), p));
 		return matches.stream().map(m -> read.get(m.id())).filter(Objects::nonNull).toList();
+	}
+
+	/**
+	 * The first page of the projects matching {@code f} and each of {@code conditions}
+	 * (another module's criteria over one join, e.g. the lights of several colours),
+	 * newest first, with every total counted in one scan: each page on its own would
+	 * count the table again. The conditions must agree on every parameter they share.
+	 */
+	public List<PageResult<Project>> firstPagesEach(ProjectFilter f, List<ListCondition> conditions, int size) {
+		if (conditions.isEmpty()) {
+			return List.of();
+		}
+		String join = conditions.get(0).join();
+		Map<String, Object> params = new LinkedHashMap<>();
+		StringBuilder sums = new StringBuilder();
+		for (ListCondition c : conditions) {
+			if (!c.join().equals(join)) {
+				throw new IllegalArgumentException("Conditions counted together must share their join");
+			}
+			c.params().forEach((name, value) -> {
+				Object before = params.putIfAbsent(name, value);
+				if (before != null && !before.equals(value)) {
+					throw new IllegalArgumentException("Conditions counted together disagree on :" + name);
+				}
+			});
+			sums.append(sums.isEmpty() ? "" : ", ")
+				.append("SUM(CASE WHEN ")
+				.append(c.where())
+				.append(" THEN 1 ELSE 0 END)");
+		}
+		String fromWhere = fromWhere(f, new ListCondition(join, "1 = 1", Map.of()), params, "");
+		long[] totals = jdbc.sql("SELECT " + sums + fromWhere).params(params).query((rs, n) -> {
+			long[] t = new long[conditions.size()];
+			for (int i = 0; i < t.length; i++) {
+				// a SUM over no rows is NULL, which reads as 0
+				t[i] = rs.getLong(i + 1);
+			}
+			return t;
+		}).single();
+		List<PageResult<Project>> pages = new ArrayList<>(conditions.size());
+		for (int i = 0; i < conditions.size(); i++) {
+			Map<String, Object> pageParams = new LinkedHashMap<>();
+			String where = fromWhere(f, conditions.get(i), pageParams, "");
+			// newest first, so the scan of the primary key stops at the page's last match
+			List<Project> rows = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY p.id DESC LIMIT :limit")
+				.params(pageParams)
+				.param("limit", size)
+				.query(this::map)
+				.list();
+			pages.add(new PageResult<>(rows, 0, size, totals[i]));
+		}
+		return pages;
 	}
 
 	/**

@@ -116,6 +116,14 @@ public class ProjectService {
 	}
 
 	/**
+	 * The first page of the projects matching the filter and each of the conditions, with
+	 * all the totals counted in one scan (see {@link ProjectRepository#firstPagesEach}).
+	 */
+	public List<PageResult<Project>> firstPagesEach(ProjectFilter filter, List<ListCondition> conditions, int size) {
+		return projects.firstPagesEach(filter, conditions, size);
+	}
+
+	/**
 	 * The next {@code size} projects matching the filter, newest first, after the one
 	 * with id {@code beforeId} (null: from the newest); for reading every match in
 	 * batches.

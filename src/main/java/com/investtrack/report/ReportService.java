@@ -207,27 +207,33 @@ public class ReportService {
 		return cache.get(Arrays.asList("yearKpis", filter), () -> computeYearKpis(filter));
 	}
 
+	/*
+	 * From the timeline (one row per project, each milestone's day): each count is a
+	 * range of an index on that stage's day, and only the heavy projects that started
+	 * construction in the year are looked up for their land. Joining the year's
+	 * milestones to their projects looked up every one of them.
+	 */
 	private YearKpis computeYearKpis(ReportFilter filter) {
 		if (filter.year() == null) {
 			throw new InvalidInputException("year", "is required");
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "SELECT m.stage, p.asset_model, COUNT(*), SUM(p.land_area_m2) FROM milestone m"
-				+ " JOIN project p ON p.id = m.project_id WHERE m.stage IN ('SIGNING', 'CONSTRUCTION', 'PRODUCTION')"
-				+ projectWhere(filter, "m", params) + " GROUP BY m.stage, p.asset_model";
-		long[] counts = new long[Stage.values().length];
-		long[] heavy = { 0 };
-		BigDecimal[] heavyLand = { BigDecimal.ZERO };
-		jdbc.sql(sql).params(params).query(rs -> {
-			Stage stage = Stage.valueOf(rs.getString(1));
-			counts[stage.ordinal()] += rs.getLong(3);
-			if (stage == Stage.CONSTRUCTION && AssetModel.HEAVY.name().equals(rs.getString(2))) {
-				heavy[0] = rs.getLong(3);
-				heavyLand[0] = rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4);
-			}
-		});
-		return new YearKpis(filter.year(), counts[Stage.SIGNING.ordinal()], counts[Stage.CONSTRUCTION.ordinal()],
-				counts[Stage.PRODUCTION.ordinal()], heavy[0], heavyLand[0]);
+		params.put("first", LocalDate.of(filter.year(), 1, 1).toEpochDay());
+		params.put("last", LocalDate.of(filter.year(), 12, 31).toEpochDay());
+		String facts = facts(filter, "t.", params).toString();
+		String heavyConstruction = " WHERE t.construction_day BETWEEN :first AND :last AND t.asset_model = 'HEAVY'"
+				+ facts;
+		String sql = "SELECT (SELECT COUNT(*) FROM milestone_timeline t WHERE t.signing_day BETWEEN :first AND :last"
+				+ facts + "), (SELECT COUNT(*) FROM milestone_timeline t WHERE t.construction_day BETWEEN :first AND"
+				+ " :last" + facts + "), (SELECT COUNT(*) FROM milestone_timeline t WHERE t.production_day BETWEEN"
+				+ " :first AND :last" + facts + "), (SELECT COUNT(*) FROM milestone_timeline t" + heavyConstruction
+				+ "), (SELECT SUM(p.land_area_m2) FROM milestone_timeline t JOIN project p ON p.id = t.project_id"
+				+ heavyConstruction + ")";
+		return jdbc.sql(sql).params(params).query((rs, n) -> {
+			BigDecimal land = rs.getBigDecimal(5);
+			return new YearKpis(filter.year(), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					land == null ? BigDecimal.ZERO : land);
+		}).single();
 	}
 
 	/**

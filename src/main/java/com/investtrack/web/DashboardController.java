@@ -141,14 +141,16 @@ class DashboardController {
 		ReportFilter f = filter.toReportFilter();
 		int kpiYear = filter.getYear() != null ? filter.getYear() : dates.today().getYear();
 		// the panels read independent figures, each a scan of its own after a change:
-		// side by side they take the time of the slowest, not of all five in turn
+		// side by side they take the time of the slowest, not of all four in turn (the
+		// red and
+		// yellow lists are one panel: their totals come from one scan)
 		LocaleContext locale = LocaleContextHolder.getLocaleContext();
 		var kpis = panel(locale,
 				() -> reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
 		var byStage = panel(locale, () -> reports.projectsByStage(f));
 		var overview = panel(locale, () -> reports.productionOverview(f));
-		var red = panel(locale, () -> attention(Health.RED, f));
-		var yellow = panel(locale, () -> attention(Health.YELLOW, f));
+		var attention = panel(locale, () -> views.firstPagesByHealth(attentionFilter(null, f),
+				List.of(Health.RED, Health.YELLOW), ATTENTION_LIMIT));
 		model.addAttribute("names", names);
 		model.addAttribute("stages", Stage.values());
 		model.addAttribute("assetModels", AssetModel.values());
@@ -171,8 +173,9 @@ class DashboardController {
 			tables.add(new Table(by, rows, chart(breakdownChart(rows))));
 		}
 		model.addAttribute("tables", tables);
-		model.addAttribute("attention",
-				List.of(new Attention(Health.RED, join(red)), new Attention(Health.YELLOW, join(yellow))));
+		List<PageResult<ProjectView>> redAndYellow = join(attention);
+		model.addAttribute("attention", List.of(new Attention(Health.RED, redAndYellow.get(0)),
+				new Attention(Health.YELLOW, redAndYellow.get(1))));
 		return "dashboard";
 	}
 
@@ -392,10 +395,6 @@ class DashboardController {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Chart data is plain records", ex);
 		}
-	}
-
-	private PageResult<ProjectView> attention(Health health, ReportFilter f) {
-		return views.search(attentionFilter(health, f), 0, ATTENTION_LIMIT);
 	}
 
 	private static ProjectFilter attentionFilter(Health health, ReportFilter f) {

@@ -9,8 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.investtrack.common.PageResult;
+import com.investtrack.lifecycle.ProjectView;
+import com.investtrack.lifecycle.ProjectViews;
+import com.investtrack.project.Health;
+import com.investtrack.project.ProjectFilter;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
@@ -19,6 +25,9 @@ import com.investtrack.support.TestData;
  * list, and the history.
  */
 class ProjectQueryApiTest extends ApiTestBase {
+
+	@Autowired
+	ProjectViews views;
 
 	@Test
 	void parksAndIndustriesAreListedForEveryRole() {
@@ -116,6 +125,16 @@ class ProjectQueryApiTest extends ApiTestBase {
 		assertThat(ids(base + "&health=RED")).containsExactly(red);
 		assertThat(ids(base + "&health=YELLOW")).containsExactly(yellow);
 		assertThat(ids(base + "&health=GREEN")).containsExactly(dropped, light, signing, green);
+		// the dashboard's lists: each light's first page and total, all counted in one
+		// scan
+		List<PageResult<ProjectView>> byLight = views.firstPagesByHealth(
+				new ProjectFilter(null, park, null, null, Health.RED, null, null, null, null, null, null, null),
+				List.of(Health.RED, Health.YELLOW, Health.GREEN), 3);
+		assertThat(byLight).extracting(PageResult::totalElements).containsExactly(1L, 1L, 4L);
+		assertThat(byLight.get(0).content()).extracting(ProjectView::id).containsExactly(red);
+		assertThat(byLight.get(1).content()).extracting(ProjectView::id).containsExactly(yellow);
+		assertThat(byLight.get(2).content()).extracting(ProjectView::id).containsExactly(dropped, light, signing);
+		assertThat(byLight.get(2).content()).extracting(ProjectView::health).containsOnly(Health.GREEN);
 		String name = get("officer", "/api/projects/" + light).body().get("name").asText();
 		assertThat(ids(base + "&q=" + name.substring(name.length() - 8).toUpperCase())).containsExactly(light);
 		assertThat(ids("/api/projects?officer=officer2&parkCode=" + park + "&health=RED&stage=NEGOTIATION"))
