@@ -28,6 +28,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import com.investtrack.InvestTrackApplication;
 import com.investtrack.bulletin.Bulletin;
 import com.investtrack.bulletin.BulletinPage;
+import com.investtrack.bulletin.BulletinParts;
 import com.investtrack.bulletin.BulletinService;
 import com.investtrack.common.Role;
 import com.investtrack.security.CurrentUser;
@@ -84,6 +85,8 @@ public final class BulletinBench {
 		boolean page = Boolean.parseBoolean(a.getOrDefault("page", "true"));
 		// whole=false times the page's bulletin only
 		boolean whole = Boolean.parseBoolean(a.getOrDefault("whole", "true"));
+		// parts=true times each part of the page's fresh computation apart
+		boolean parts = Boolean.parseBoolean(a.getOrDefault("parts", "false"));
 		Databases databases = new Databases(
 				a.getOrDefault("mysql",
 						System.getenv().getOrDefault("BENCH_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")),
@@ -153,7 +156,11 @@ public final class BulletinBench {
 			md.append("\nThe statements are the server's Questions counter over the runs, divided by the runs: "
 					+ "other clients of the server count too.\n");
 			if (page) {
-				pages(md, databases, database, bulletins, reader, periods, runs);
+				pages(md, databases, database, bulletins, reader, periods, runs, dump, app.getBean(ObjectMapper.class));
+			}
+			if (parts) {
+				md.append("\n### The page's fresh computation by part\n\n")
+					.append(BulletinParts.table(app, periods, 100, runs));
 			}
 			Files.createDirectories(out.toAbsolutePath().getParent());
 			Files.writeString(out, md);
@@ -169,7 +176,8 @@ public final class BulletinBench {
 	 * answer) and repeated.
 	 */
 	private static void pages(StringBuilder md, Databases databases, String database, BulletinService bulletins,
-			CurrentUser reader, int[][] periods, int runs) throws SQLException {
+			CurrentUser reader, int[][] periods, int runs, String dump, ObjectMapper json)
+			throws SQLException, java.io.IOException {
 		md.append("\n### The page's bounded bulletin (first 100 of each list)\n\n| period | runs "
 				+ "| after a change p50 ms | after a change max ms | repeated p50 ms | repeated max ms "
 				+ "| statements after a change | red |\n"
@@ -197,6 +205,11 @@ public final class BulletinBench {
 					long s = System.nanoTime();
 					bulletins.page(p[0], p[1], 100, reader);
 					repeated[i] = (System.nanoTime() - s) / 1000;
+				}
+				if (dump != null) {
+					Path file = Path.of(dump, "page-%d-%02d.json".formatted(p[0], p[1]));
+					Files.createDirectories(file.toAbsolutePath().getParent());
+					Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(shown));
 				}
 				Arrays.sort(fresh);
 				Arrays.sort(repeated);

@@ -7,10 +7,15 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +135,33 @@ class BulletinPageApiTest extends ApiTestBase {
 			.get(Indicator.SIGNED_PROJECTS.ordinal());
 		assertThat(signed.target()).isEqualByComparingTo(BigDecimal.valueOf(7));
 		assertThat(changed).isEqualTo(bulletins.excerpt(year, 12, LIMIT));
+	}
+
+	/**
+	 * More pages computed at once than the connection pool has connections: the request
+	 * threads hold none while their parts run on the part threads, so none waits for a
+	 * connection that another holds, and each page is the one computed alone.
+	 */
+	@Test
+	void manyPagesComputedAtOnceEachMatchTheOneComputedAlone() throws Exception {
+		CurrentUser reader = new CurrentUser("auditor", Set.of(Role.AUDITOR));
+		int year = today.getYear() - 1;
+		int requests = 16;
+		ExecutorService requesters = Executors.newFixedThreadPool(requests);
+		try {
+			List<Future<BulletinPage>> pages = new ArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				// a limit each: the cache keeps none of them for another
+				int limit = LIMIT - i;
+				pages.add(requesters.submit(() -> bulletins.page(year, 12, limit, reader)));
+			}
+			for (int i = 0; i < requests; i++) {
+				assertThat(pages.get(i).get(60, TimeUnit.SECONDS)).isEqualTo(bulletins.excerpt(year, 12, LIMIT - i));
+			}
+		}
+		finally {
+			requesters.shutdownNow();
+		}
 	}
 
 	private static <T> List<T> first(List<T> list) {
