@@ -12,15 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,10 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 
 import com.investtrack.audit.AuditVersionedCache;
 import com.investtrack.common.InvalidInputException;
+import com.investtrack.common.SideBySide;
 import com.investtrack.fulfilment.Amounts;
 import com.investtrack.fulfilment.Flag;
 import com.investtrack.plan.Light;
@@ -56,9 +49,6 @@ public class BulletinService {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-	/** The page's parts computed beside the request's thread: counts, figures, cohort. */
-	private static final int PART_THREADS = 3;
-
 	private final BulletinQueries queries;
 
 	private final TargetService targets;
@@ -81,27 +71,12 @@ public class BulletinService {
 	 */
 	private final AuditVersionedCache cache;
 
-	/**
-	 * The threads that compute a page's counts, figures and cohort beside its lists,
-	 * shared by every request: a fixed few, so that many pages at once hold no more
-	 * database connections than that (the pool has ten) and wait their turn instead.
-	 */
-	private final ExecutorService parts = Executors.newFixedThreadPool(PART_THREADS, new ThreadFactory() {
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable r) {
-			Thread t = new Thread(r, "bulletin-part-" + count.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		}
-
-	});
+	private final SideBySide sideBySide;
 
 	BulletinService(BulletinQueries queries, TargetService targets, TargetRepository targetStore,
 			ReferenceData reference, Lights lights, AccessPolicy access, Clock clock, JdbcClient jdbc,
-			MeterRegistry registry) {
+			MeterRegistry registry, SideBySide sideBySide) {
+		this.sideBySide = sideBySide;
 		this.cache = new AuditVersionedCache(jdbc, registry, "investtrack.bulletin.cache",
 				"Bulletin pages answered from the cache (hit) or computed (miss)", 64);
 		this.queries = queries;
@@ -176,16 +151,16 @@ public class BulletinService {
 	/**
 	 * The page's bulletin computed fresh. Its counts, its figures and its cohort are
 	 * independent statements that each read thousands to all of the projects (the
-	 * counting scan alone is a third of the time): they run side by side on the part
-	 * threads while this thread reads the lists, so the page takes about the time of the
-	 * slowest part rather than of all of them in turn.
+	 * counting scan alone is a third of the time): they run {@link SideBySide} while this
+	 * thread reads the lists, so the page takes about the time of the slowest part rather
+	 * than of all of them in turn.
 	 */
 	BulletinPage excerpt(int year, int month, int limit) {
 		Period period = period(year, month);
 		Targets city = targets.city(year);
-		var counting = part(() -> queries.counts(period, lights.condition(Health.RED)));
-		var figures = part(() -> queries.figuresByPark(period, city.majorProjectWan()));
-		var cohort = part(() -> queries.cohort(period));
+		var counting = sideBySide.start(() -> queries.counts(period, lights.condition(Health.RED)));
+		var figures = sideBySide.start(() -> queries.figuresByPark(period, city.majorProjectWan()));
+		var cohort = sideBySide.start(() -> queries.cohort(period));
 		Map<Flag, List<Bulletin.FlaggedProject>> flagged = queries.flagged(period, limit);
 		// one month's agreed dates, read by an index range: few enough to read whole
 		List<Bulletin.AgreedMilestone> agreed = queries.agreedNextMonth(period);
@@ -194,39 +169,11 @@ public class BulletinService {
 				flagged.get(Flag.IDLE_LAND), queries.openNotices(period, limit),
 				List.copyOf(agreed.subList(0, Math.min(limit, agreed.size()))));
 		long openNotices = queries.openNoticeCount(period);
-		BulletinQueries.ListCounts counts = join(counting);
+		BulletinQueries.ListCounts counts = SideBySide.join(counting);
 		BulletinPage.Totals totals = new BulletinPage.Totals(counts.red(), counts.signedNotStarted(),
 				counts.builtNotProducing(), counts.idleLand(), openNotices, agreed.size());
-		return new BulletinPage(assemble(period, lists, city, join(figures), join(cohort)), limit, totals);
-	}
-
-	/** A part of the page computed on the part threads. */
-	private <T> CompletableFuture<T> part(Supplier<T> part) {
-		return CompletableFuture.supplyAsync(part, parts);
-	}
-
-	/**
-	 * A part's result, or its failure as the request's own, as if it had been computed in
-	 * turn.
-	 */
-	private static <T> T join(CompletableFuture<T> part) {
-		try {
-			return part.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw ex;
-		}
-	}
-
-	@PreDestroy
-	void stopParts() {
-		parts.shutdown();
+		return new BulletinPage(assemble(period, lists, city, SideBySide.join(figures), SideBySide.join(cohort)), limit,
+				totals);
 	}
 
 	private Period period(int year, int month) {

@@ -3,17 +3,8 @@ package com.investtrack.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.annotation.PreDestroy;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.investtrack.common.InvalidInputException;
 import com.investtrack.common.PageResult;
+import com.investtrack.common.SideBySide;
 import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProjectView;
 import com.investtrack.lifecycle.ProjectViews;
@@ -57,9 +47,6 @@ class DashboardController {
 
 	/** Red and yellow projects listed on the page (the board shows all of them). */
 	static final int ATTENTION_LIMIT = 50;
-
-	/** Threads computing dashboard panels at once, over all requests. */
-	static final int PANEL_THREADS = 4;
 
 	/** The query parameter naming each breakdown. */
 	static final Map<String, Breakdown> BREAKDOWNS = Map.of("park", Breakdown.PARK, "industry", Breakdown.INDUSTRY,
@@ -104,27 +91,12 @@ class DashboardController {
 
 	private final AccessPolicy access;
 
-	/**
-	 * The threads that compute the dashboard's panels, shared by every request: a fixed
-	 * few, so that the panels of many dashboards at once hold no more database
-	 * connections than that (the pool has ten) and wait their turn instead.
-	 */
-	private final ExecutorService panels = Executors.newFixedThreadPool(PANEL_THREADS, new ThreadFactory() {
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable r) {
-			Thread t = new Thread(r, "dashboard-panel-" + count.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		}
-
-	});
+	private final SideBySide sideBySide;
 
 	DashboardController(ReportService reports, ProjectViews views, MilestoneDates dates, Directory directory,
-			DomainMessages messages, ObjectMapper json, AccessPolicy access) {
+			DomainMessages messages, ObjectMapper json, AccessPolicy access, SideBySide sideBySide) {
 		this.access = access;
+		this.sideBySide = sideBySide;
 		this.reports = reports;
 		this.views = views;
 		this.dates = dates;
@@ -144,12 +116,11 @@ class DashboardController {
 		// side by side they take the time of the slowest, not of all four in turn (the
 		// red and
 		// yellow lists are one panel: their totals come from one scan)
-		LocaleContext locale = LocaleContextHolder.getLocaleContext();
-		var kpis = panel(locale,
-				() -> reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
-		var byStage = panel(locale, () -> reports.projectsByStage(f));
-		var overview = panel(locale, () -> reports.productionOverview(f));
-		var attention = panel(locale, () -> views.firstPagesByHealth(attentionFilter(null, f),
+		var kpis = sideBySide
+			.start(() -> reports.yearKpis(new ReportFilter(f.parkCode(), f.industryCode(), f.assetModel(), kpiYear)));
+		var byStage = sideBySide.start(() -> reports.projectsByStage(f));
+		var overview = sideBySide.start(() -> reports.productionOverview(f));
+		var attention = sideBySide.start(() -> views.firstPagesByHealth(attentionFilter(null, f),
 				List.of(Health.RED, Health.YELLOW), ATTENTION_LIMIT));
 		model.addAttribute("names", names);
 		model.addAttribute("stages", Stage.values());
@@ -161,9 +132,9 @@ class DashboardController {
 		catch (InvalidInputException ex) {
 			model.addAttribute("durationsError", messages.translate(ex.fields().values().iterator().next()));
 		}
-		model.addAttribute("kpis", join(kpis));
-		model.addAttribute("byStage", join(byStage));
-		ProductionOverview production = join(overview);
+		model.addAttribute("kpis", SideBySide.join(kpis));
+		model.addAttribute("byStage", SideBySide.join(byStage));
+		ProductionOverview production = SideBySide.join(overview);
 		TimeToProduction overall = production.overall();
 		model.addAttribute("overall", overall);
 		model.addAttribute("stageChart", chart(stageChart(overall)));
@@ -173,51 +144,10 @@ class DashboardController {
 			tables.add(new Table(by, rows, chart(breakdownChart(rows))));
 		}
 		model.addAttribute("tables", tables);
-		List<PageResult<ProjectView>> redAndYellow = join(attention);
+		List<PageResult<ProjectView>> redAndYellow = SideBySide.join(attention);
 		model.addAttribute("attention", List.of(new Attention(Health.RED, redAndYellow.get(0)),
 				new Attention(Health.YELLOW, redAndYellow.get(1))));
 		return "dashboard";
-	}
-
-	/**
-	 * A panel's figures computed on the panel threads, in the request's language (the
-	 * lights' reasons are translated).
-	 */
-	private <T> CompletableFuture<T> panel(LocaleContext locale, Supplier<T> figures) {
-		return CompletableFuture.supplyAsync(() -> {
-			LocaleContext previous = LocaleContextHolder.getLocaleContext();
-			LocaleContextHolder.setLocaleContext(locale);
-			try {
-				return figures.get();
-			}
-			finally {
-				LocaleContextHolder.setLocaleContext(previous);
-			}
-		}, panels);
-	}
-
-	/**
-	 * A panel's figures, or its failure as the request's own, so the error pages answer
-	 * it as if it had been computed in turn.
-	 */
-	private static <T> T join(CompletableFuture<T> panel) {
-		try {
-			return panel.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw ex;
-		}
-	}
-
-	@PreDestroy
-	void stopPanels() {
-		panels.shutdown();
 	}
 
 	@GetMapping("/dashboard/ttp.csv")
