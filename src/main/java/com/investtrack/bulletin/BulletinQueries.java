@@ -202,22 +202,21 @@ class BulletinQueries {
 	 * The first {@code limit} entries of each list of {@link #flagged(Period)}, in its
 	 * order: a statement per flag that the database stops after {@code limit} rows.
 	 * <p>
-	 * The flag's condition is asked through a CASE: as a plain WHERE it rejects the rows
-	 * without milestone days, so MariaDB turned the outer join into an inner one, read
-	 * the milestone days first (an index in no project order), looked up every signed
-	 * project and sorted all the matches to keep 100: 0.3–1.6 s per list at 100,000
-	 * projects. The CASE keeps the join outer, so the projects are read first, in the
-	 * list's order (V16's index), and the statement stops at the 100th match: 5–35 ms.
-	 * The same rows: a WHERE keeps a row when its condition is true, and so does the
-	 * CASE.
+	 * As a plain WHERE the flag's condition lets the database read the flagged projects
+	 * first, by their milestone days, and sort them: fast while few are flagged (0.5–30
+	 * ms at 100,000 projects of which about 12% are red). Asked through a CASE, the
+	 * projects would be read in the list's order until the 100th match: faster when most
+	 * are flagged (stress data with 62% red), but 620 ms per list on the realistic data,
+	 * where nearly every project is read before the list is full
+	 * (docs/bulletin-benchmark.md).
 	 */
 	Map<Flag, List<Bulletin.FlaggedProject>> flagged(Period period, int limit) {
 		Map<Flag, List<Bulletin.FlaggedProject>> lists = new EnumMap<>(Flag.class);
 		for (Flag flag : FlagRules.DATE_FLAGS) {
 			ListCondition condition = FlagRules.condition(flag, period.asOf());
 			lists.put(flag,
-					jdbc.sql("SELECT " + FLAGGED_COLUMNS + " FROM project p" + FlagRules.JOIN + " WHERE CASE WHEN "
-							+ condition.where() + " THEN 1 ELSE 0 END = 1 ORDER BY p.park_code, p.code LIMIT " + limit)
+					jdbc.sql("SELECT " + FLAGGED_COLUMNS + " FROM project p" + FlagRules.JOIN + " WHERE "
+							+ condition.where() + " ORDER BY p.park_code, p.code LIMIT " + limit)
 						.params(condition.params())
 						.query((rs, n) -> flaggedProject(rs, flag))
 						.list());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ public class ReportService {
 	 * production.
 	 */
 	private static final List<Span> PRODUCTION_SPANS = productionSpans();
+
+	/** Each production span's first and last stage, by ordinal, for the per-row tally. */
+	private static final int[] SPAN_FROM = PRODUCTION_SPANS.stream().mapToInt(s -> s.from().ordinal()).toArray();
+
+	private static final int[] SPAN_TO = PRODUCTION_SPANS.stream().mapToInt(s -> s.to().ordinal()).toArray();
 
 	private final JdbcClient jdbc;
 
@@ -134,34 +140,41 @@ public class ReportService {
 		String sql = columns + " FROM milestone_timeline t WHERE " + production + " IS NOT NULL"
 				+ where(filter, production, params);
 		Histograms overall = new Histograms(PRODUCTION_SPANS.size());
+		// hash maps while counting (sorted once at the end); every row's values read by
+		// the driver's primitive getters: getObject(i, Integer.class) took most of the
+		// time of reading 28,000 rows at 100,000 projects
 		Map<Breakdown, Map<String, Histograms>> breakdowns = new EnumMap<>(Breakdown.class);
 		for (Breakdown b : Breakdown.values()) {
-			breakdowns.put(b, new TreeMap<>());
+			breakdowns.put(b, new HashMap<>());
 		}
 		Map<AssetModel, Map<String, Histograms>> parks = new EnumMap<>(AssetModel.class);
-		Integer[] days = new Integer[stages.length];
-		Integer[] ordinals = new Integer[stages.length];
+		int[] days = new int[stages.length];
+		int[] ordinals = new int[stages.length];
+		boolean[] reached = new boolean[stages.length];
+		Histograms[] rowGroups = new Histograms[6];
 		jdbc.sql(sql).params(params).query(rs -> {
 			for (int i = 0; i < stages.length; i++) {
-				days[i] = rs.getObject(first + 2 * i, Integer.class);
-				ordinals[i] = rs.getObject(first + 1 + 2 * i, Integer.class);
+				days[i] = rs.getInt(first + 2 * i);
+				ordinals[i] = rs.getInt(first + 1 + 2 * i);
+				reached[i] = !rs.wasNull();
 			}
 			if (!withGroups) {
 				overall.projects++;
-				addSpans(overall, days, ordinals);
+				addSpans(overall, days, ordinals, reached);
 				return;
 			}
 			String park = rs.getString(1);
 			AssetModel asset = AssetModel.valueOf(rs.getString(3));
 			String year = String.valueOf(LocalDate.ofEpochDay(days[Stage.PRODUCTION.ordinal()]).getYear());
-			List<Histograms> groups = List.of(overall, group(breakdowns.get(Breakdown.PARK), park),
-					group(breakdowns.get(Breakdown.INDUSTRY), rs.getString(2)),
-					group(breakdowns.get(Breakdown.ASSET_MODEL), asset.name()),
-					group(breakdowns.get(Breakdown.YEAR), year),
-					group(parks.computeIfAbsent(asset, a -> new TreeMap<>()), park));
-			for (Histograms h : groups) {
+			rowGroups[0] = overall;
+			rowGroups[1] = group(breakdowns.get(Breakdown.PARK), park);
+			rowGroups[2] = group(breakdowns.get(Breakdown.INDUSTRY), rs.getString(2));
+			rowGroups[3] = group(breakdowns.get(Breakdown.ASSET_MODEL), asset.name());
+			rowGroups[4] = group(breakdowns.get(Breakdown.YEAR), year);
+			rowGroups[5] = group(parks.computeIfAbsent(asset, a -> new HashMap<>()), park);
+			for (Histograms h : rowGroups) {
 				h.projects++;
-				addSpans(h, days, ordinals);
+				addSpans(h, days, ordinals, reached);
 			}
 		});
 		Map<Breakdown, Map<String, TimeToProduction>> byBreakdown = new EnumMap<>(Breakdown.class);
@@ -175,13 +188,13 @@ public class ReportService {
 
 	/**
 	 * One project's spans: as in histograms(), a span counts where both days have their
-	 * ordinal.
+	 * ordinal ({@code reached}: the stage's working-day ordinal is not null).
 	 */
-	private static void addSpans(Histograms h, Integer[] days, Integer[] ordinals) {
-		for (int i = 0; i < PRODUCTION_SPANS.size(); i++) {
-			int from = PRODUCTION_SPANS.get(i).from().ordinal();
-			int to = PRODUCTION_SPANS.get(i).to().ordinal();
-			if (ordinals[from] != null && ordinals[to] != null) {
+	private static void addSpans(Histograms h, int[] days, int[] ordinals, boolean[] reached) {
+		for (int i = 0; i < SPAN_FROM.length; i++) {
+			int from = SPAN_FROM[i];
+			int to = SPAN_TO[i];
+			if (reached[from] && reached[to]) {
 				h.add(i, days[to] - days[from], ordinals[to] - ordinals[from], 1);
 			}
 		}
