@@ -6,7 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import com.investtrack.common.Stage;
+import com.investtrack.project.AssetModel;
+import com.investtrack.report.ReportFilter;
+import com.investtrack.report.ReportService;
 import com.investtrack.support.WebSession;
 import com.investtrack.support.WebSession.Page;
 
@@ -33,6 +38,29 @@ class DashboardCsvApiTest extends WebTestBase {
 
 	private static final String HEAVY = "535.0,587.0,374.0,408.4,25.0,29.0,18.0,21.2,13.0,15.4,9.0,11.4,47.0,57.4,"
 			+ "34.0,42.0,450.0,490.0,313.0,338.6";
+
+	@Autowired
+	ReportService reports;
+
+	/**
+	 * The dashboard shows the overview's total as its first span (from first talk to
+	 * production) instead of computing that span again: the same figures as the durations
+	 * report, for every filter.
+	 */
+	@Test
+	void theFirstSpanOnTheDashboardIsTheOverviewsTotal() {
+		ParkFixture f = parkWithProjectsInProduction();
+		for (ReportFilter filter : List.of(new ReportFilter(f.park(), null, null, null),
+				new ReportFilter(f.park(), null, AssetModel.HEAVY, null), new ReportFilter(f.park(), null, null, 2024),
+				new ReportFilter(null, null, null, null))) {
+			var total = reports.productionOverview(filter).overall().total();
+			assertThat(total).as("%s", filter)
+				.isEqualTo(reports.durations(Stage.NEGOTIATION, Stage.PRODUCTION, filter));
+			if (filter.parkCode() != null && filter.year() == null) {
+				assertThat(total.projects()).as("%s", filter).isPositive();
+			}
+		}
+	}
 
 	@Test
 	void timeToProductionByParkIndustryAssetModelYearAndStage() {
