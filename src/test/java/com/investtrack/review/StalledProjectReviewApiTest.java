@@ -153,13 +153,24 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 	/**
 	 * Runs the sweep as the engine does: by executing the light-sweep model's timer job.
 	 */
+	/**
+	 * Runs the light sweep until it changes nothing more: a run opens at most
+	 * app.lights.sweep-batch reviews, oldest projects first, and the red projects other
+	 * tests left in the shared database can outnumber it.
+	 */
 	private void sweep() {
-		Job job = management.createJobQuery()
-			.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
-			.timers()
-			.singleResult();
-		assertThat(job).as("the light sweep's timer").isNotNull();
-		management.executeJob(job.getId());
+		for (int run = 0; run < 50; run++) {
+			long before = count("SELECT COUNT(*) FROM stall_review");
+			Job job = management.createJobQuery()
+				.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
+				.timers()
+				.singleResult();
+			assertThat(job).as("the light sweep's timer").isNotNull();
+			management.executeJob(job.getId());
+			if (count("SELECT COUNT(*) FROM stall_review") == before && run > 0) {
+				return;
+			}
+		}
 	}
 
 	/** The statuses of the project's reviews, newest first. */
