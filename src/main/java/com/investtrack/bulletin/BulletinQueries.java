@@ -227,29 +227,25 @@ class BulletinQueries {
 	/**
 	 * How many projects are red (by {@code red}, the lights' condition today) and carry
 	 * each date flag on the period's day: the sizes of the red list and of
-	 * {@link #flagged(Period)}'s lists, in one scan, where a count each would scan the
-	 * projects four times.
+	 * {@link #flagged(Period)}'s lists, a COUNT each.
+	 * <p>
+	 * Counted together, as sums over one scan, the OR of the four conditions let the
+	 * database use no index: every project was read with its plan and timeline, 152 ms at
+	 * 100,000 projects. Each alone has its own way in: the red ones are among the active
+	 * projects (the outcome's index, 36 ms), a date flag among the plans whose agreed
+	 * date has passed or the timelines by their days (0.4–19 ms).
 	 */
 	ListCounts counts(Period period, ListCondition red) {
-		// the lights' condition reads project and its plan, which the flags join alike
-		if (!FlagRules.JOIN.startsWith(red.join())) {
-			throw new IllegalStateException("the lights join what the flags do not: " + red.join());
-		}
-		List<String> carries = new ArrayList<>();
-		carries.add("(" + red.where() + ")");
-		Map<String, Object> params = new HashMap<>(red.params());
-		for (Flag flag : FlagRules.DATE_FLAGS) {
-			ListCondition condition = FlagRules.condition(flag, period.asOf());
-			carries.add("(" + condition.where() + ")");
-			params.putAll(condition.params());
-		}
-		List<String> sums = carries.stream().map(c -> "SUM(CASE WHEN " + c + " THEN 1 ELSE 0 END)").toList();
-		// SUM over no rows is NULL, which getLong reads as 0
-		return jdbc
-			.sql("SELECT " + String.join(", ", sums) + " FROM project p" + FlagRules.JOIN + " WHERE "
-					+ String.join(" OR ", carries))
-			.params(params)
-			.query((rs, n) -> new ListCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+		LocalDate asOf = period.asOf();
+		return new ListCounts(count(red), count(FlagRules.condition(Flag.SIGNED_NOT_STARTED, asOf)),
+				count(FlagRules.condition(Flag.BUILT_NOT_PRODUCING, asOf)),
+				count(FlagRules.condition(Flag.IDLE_LAND, asOf)));
+	}
+
+	private long count(ListCondition condition) {
+		return jdbc.sql("SELECT COUNT(*) FROM project p" + condition.join() + " WHERE " + condition.where())
+			.params(condition.params())
+			.query(Long.class)
 			.single();
 	}
 
