@@ -251,8 +251,8 @@ public final class BulletinBench {
 					  'bench-officer', 0, ?, ?, ?, ?, NULL)""");
 			PreparedStatement timeline = c.prepareStatement("""
 					INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model, negotiation_day,
-					  signing_day, site_selection_day, construction_day, production_day)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+					  signing_day, site_selection_day, construction_day, production_day, contracted_investment_wan)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
 			PreparedStatement plan = c.prepareStatement("""
 					INSERT INTO project_plan (project_id, construction_on, production_on, baseline_construction_on,
 					  baseline_production_on) VALUES (?, ?, ?, ?, ?)""");
@@ -315,6 +315,8 @@ public final class BulletinBench {
 						timeline.setLong(5 + s, on[s].toEpochDay());
 					}
 				}
+				// the project's contracted investment, copied as the product copies it (V18)
+				timeline.setBigDecimal(10, BigDecimal.valueOf(wan));
 				timeline.addBatch();
 				LocalDate construction = on[1] == null ? null : on[1].plusDays(120 + random.nextInt(120));
 				LocalDate production = construction == null ? null : construction.plusDays(300 + random.nextInt(200));

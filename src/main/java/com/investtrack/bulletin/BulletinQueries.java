@@ -73,13 +73,13 @@ class BulletinQueries {
 		for (String threshold : new String[] { CITY_MAJOR, PARK_MAJOR }) {
 			for (String[] w : DAY_WINDOWS) {
 				String when = "t.signing_day BETWEEN :" + w[0] + " AND :" + w[1]
-						+ " AND p.contracted_investment_wan >= " + threshold;
+						+ " AND t.contracted_investment_wan >= " + threshold;
 				sums.add("SUM(CASE WHEN " + when + " THEN 1 ELSE 0 END)");
-				sums.add("SUM(CASE WHEN " + when + " THEN p.contracted_investment_wan ELSE 0 END)");
+				sums.add("SUM(CASE WHEN " + when + " THEN t.contracted_investment_wan ELSE 0 END)");
 			}
 		}
 		jdbc.sql("SELECT t.park_code, " + String.join(", ", sums) + """
-				 FROM milestone_timeline t JOIN project p ON p.id = t.project_id
+				 FROM milestone_timeline t
 				LEFT JOIN target_park tp ON tp.target_year = :year AND tp.park_code = t.park_code
 				WHERE t.signing_day BETWEEN :lyFromDay AND :toDay GROUP BY t.park_code""").params(params).query(rs -> {
 			Figures f = parks.computeIfAbsent(rs.getString(1), k -> new Figures());

@@ -1,5 +1,6 @@
 package com.investtrack.milestone;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,10 +43,10 @@ class MilestoneRepository {
 		// the day's working-day ordinal goes in with it, read in the same statement
 		if (stage == Stage.NEGOTIATION) {
 			jdbc.sql("""
-					INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model, negotiation_day,
-					  negotiation_wd)
-					SELECT id, park_code, industry_code, asset_model, ?, %s FROM project WHERE id = ?"""
-				.formatted(ORDINAL_OF_DAY))
+					INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model,
+					  contracted_investment_wan, negotiation_day, negotiation_wd)
+					SELECT id, park_code, industry_code, asset_model, contracted_investment_wan, ?, %s
+					FROM project WHERE id = ?""".formatted(ORDINAL_OF_DAY))
 				.params(effectiveOn.toEpochDay(), effectiveOn.toEpochDay(), projectId)
 				.update();
 		}
@@ -83,9 +84,12 @@ class MilestoneRepository {
 			.update();
 	}
 
-	void updateTimelineFacts(long projectId, String parkCode, String industryCode, String assetModel) {
-		jdbc.sql("UPDATE milestone_timeline SET park_code = ?, industry_code = ?, asset_model = ? WHERE project_id = ?")
-			.params(parkCode, industryCode, assetModel, projectId)
+	void updateTimelineFacts(long projectId, String parkCode, String industryCode, String assetModel,
+			BigDecimal contractedInvestmentWan) {
+		jdbc.sql("""
+				UPDATE milestone_timeline SET park_code = ?, industry_code = ?, asset_model = ?,
+				  contracted_investment_wan = ? WHERE project_id = ?""")
+			.params(parkCode, industryCode, assetModel, contractedInvestmentWan, projectId)
 			.update();
 	}
 

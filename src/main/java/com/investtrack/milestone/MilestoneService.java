@@ -77,12 +77,12 @@ public class MilestoneService {
 
 	/**
 	 * The timeline keeps copies of the filter columns the reports group by (see
-	 * V4__performance.sql).
+	 * V4__performance.sql) and of the contracted investment the bulletin sums (V18).
 	 */
 	@EventListener
 	void onFactsChanged(ProjectFactsChanged changed) {
 		milestones.updateTimelineFacts(changed.projectId(), changed.parkCode(), changed.industryCode(),
-				changed.assetModel().name());
+				changed.assetModel().name(), changed.contractedInvestmentWan());
 	}
 
 	/**

@@ -225,10 +225,10 @@ public class ProjectService {
 		if (changes.size() > (changes.containsKey("code") ? 1 : 0)) {
 			projects.updateFacts(before.id(), after);
 		}
-		if (changes.containsKey("parkCode") || changes.containsKey("industryCode")
-				|| changes.containsKey("assetModel")) {
-			events.publishEvent(
-					new ProjectFactsChanged(before.id(), after.parkCode(), after.industryCode(), after.assetModel()));
+		if (changes.containsKey("parkCode") || changes.containsKey("industryCode") || changes.containsKey("assetModel")
+				|| changes.containsKey("contractedInvestmentWan")) {
+			events.publishEvent(new ProjectFactsChanged(before.id(), after.parkCode(), after.industryCode(),
+					after.assetModel(), after.contractedInvestmentWan()));
 		}
 		var details = new StringBuilder();
 		changes.forEach((field, v) -> details.append(details.isEmpty() ? "" : "; ")

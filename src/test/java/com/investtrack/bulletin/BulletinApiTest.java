@@ -188,6 +188,18 @@ class BulletinApiTest extends FulfilmentApiTestBase {
 		assertThat(frozen.get("bulletin")).isEqualTo(bulletin);
 		assertCity(frozen.get("bulletin").get("indicators"), base, "STARTED_PROJECTS", 4, 1, 1, 1);
 
+		// a2's contracted investment corrected from 15000 to 25000 万元: the fresh bulletin
+		// sums the new figure (the timeline's copy of it follows the edit)
+		JsonNode project = get("officer", "/api/projects/" + a2).body();
+		Map<String, Object> edit = new LinkedHashMap<>();
+		for (String field : List.of("name", "investor", "industryCode", "parkCode", "assetModel",
+				"investmentAmountYuan", "landAreaM2")) {
+			edit.put(field, json.treeToValue(project.get(field), Object.class));
+		}
+		edit.put("contractedInvestmentWan", 25000);
+		assertThat(put("officer", "/api/projects/" + a2, edit).status()).isEqualTo(200);
+		assertCity(bulletin(y, 3).get("indicators"), base, "CONTRACTED_INVESTMENT_WAN", 200000, 105000, 25000, 42000);
+
 		assertError(post("manager", "/api/reports/monthly/" + y + "/3/publish", null), 409, "conflict");
 		assertThat(post("officer", "/api/reports/monthly/" + y + "/2/publish", null).status()).isEqualTo(403);
 		assertThat(get("officer", "/api/reports/monthly/" + y + "/2/published").status()).isEqualTo(404);

@@ -76,8 +76,8 @@ class BulletinPageApiTest extends ApiTestBase {
 			long id = jdbc.sql("SELECT id FROM project WHERE code = ?").param(code).query(Long.class).single();
 			jdbc.sql("""
 					INSERT INTO milestone_timeline (project_id, park_code, industry_code, asset_model, negotiation_day,
-					  signing_day, site_selection_day, construction_day)
-					VALUES (?, ?, 'EQUIPMENT', 'HEAVY', ?, ?, ?, ?)""")
+					  signing_day, site_selection_day, construction_day, contracted_investment_wan)
+					VALUES (?, ?, 'EQUIPMENT', 'HEAVY', ?, ?, ?, ?, 20000)""")
 				.params(id, park, today.minusDays(1000 + i).toEpochDay(), today.minusDays(950 + i).toEpochDay(),
 						today.minusDays(900).toEpochDay(), building ? today.minusDays(450).toEpochDay() : null)
 				.update();
