@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -55,9 +54,6 @@ class InvestmentProjectProcessTest extends AppTestBase {
 
 	@Autowired
 	ApprovalService approvals;
-
-	@Autowired
-	ManagementService management;
 
 	@Autowired
 	IdentityService identity;

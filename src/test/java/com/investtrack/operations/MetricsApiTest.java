@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -65,9 +64,6 @@ class MetricsApiTest extends ApiTestBase {
 		}
 
 	}
-
-	@Autowired
-	ManagementService management;
 
 	@Test
 	void onlyAdministratorsScrapeAndWithBasicCredentials() {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,9 +22,6 @@ import com.investtrack.support.ApiTestBase;
 class StalledProjectReviewApiTest extends ApiTestBase {
 
 	@Autowired
-	ManagementService management;
-
-	@Autowired
 	HistoryService history;
 
 	@Autowired
@@ -37,8 +32,8 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 		long red = project(today().minusDays(45));
 		long green = project(today().plusDays(20));
 
-		sweep();
-		sweep();
+		sweepLights();
+		sweepLights();
 
 		assertThat(reviews(red)).containsExactly("OPEN");
 		assertThat(reviews(green)).isEmpty();
@@ -57,14 +52,14 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 	@Test
 	void aReviewClosesByItselfWhenTheProjectIsBackOnTrack() {
 		long id = project(today().minusDays(40));
-		sweep();
+		sweepLights();
 		String instance = jdbc.sql("SELECT process_instance_id FROM stall_review WHERE project_id = ?")
 			.param(id)
 			.query(String.class)
 			.single();
 
 		reach("officer", id, "SIGNING", today().minusDays(1));
-		sweep();
+		sweepLights();
 
 		assertThat(reviews(id)).containsExactly("CLOSED");
 		assertThat(reviewTask(id)).isNull();
@@ -80,7 +75,7 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 	@Test
 	void anAcknowledgedReviewHoldsUntilTheProjectLeavesTheRedAndANewRedSpellOpensANewOne() {
 		long id = project(today().minusDays(40));
-		sweep();
+		sweepLights();
 		JsonNode task = reviewTask(id);
 
 		assertError(post("officer", "/api/tasks/" + task.get("taskId").asText() + "/decision",
@@ -96,15 +91,15 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 		assertThat(reviews(id)).containsExactly("ACKNOWLEDGED");
 		assertThat(reviewTask(id)).isNull();
 
-		sweep();
+		sweepLights();
 		assertThat(reviews(id)).as("still red, already acknowledged").containsExactly("ACKNOWLEDGED");
 
 		revise(id, today().plusDays(30));
-		sweep();
+		sweepLights();
 		assertThat(reviews(id)).containsExactly("CLOSED");
 
 		revise(id, today().minusDays(35));
-		sweep();
+		sweepLights();
 		assertThat(reviews(id)).containsExactly("OPEN", "CLOSED");
 		assertThat(
 				jdbc.sql("SELECT acknowledged_by, comment FROM stall_review WHERE project_id = ? AND status = 'CLOSED'")
@@ -148,29 +143,6 @@ class StalledProjectReviewApiTest extends ApiTestBase {
 		Response r = put("officer", "/api/projects/" + id + "/plan",
 				Map.of("dates", Map.of("SIGNING", signingAgreed.toString()), "reason", "renegotiated"));
 		assertThat(r.status()).as(r.raw()).isEqualTo(200);
-	}
-
-	/**
-	 * Runs the sweep as the engine does: by executing the light-sweep model's timer job.
-	 */
-	/**
-	 * Runs the light sweep until it changes nothing more: a run opens at most
-	 * app.lights.sweep-batch reviews, oldest projects first, and the red projects other
-	 * tests left in the shared database can outnumber it.
-	 */
-	private void sweep() {
-		for (int run = 0; run < 50; run++) {
-			long before = count("SELECT COUNT(*) FROM stall_review");
-			Job job = management.createJobQuery()
-				.processDefinitionKey(ReviewModel.SWEEP_PROCESS_ID)
-				.timers()
-				.singleResult();
-			assertThat(job).as("the light sweep's timer").isNotNull();
-			management.executeJob(job.getId());
-			if (count("SELECT COUNT(*) FROM stall_review") == before && run > 0) {
-				return;
-			}
-		}
 	}
 
 	/** The statuses of the project's reviews, newest first. */

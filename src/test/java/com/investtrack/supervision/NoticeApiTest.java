@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +23,6 @@ import com.investtrack.support.ApiTestBase;
  * it.
  */
 class NoticeApiTest extends ApiTestBase {
-
-	@Autowired
-	ManagementService management;
 
 	@Test
 	void aManagerIssuesTheOwnerRepliesAnotherManagerClosesAndEverythingIsAudited() {

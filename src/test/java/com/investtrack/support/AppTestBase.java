@@ -1,10 +1,13 @@
 package com.investtrack.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +49,9 @@ public abstract class AppTestBase {
 	@Autowired
 	protected RuntimeService runtimeService;
 
+	@Autowired
+	protected ManagementService management;
+
 	/**
 	 * Before the context loads: there a missing MySQL could only fail the class, here it
 	 * skips it.
@@ -73,6 +79,24 @@ public abstract class AppTestBase {
 
 	protected long count(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	/**
+	 * Runs the light sweep as the engine does (its timer job) until a run opens no more
+	 * reviews: a run opens at most app.lights.sweep-batch, oldest projects first, and the
+	 * red projects other tests left in the shared database can outnumber it.
+	 */
+	protected void sweepLights() {
+		for (int run = 0; run < 50; run++) {
+			long before = count("SELECT COUNT(*) FROM stall_review");
+			var job = management.createJobQuery().processDefinitionKey("light-sweep").timers().singleResult();
+			assertThat(job).as("the light sweep's timer").isNotNull();
+			management.executeJob(job.getId());
+			if (count("SELECT COUNT(*) FROM stall_review") == before) {
+				return;
+			}
+		}
+		throw new AssertionError("the light sweep still opened reviews after 50 runs");
 	}
 
 	protected String processInstanceOf(long projectId) {
