@@ -127,6 +127,18 @@ class MetricsApiTest extends ApiTestBase {
 	}
 
 	@Test
+	void requestsAreCountedOnceWithoutSpringSecuritysObservations() {
+		assertThat(get("manager", "/api/projects?size=1").status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			Scrape scrape = scrape();
+			assertThat(scrape.has("http_server_requests_seconds_count", "uri", "/api/projects")).isTrue();
+			// turned off (application.properties): they cost CPU on every request and
+			// nothing reads them
+			assertThat(scrape.text()).doesNotContain("spring_security_");
+		});
+	}
+
+	@Test
 	void theJobExecutorsCountersAndTheDueJobsAreThere() {
 		// the light sweep's timer is due a minute after start-up, and the job executor is
 		// off in tests: not yet due
