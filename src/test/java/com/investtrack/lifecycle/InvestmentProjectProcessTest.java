@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -281,6 +283,31 @@ class InvestmentProjectProcessTest extends AppTestBase {
 			.count()).isEqualTo(1);
 		assertThat(history.createUserOperationLogQuery().processInstanceId(instance).operationType("Complete").count())
 			.isGreaterThanOrEqualTo(3);
+	}
+
+	/**
+	 * Retention counts from the end of an instance (end-time-based cleanup), so ending a
+	 * project stamps no removal time on its history rows.
+	 */
+	@Test
+	void historyIsKeptForItsTimeToLiveFromTheEndWithoutRemovalTimes() {
+		var config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		assertThat(config.getHistoryCleanupStrategy())
+			.isEqualTo(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
+		LocalDate start = today().minusDays(100);
+		long id = create(OFFICER, start);
+		String instance = process(id).getId();
+		walkTo(id, Stage.PRODUCTION, start, 1);
+
+		var history = engine.getHistoryService();
+		var ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+		assertThat(ended.getEndTime()).isNotNull();
+		assertThat(ended.getRemovalTime()).isNull();
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list()).isNotEmpty()
+			.allSatisfy(a -> assertThat(a.getRemovalTime()).isNull());
+		assertThat(engine.getRepositoryService()
+			.getProcessDefinition(ended.getProcessDefinitionId())
+			.getHistoryTimeToLive()).isEqualTo(3650);
 	}
 
 	@Test
