@@ -127,7 +127,7 @@ class MetricsApiTest extends ApiTestBase {
 	}
 
 	@Test
-	void requestsAreCountedOnceWithoutSpringSecuritysObservations() {
+	void requestsAreCountedWithoutSpringSecuritysObservations() {
 		assertThat(get("manager", "/api/projects?size=1").status()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			Scrape scrape = scrape();
