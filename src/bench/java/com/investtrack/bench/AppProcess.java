@@ -211,13 +211,46 @@ final class AppProcess implements AutoCloseable {
 	 */
 	static double cpuMillis(long pid) {
 		try {
-			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+			return cpuMillis(Path.of("/proc", String.valueOf(pid)));
 		}
 		catch (IOException | RuntimeException ex) {
 			return Double.NaN;
 		}
+	}
+
+	/**
+	 * CPU seconds used so far by the process's threads, summed by kind: the main thread
+	 * (which runs the start-up), the JIT compilers, the garbage collector, and the rest;
+	 * from /proc/PID/task (Linux). Threads that have ended are not counted.
+	 */
+	java.util.Map<String, Double> cpuSecondsByThread() {
+		java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+		try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String comm = Files.readString(task.resolve("comm")).trim();
+					String kind = comm.startsWith("C2 Compiler") ? "JIT compiler C2"
+							: comm.startsWith("C1 Compiler") ? "JIT compiler C1"
+									: comm.startsWith("GC ") || comm.startsWith("G1 ") ? "garbage collector"
+											: comm.equals("java") ? "main thread" : "other threads";
+					byKind.merge(kind, cpuMillis(task) / 1000, Double::sum);
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+		return byKind;
+	}
+
+	/** User and system CPU of a process or thread directory of /proc. */
+	private static double cpuMillis(Path proc) throws IOException {
+		String stat = Files.readString(proc.resolve("stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
 	}
 
 	void send(String line) throws IOException {

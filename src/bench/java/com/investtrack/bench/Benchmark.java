@@ -162,7 +162,7 @@ public final class Benchmark {
 			results.bareRssAfterStart = bare.rssMib();
 			log("bare starter healthy after %.2f s, RSS %.0f MiB".formatted(results.bareFreshStart,
 					results.bareRssAfterStart));
-			try (AppProcess app = startApp(appJar, "app-fresh", Databases.STEPS, options.jvmOptions())) {
+			try (AppProcess app = startApp(appJar, "app-fresh", Databases.STEPS, comparedJvm())) {
 				results.appFreshStart = app.awaitHealthy();
 				seedUsers();
 				Thread.sleep(2000);
@@ -367,38 +367,128 @@ public final class Benchmark {
 		}
 	}
 
+	/** Restarts of each side in (c), taking turns; their median is the figure. */
+	static final int RESTARTS = 3;
+
+	/** (a) and (c)'s JVM options when none are given: see {@link #comparedJvm()}. */
+	static final List<String> COMPARED_HEAP = List.of("-Xmx1g");
+
 	/**
 	 * (c): both applications restarted on the schema and data they already have, as a
-	 * production restart does.
+	 * production restart does, first as the fat jar ({@code java -jar}), then deployed as
+	 * docs/operations.md recommends (extracted, with a class data sharing archive from a
+	 * training run; {@link Deployment}), first on an empty schema and then restarted.
+	 * Each restart is taken {@link #RESTARTS} times, the two sides in turn, so that a slow
+	 * moment of the machine does not fall on one side only.
 	 */
 	private void restarts(Path appJar, Path bareJar) throws Exception {
-		try (AppProcess app = startApp(appJar, "app-restart", Databases.STEPS, options.jvmOptions())) {
-			results.appRestart = app.awaitHealthy();
-			results.appRestartCpu = app.cpuMillis() / 1000;
+		Deployment fatApp = new Deployment(appJar, comparedJvm());
+		Deployment fatBare = new Deployment(bareJar, comparedJvm());
+		Results.Starts fat = restartInTurns(fatApp, fatBare, "restart");
+		results.fatRestarts = fat;
+		results.appRestart = fat.app();
+		results.bareRestart = fat.bare();
+		results.appRestartCpu = fat.appCpu();
+		results.bareRestartCpu = fat.bareCpu();
+		log("restart (median of %d): app %.2f s, bare starter %.2f s".formatted(RESTARTS, fat.app(), fat.bare()));
+
+		databases.recreate(Databases.DEPLOYED_APP);
+		Deployment app = Deployment.prepare(appJar, workDir.resolve("deployed-app"), comparedJvm(),
+				withPort(appArgs(Databases.DEPLOYED_APP), APP_PORT));
+		databases.recreate(Databases.DEPLOYED_PLAIN);
+		Deployment bare = Deployment.prepare(bareJar, workDir.resolve("deployed-bare"), comparedJvm(),
+				withPort(bareArgs(Databases.DEPLOYED_PLAIN), PLAIN_PORT));
+		// the training runs migrated their databases: the first start meets an empty one
+		databases.recreate(Databases.DEPLOYED_APP);
+		databases.recreate(Databases.DEPLOYED_PLAIN);
+		try (AppProcess a = AppProcess.start("deployed-app-fresh", app.jar(), app.jvmOptions(),
+				appArgs(Databases.DEPLOYED_APP), APP_PORT, workDir.resolve("deployed-app-fresh.log"))) {
+			results.deployedAppFreshStart = a.awaitHealthy();
+			Thread.sleep(2000);
+			results.deployedAppRssAfterStart = a.rssMib();
 		}
-		try (AppProcess bare = startBare(bareJar, "bare-restart")) {
-			results.bareRestart = bare.awaitHealthy();
-			results.bareRestartCpu = bare.cpuMillis() / 1000;
+		try (AppProcess b = AppProcess.start("deployed-bare-fresh", bare.jar(), bare.jvmOptions(),
+				bareArgs(Databases.DEPLOYED_PLAIN), PLAIN_PORT, workDir.resolve("deployed-bare-fresh.log"))) {
+			results.deployedBareFreshStart = b.awaitHealthy();
+			Thread.sleep(2000);
+			results.deployedBareRssAfterStart = b.rssMib();
 		}
-		log("restart: app %.2f s, bare starter %.2f s".formatted(results.appRestart, results.bareRestart));
+		results.deployedRestarts = restartInTurns(app, bare, "deployed-restart");
+		log("deployed: first start app %.2f s, bare starter %.2f s; restart (median) app %.2f s, bare starter %.2f s"
+			.formatted(results.deployedAppFreshStart, results.deployedBareFreshStart, results.deployedRestarts.app(),
+					results.deployedRestarts.bare()));
+
 		// where the start-up goes: one more restart of each with the flight recorder on
 		// from the JVM's start (not among the timed ones, since recording costs time)
 		Path appJfr = workDir.resolve("app-start.jfr").toAbsolutePath();
-		try (AppProcess app = startApp(appJar, "app-profiled", Databases.STEPS, recording(appJfr))) {
-			app.awaitHealthy();
-			results.startProfiles.add(new CpuProfile(app, appJfr).stop(BenchmarkMarkdown.OURS_START));
+		try (AppProcess a = startApp(appJar, "app-profiled", Databases.STEPS, recording(appJfr))) {
+			a.awaitHealthy();
+			results.startProfiles.add(new CpuProfile(a, appJfr).stop(BenchmarkMarkdown.OURS_START));
 		}
 		Path bareJfr = workDir.resolve("bare-start.jfr").toAbsolutePath();
-		try (AppProcess bare = startBare(bareJar, "bare-profiled", recording(bareJfr))) {
-			bare.awaitHealthy();
-			results.startProfiles.add(new CpuProfile(bare, bareJfr).stop(BenchmarkMarkdown.BARE_START));
+		try (AppProcess b = startBare(bareJar, "bare-profiled", recording(bareJfr))) {
+			b.awaitHealthy();
+			results.startProfiles.add(new CpuProfile(b, bareJfr).stop(BenchmarkMarkdown.BARE_START));
 		}
 	}
 
+	/**
+	 * Restarts each side {@link #RESTARTS} times on (a)'s databases, in turns; the median
+	 * seconds to healthy and CPU seconds used until then.
+	 */
+	private Results.Starts restartInTurns(Deployment app, Deployment bare, String name) throws Exception {
+		double[] appSeconds = new double[RESTARTS];
+		double[] bareSeconds = new double[RESTARTS];
+		double[] appCpu = new double[RESTARTS];
+		double[] bareCpu = new double[RESTARTS];
+		java.util.Map<String, Double> appThreads = java.util.Map.of();
+		java.util.Map<String, Double> bareThreads = java.util.Map.of();
+		for (int i = 0; i < RESTARTS; i++) {
+			try (AppProcess a = AppProcess.start("app-" + name + (i + 1), app.jar(), app.jvmOptions(),
+					appArgs(Databases.STEPS), APP_PORT, workDir.resolve("app-" + name + (i + 1) + ".log"))) {
+				appSeconds[i] = a.awaitHealthy();
+				appCpu[i] = a.cpuMillis() / 1000;
+				appThreads = a.cpuSecondsByThread();
+			}
+			try (AppProcess b = AppProcess.start("bare-" + name + (i + 1), bare.jar(), bare.jvmOptions(),
+					bareArgs(Databases.PLAIN), PLAIN_PORT, workDir.resolve("bare-" + name + (i + 1) + ".log"))) {
+				bareSeconds[i] = b.awaitHealthy();
+				bareCpu[i] = b.cpuMillis() / 1000;
+				bareThreads = b.cpuSecondsByThread();
+			}
+		}
+		return new Results.Starts(median(appSeconds), median(bareSeconds), median(appCpu), median(bareCpu),
+				appThreads, bareThreads);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		int n = sorted.length;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	}
+
+	private static List<String> withPort(List<String> args, int port) {
+		List<String> all = new ArrayList<>(args);
+		all.add("--server.port=" + port);
+		return all;
+	}
+
 	private List<String> recording(Path file) {
-		List<String> jvm = new ArrayList<>(options.jvmOptions());
+		List<String> jvm = new ArrayList<>(comparedJvm());
 		jvm.add("-XX:StartFlightRecording=name=bench,settings=profile,filename=" + file);
 		return jvm;
+	}
+
+	/**
+	 * The JVM options of (a) and (c), the same for every side: those given with
+	 * {@code jvm=}, or else the heap docs/operations.md recommends for a node. Without a
+	 * limit the JVM may grow its heap to a quarter of the machine's memory, and how much
+	 * of that G1 commits during a start varies from start to start by hundreds of MiB on
+	 * either side, which is most of what resident memory after start measured.
+	 */
+	private List<String> comparedJvm() {
+		return options.jvmOptions().isEmpty() ? COMPARED_HEAP : options.jvmOptions();
 	}
 
 	AppProcess startApp(Path jar, String name) throws Exception {
@@ -406,16 +496,17 @@ public final class Benchmark {
 	}
 
 	private AppProcess startApp(Path jar, String name, String database, List<String> jvmOptions) throws Exception {
-		return AppProcess.start(name, jar, jvmOptions,
-				List.of("--spring.profiles.active=mysql", "--app.demo-data=false",
-						"--spring.datasource.url=" + databases.url(database),
-						"--spring.datasource.username=" + databases.user(),
-						"--spring.datasource.password=" + databases.password()),
-				APP_PORT, workDir.resolve(name + ".log"));
+		return AppProcess.start(name, jar, jvmOptions, appArgs(database), APP_PORT, workDir.resolve(name + ".log"));
+	}
+
+	private List<String> appArgs(String database) {
+		return List.of("--spring.profiles.active=mysql", "--app.demo-data=false",
+				"--spring.datasource.url=" + databases.url(database), "--spring.datasource.username=" + databases.user(),
+				"--spring.datasource.password=" + databases.password());
 	}
 
 	private AppProcess startRest(Path jar) throws Exception {
-		return AppProcess.start("bare-rest", jar, options.jvmOptions(),
+		return AppProcess.start("bare-rest", jar, comparedJvm(),
 				List.of("--bench.rest-password=" + PASSWORD, "--spring.datasource.url=" + databases.url(Databases.REST),
 						"--spring.datasource.username=" + databases.user(),
 						"--spring.datasource.password=" + databases.password()),
@@ -423,15 +514,18 @@ public final class Benchmark {
 	}
 
 	private AppProcess startBare(Path jar, String name) throws Exception {
-		return startBare(jar, name, options.jvmOptions());
+		return startBare(jar, name, comparedJvm());
 	}
 
 	private AppProcess startBare(Path jar, String name, List<String> jvmOptions) throws Exception {
-		return AppProcess.start(name, jar, jvmOptions,
-				List.of("--bench.console=true", "--spring.datasource.url=" + databases.url(Databases.PLAIN),
-						"--spring.datasource.username=" + databases.user(),
-						"--spring.datasource.password=" + databases.password()),
-				PLAIN_PORT, workDir.resolve(name + ".log"));
+		return AppProcess.start(name, jar, jvmOptions, bareArgs(Databases.PLAIN), PLAIN_PORT,
+				workDir.resolve(name + ".log"));
+	}
+
+	private List<String> bareArgs(String database) {
+		return List.of("--bench.console=true", "--spring.datasource.url=" + databases.url(database),
+				"--spring.datasource.username=" + databases.user(),
+				"--spring.datasource.password=" + databases.password());
 	}
 
 	private static Path appJar() throws Exception {

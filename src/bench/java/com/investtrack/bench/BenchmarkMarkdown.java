@@ -38,7 +38,9 @@ final class BenchmarkMarkdown {
 				+ "variant=%d, naive runs per variant=%d%s |")
 			.formatted(r.options.projects(), r.options.paths(), r.options.paths() * StepLoad.STEPS_PER_PATH,
 					r.options.warmupPaths(), r.options.reportRequests(), r.options.naiveRequests(),
-					r.options.jvmOptions().isEmpty() ? ""
+					r.options.jvmOptions().isEmpty()
+							? ", JVM options of (a) and (c) " + String.join(" ", Benchmark.COMPARED_HEAP)
+									+ " (the heap docs/operations.md recommends), of (b) and (d) none but their own"
 							: ", JVM options " + String.join(" ", r.options.jvmOptions())));
 		line("| whole run | %.1f min |".formatted(r.totalSeconds / 60));
 		line("");
@@ -392,15 +394,29 @@ final class BenchmarkMarkdown {
 		line("## (c) Start-up time and resident memory against the bare starter");
 		line("");
 		line("Time from `java -jar` to the first healthy `/actuator/health`; resident memory (VmRSS) 2 s after that "
-				+ "and " + "the peak while (a) ran. Same JVM and options for both.");
+				+ "and the peak while (a) ran. Same JVM and options for both (see options above). Each application is started two ways: "
+				+ "the fat jar as the build writes it (`java -jar target/...jar`), and deployed as docs/operations.md "
+				+ "recommends and Spring Boot documents for a fast start: the jar extracted with "
+				+ "`-Djarmode=tools extract` and a class data sharing archive from a training run "
+				+ "(`-XX:ArchiveClassesAtExit`, `-Dspring.context.exit=onRefresh`, on an empty database of its own), "
+				+ "started with `-XX:SharedArchiveFile`. The first starts meet an empty schema; the restarts the "
+				+ "schema and data (a) left, the median of " + Benchmark.RESTARTS
+				+ " restarts of each side taken in turns.");
 		line("");
 		line("| figure | ours | bare starter | ratio | target |");
 		line("| --- | ---: | ---: | ---: | --- |");
-		ratioRow("first start on an empty schema (s)", r.appFreshStart, r.bareFreshStart, 1.25);
-		ratioRow("restart on an existing schema (s)", r.appRestart, r.bareRestart, 1.25);
-		ratioRow("RSS after start (MiB)", r.appRssAfterStart, r.bareRssAfterStart, 1.2);
+		ratioRow("fat jar: first start on an empty schema (s)", r.appFreshStart, r.bareFreshStart, 1.25);
+		ratioRow("fat jar: restart on an existing schema (s)", r.appRestart, r.bareRestart, 1.25);
+		ratioRow("fat jar: RSS after start (MiB)", r.appRssAfterStart, r.bareRssAfterStart, 1.2);
+		if (r.deployedRestarts != null) {
+			ratioRow("deployed: first start on an empty schema (s)", r.deployedAppFreshStart, r.deployedBareFreshStart,
+					1.25);
+			ratioRow("deployed: restart on an existing schema (s)", r.deployedRestarts.app(), r.deployedRestarts.bare(),
+					1.25);
+			ratioRow("deployed: RSS after start (MiB)", r.deployedAppRssAfterStart, r.deployedBareRssAfterStart, 1.2);
+		}
 		if (r.app1 != null) {
-			ratioRow("RSS peak under load (MiB)", r.appRssUnderLoad, r.bareRssUnderLoad, 1.2);
+			ratioRow("fat jar: RSS peak under (a)'s load (MiB)", r.appRssUnderLoad, r.bareRssUnderLoad, 1.2);
 		}
 		if (!Double.isNaN(r.appDataStart)) {
 			line("| ours: start with %,d projects (s) | %.2f | | | |".formatted(r.generatedProjects, r.appDataStart));
@@ -409,14 +425,45 @@ final class BenchmarkMarkdown {
 			line("| ours: RSS peak while serving reports (MiB) | %.0f | | | |".formatted(r.appRssReports));
 		}
 		if (!Double.isNaN(r.appRestartCpu)) {
-			line("| CPU used until healthy on the restart (s, both cores) | %.2f | %.2f | %.2fx | |"
+			line("| fat jar: CPU used until healthy on the restart (s, both cores) | %.2f | %.2f | %.2fx | |"
 				.formatted(r.appRestartCpu, r.bareRestartCpu, r.appRestartCpu / r.bareRestartCpu));
 		}
+		if (r.deployedRestarts != null) {
+			line("| deployed: CPU used until healthy on the restart (s, both cores) | %.2f | %.2f | %.2fx | |".formatted(
+					r.deployedRestarts.appCpu(), r.deployedRestarts.bareCpu(),
+					r.deployedRestarts.appCpu() / r.deployedRestarts.bareCpu()));
+		}
 		line("");
+		startThreads();
 		profileTable(r.startProfiles, "Where the start-up goes: one more restart of each, with the flight recorder on "
 				+ "from the JVM's start until healthy (not among the timed starts, since recording costs time); "
 				+ "execution samples charged to their innermost frame outside the JDK (class loading and "
 				+ "reflection are charged to whoever asked for them), share in percent.");
+	}
+
+	/** (c): CPU seconds until healthy by kind of thread, the last restart of each way. */
+	private void startThreads() {
+		if (r.fatRestarts == null || r.deployedRestarts == null) {
+			return;
+		}
+		line("CPU seconds each application had used when it first answered healthy, by kind of thread (from "
+				+ "/proc/PID/task; the last of the restarts above). On two cores the JIT compilers' work competes with "
+				+ "the main thread's start-up.");
+		line("");
+		line("| thread | fat jar: ours | fat jar: bare starter | deployed: ours | deployed: bare starter |");
+		line("| --- | ---: | ---: | ---: | ---: |");
+		java.util.Set<String> kinds = new java.util.TreeSet<>();
+		for (Results.Starts s : java.util.List.of(r.fatRestarts, r.deployedRestarts)) {
+			kinds.addAll(s.appThreads().keySet());
+			kinds.addAll(s.bareThreads().keySet());
+		}
+		for (String kind : kinds) {
+			line("| %s | %.2f | %.2f | %.2f | %.2f |".formatted(kind, r.fatRestarts.appThreads().getOrDefault(kind, 0.0),
+					r.fatRestarts.bareThreads().getOrDefault(kind, 0.0),
+					r.deployedRestarts.appThreads().getOrDefault(kind, 0.0),
+					r.deployedRestarts.bareThreads().getOrDefault(kind, 0.0)));
+		}
+		line("");
 	}
 
 	private void profileTable(java.util.List<CpuProfile.Figures> profiles, String intro) {
@@ -473,8 +520,9 @@ final class BenchmarkMarkdown {
 		if (Double.isNaN(ours) || Double.isNaN(bare)) {
 			return;
 		}
+		double by = (ours / bare / limit - 1) * 100;
 		line("| %s | %.2f | %.2f | %.2fx | <= %.2fx: %s |".formatted(label, ours, bare, ours / bare, limit,
-				ours / bare <= limit ? "met" : "**missed by %.0f%%**".formatted((ours / bare / limit - 1) * 100)));
+				by <= 0 ? "met" : "**missed by %s%%**".formatted(by < 1 ? "%.1f".formatted(by) : "%.0f".formatted(by))));
 	}
 
 	private static String verdict(double value, double limit, boolean atLeast) {

@@ -35,6 +35,14 @@ final class Databases {
 	/** The bare starter with Camunda's REST API, (a)'s second baseline. */
 	static final String REST = PREFIX + "rest";
 
+	/**
+	 * (c)'s applications deployed as docs/operations.md recommends: each side's training
+	 * run and first start, on an empty database each time.
+	 */
+	static final String DEPLOYED_APP = PREFIX + "deployed_app";
+
+	static final String DEPLOYED_PLAIN = PREFIX + "deployed_plain";
+
 	/** The product for the ledger's import (d), on a database of its own. */
 	static final String LEDGER = PREFIX + "ledger";
 

@@ -2,6 +2,7 @@ package com.investtrack.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Every figure of one benchmark run, filled in phase by phase. */
 final class Results {
@@ -64,6 +65,30 @@ final class Results {
 	double appRestartCpu = Double.NaN;
 
 	double bareRestartCpu = Double.NaN;
+
+	/**
+	 * (c), deployed as docs/operations.md recommends (extracted, class data sharing): the
+	 * first start on an empty schema, resident memory 2 s after it, and the restarts.
+	 */
+	double deployedAppFreshStart = Double.NaN;
+
+	double deployedBareFreshStart = Double.NaN;
+
+	double deployedAppRssAfterStart = Double.NaN;
+
+	double deployedBareRssAfterStart = Double.NaN;
+
+	Starts deployedRestarts;
+
+	/**
+	 * Medians of (c)'s restarts: seconds to healthy, and CPU seconds used until then; and
+	 * the CPU seconds by kind of thread (main, JIT compilers, collector) of the last one.
+	 */
+	record Starts(double app, double bare, double appCpu, double bareCpu, Map<String, Double> appThreads,
+			Map<String, Double> bareThreads) {
+	}
+
+	Starts fatRestarts;
 
 	/** (c): where each side's start-up went (JFR from the JVM's start to healthy). */
 	final List<CpuProfile.Figures> startProfiles = new ArrayList<>();
