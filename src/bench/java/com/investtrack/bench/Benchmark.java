@@ -501,7 +501,8 @@ public final class Benchmark {
 
 	private List<String> appArgs(String database) {
 		return List.of("--spring.profiles.active=mysql", "--app.demo-data=false",
-				"--spring.datasource.url=" + databases.url(database), "--spring.datasource.username=" + databases.user(),
+				"--spring.datasource.url=" + databases.url(database),
+				"--spring.datasource.username=" + databases.user(),
 				"--spring.datasource.password=" + databases.password());
 	}
 

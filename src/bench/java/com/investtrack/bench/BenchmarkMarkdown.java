@@ -394,7 +394,8 @@ final class BenchmarkMarkdown {
 		line("## (c) Start-up time and resident memory against the bare starter");
 		line("");
 		line("Time from `java -jar` to the first healthy `/actuator/health`; resident memory (VmRSS) 2 s after that "
-				+ "and the peak while (a) ran. Same JVM and options for both (see options above). Each application is started two ways: "
+				+ "and the peak while (a) ran. Same JVM and options for both (see options above). "
+				+ "Each application is started two ways: "
 				+ "the fat jar as the build writes it (`java -jar target/...jar`), and deployed as docs/operations.md "
 				+ "recommends and Spring Boot documents for a fast start: the jar extracted with "
 				+ "`-Djarmode=tools extract` and a class data sharing archive from a training run "
@@ -429,9 +430,9 @@ final class BenchmarkMarkdown {
 				.formatted(r.appRestartCpu, r.bareRestartCpu, r.appRestartCpu / r.bareRestartCpu));
 		}
 		if (r.deployedRestarts != null) {
-			line("| deployed: CPU used until healthy on the restart (s, both cores) | %.2f | %.2f | %.2fx | |".formatted(
-					r.deployedRestarts.appCpu(), r.deployedRestarts.bareCpu(),
-					r.deployedRestarts.appCpu() / r.deployedRestarts.bareCpu()));
+			Results.Starts d = r.deployedRestarts;
+			line("| deployed: CPU used until healthy on the restart (s, both cores) | %.2f | %.2f | %.2fx | |"
+				.formatted(d.appCpu(), d.bareCpu(), d.appCpu() / d.bareCpu()));
 		}
 		line("");
 		startThreads();
@@ -458,10 +459,11 @@ final class BenchmarkMarkdown {
 			kinds.addAll(s.bareThreads().keySet());
 		}
 		for (String kind : kinds) {
-			line("| %s | %.2f | %.2f | %.2f | %.2f |".formatted(kind, r.fatRestarts.appThreads().getOrDefault(kind, 0.0),
-					r.fatRestarts.bareThreads().getOrDefault(kind, 0.0),
-					r.deployedRestarts.appThreads().getOrDefault(kind, 0.0),
-					r.deployedRestarts.bareThreads().getOrDefault(kind, 0.0)));
+			Results.Starts fat = r.fatRestarts;
+			Results.Starts deployed = r.deployedRestarts;
+			line("| %s | %.2f | %.2f | %.2f | %.2f |".formatted(kind, fat.appThreads().getOrDefault(kind, 0.0),
+					fat.bareThreads().getOrDefault(kind, 0.0), deployed.appThreads().getOrDefault(kind, 0.0),
+					deployed.bareThreads().getOrDefault(kind, 0.0)));
 		}
 		line("");
 	}
@@ -521,8 +523,9 @@ final class BenchmarkMarkdown {
 			return;
 		}
 		double by = (ours / bare / limit - 1) * 100;
+		String missedBy = by < 1 ? "%.1f".formatted(by) : "%.0f".formatted(by);
 		line("| %s | %.2f | %.2f | %.2fx | <= %.2fx: %s |".formatted(label, ours, bare, ours / bare, limit,
-				by <= 0 ? "met" : "**missed by %s%%**".formatted(by < 1 ? "%.1f".formatted(by) : "%.0f".formatted(by))));
+				by <= 0 ? "met" : "**missed by %s%%**".formatted(missedBy)));
 	}
 
 	private static String verdict(double value, double limit, boolean atLeast) {
