@@ -441,8 +441,8 @@ public final class Benchmark {
 		double[] bareSeconds = new double[RESTARTS];
 		double[] appCpu = new double[RESTARTS];
 		double[] bareCpu = new double[RESTARTS];
-		java.util.Map<String, Double> appThreads = java.util.Map.of();
-		java.util.Map<String, Double> bareThreads = java.util.Map.of();
+		Map<String, Double> appThreads = Map.of();
+		Map<String, Double> bareThreads = Map.of();
 		for (int i = 0; i < RESTARTS; i++) {
 			try (AppProcess a = AppProcess.start("app-" + name + (i + 1), app.jar(), app.jvmOptions(),
 					appArgs(Databases.STEPS), APP_PORT, workDir.resolve("app-" + name + (i + 1) + ".log"))) {
@@ -463,7 +463,7 @@ public final class Benchmark {
 
 	private static double median(double[] values) {
 		double[] sorted = values.clone();
-		java.util.Arrays.sort(sorted);
+		Arrays.sort(sorted);
 		int n = sorted.length;
 		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 	}
