@@ -57,7 +57,13 @@ public final class Benchmark {
 
 	record Options(int projects, int paths, int warmupPaths, int reportRequests, int naiveRequests, List<String> phases,
 			Path out, String serverUrl, String user, String password, List<String> jvmOptions, boolean offline,
-			int ledgerRows) {
+			int ledgerRows, int scaleTo) {
+
+		Options {
+			if (scaleTo > 0 && !phases.equals(List.of("reports"))) {
+				throw new IllegalArgumentException("scale-to= measures (b) alone: give phases=reports with it");
+			}
+		}
 
 		static Options parse(String[] args) {
 			Map<String, String> a = new LinkedHashMap<>();
@@ -85,7 +91,10 @@ public final class Benchmark {
 					a.getOrDefault("mysql-password", System.getenv().getOrDefault("BENCH_MYSQL_PASSWORD", "")),
 					a.containsKey("jvm") ? Arrays.asList(a.get("jvm").split(",")) : List.of(),
 					Boolean.parseBoolean(a.getOrDefault("offline", "false")),
-					Integer.parseInt(a.getOrDefault("ledger-rows", "5000")));
+					Integer.parseInt(a.getOrDefault("ledger-rows", "5000")),
+					// (b) on more projects than were generated: copies of their product rows
+					// (DataCopies), merged into the existing file as section (e)
+					Integer.parseInt(a.getOrDefault("scale-to", "0")));
 		}
 
 	}
@@ -138,6 +147,9 @@ public final class Benchmark {
 			// the ledger's section replaces its earlier one; every other section stays
 			// as the run that wrote it measured it
 			markdown = render.mergeLedger(Files.readString(options.out()));
+		}
+		else if (options.scaleTo() > 0 && Files.exists(options.out())) {
+			markdown = render.mergeScaled(Files.readString(options.out()));
 		}
 		else {
 			markdown = render.render();

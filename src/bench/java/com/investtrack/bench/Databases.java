@@ -132,15 +132,17 @@ final class Databases {
 	/**
 	 * The server's durability settings as it reports them, read rather than assumed:
 	 * whether every commit is flushed to disk (innodb_flush_log_at_trx_commit=1) and the
-	 * binary log synced (sync_binlog).
+	 * binary log synced (sync_binlog); and the buffer pool's size, which decides whether a
+	 * scan of a large table is read from memory.
 	 */
 	String durability() throws SQLException {
 		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
 				Statement s = c.createStatement();
-				var rs = s.executeQuery("SELECT @@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin")) {
+				var rs = s.executeQuery("SELECT @@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin, "
+						+ "@@innodb_buffer_pool_size DIV 1048576")) {
 			rs.next();
 			return "innodb_flush_log_at_trx_commit=" + rs.getString(1) + ", sync_binlog=" + rs.getString(2)
-					+ ", log_bin=" + rs.getString(3);
+					+ ", log_bin=" + rs.getString(3) + ", innodb_buffer_pool_size=" + rs.getString(4) + " MiB";
 		}
 	}
 

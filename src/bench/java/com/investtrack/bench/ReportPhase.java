@@ -105,6 +105,14 @@ final class ReportPhase {
 				results.generatedSummary = summary.describe();
 				Benchmark.log("generated in %.0f s: %s".formatted(summary.seconds(), summary.describe()));
 			}
+			if (options.scaleTo() > 0) {
+				try (var c = databases.connect(Databases.APP)) {
+					results.copies = new DataCopies(c).grow(options.scaleTo());
+				}
+				results.generatedProjects = results.copies.projects();
+				results.generatedSummary = results.copies.describe();
+				Benchmark.log("copied in %.0f s: %s".formatted(results.copies.seconds(), results.copies.describe()));
+			}
 			NaiveReports naive = new NaiveReports(engine.getBean(HistoryService.class), Benchmark.ZONE, null,
 					engine.getBean(WorkingDays.class));
 			ObjectMapper json = engine.getBean(ObjectMapper.class);
@@ -121,8 +129,7 @@ final class ReportPhase {
 
 	private void measure(AppProcess app, NaiveReports naive, ObjectMapper json) throws Exception {
 		int year = LocalDate.now(Benchmark.ZONE).getYear() - 2;
-		List<Variant> variants = List.of(
-				new Variant("time to production", "/api/reports/time-to-production",
+		List<Variant> all = List.of(new Variant("time to production", "/api/reports/time-to-production",
 						() -> naive.timeToProduction(null)),
 				new Variant("time to production, one year", "/api/reports/time-to-production?year=" + year,
 						() -> naive.timeToProduction(year)),
@@ -141,6 +148,9 @@ final class ReportPhase {
 						null),
 				new Variant("monthly bulletin, the whole year", "/api/reports/monthly?year=" + (year - 1) + "&month=12",
 						null));
+		// the naive side reads the engine's history, which copies do not have
+		List<Variant> variants = results.copies == null ? all
+				: all.stream().map(v -> new Variant(v.label(), v.path(), null)).toList();
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String auth = "Basic " + Base64.getEncoder()
 			.encodeToString((REPORT_USER + ":" + Benchmark.PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -206,7 +216,7 @@ final class ReportPhase {
 				"health=RED", "outcome=IN_PRODUCTION", "outcome=DROPPED")) {
 			JsonNode found = json.readTree(get(http, app, auth, "/api/projects?size=1&page=7&" + query)).get("content");
 			if (!found.isEmpty()) {
-				projectPages.add("/projects/" + found.get(0).get("id").asLong());
+				projectPages.add("/projects/" + generated(found.get(0).get("id").asLong()));
 			}
 		}
 		int year = LocalDate.now(Benchmark.ZONE).getYear() - 1;
@@ -285,7 +295,10 @@ final class ReportPhase {
 			this.auth = auth;
 			this.json = json;
 			JsonNode project = json.readTree(get(http, app, auth, "/api/projects?size=1")).get("content").get(0);
-			this.path = "/api/projects/" + project.get("id").asLong();
+			this.path = "/api/projects/" + generated(project.get("id").asLong());
+			if (results.copies != null) {
+				project = json.readTree(get(http, app, auth, path));
+			}
 			for (String field : List.of("name", "investor", "industryCode", "parkCode", "assetModel",
 					"investmentAmountYuan", "landAreaM2")) {
 				edit.put(field, json.treeToValue(project.get(field), Object.class));
@@ -317,6 +330,16 @@ final class ReportPhase {
 
 	}
 
+	/**
+	 * The generated project a copy was made from (the same state, with its engine
+	 * instance and audit entries): the project pages and the edit between requests use
+	 * generated projects only.
+	 */
+	private long generated(long id) {
+		DataCopies.Summary copies = results.copies;
+		return copies == null ? id : id - (id - copies.first()) / copies.span() * copies.span();
+	}
+
 	private static String auth(String user) {
 		return "Basic " + Base64.getEncoder()
 			.encodeToString((user + ":" + Benchmark.PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -330,33 +353,21 @@ final class ReportPhase {
 	 */
 	private List<Latencies> computedAfterEachChange(HttpClient http, AppProcess app, String auth, ObjectMapper json,
 			List<Variant> variants) throws Exception {
-		JsonNode project = json.readTree(get(http, app, auth, "/api/projects?size=1")).get("content").get(0);
-		String editPath = "/api/projects/" + project.get("id").asLong();
-		Map<String, Object> edit = new LinkedHashMap<>();
-		for (String field : List.of("name", "investor", "industryCode", "parkCode", "assetModel",
-				"investmentAmountYuan", "landAreaM2")) {
-			edit.put(field, json.treeToValue(project.get(field), Object.class));
-		}
-		String name = project.get("name").asText();
+		NameEdit edit = new NameEdit(http, app, auth, json);
 		int samples = Math.max(10, options.reportRequests() / 5);
 		List<Latencies> result = new ArrayList<>();
-		int edits = 0;
 		for (Variant v : variants) {
 			long[] micros = new long[samples];
 			long start = System.nanoTime();
 			for (int i = 0; i < samples; i++) {
-				edit.put("name", name + (++edits % 2 == 0 ? "" : " (edited)"));
-				send(http, app, auth, "PUT", editPath, json.writeValueAsString(edit));
+				edit.run();
 				long t0 = System.nanoTime();
 				get(http, app, auth, v.path());
 				micros[i] = (System.nanoTime() - t0) / 1000;
 			}
 			result.add(Latencies.of(1, micros, System.nanoTime() - start));
 		}
-		if (edits % 2 == 1) {
-			edit.put("name", name);
-			send(http, app, auth, "PUT", editPath, json.writeValueAsString(edit));
-		}
+		edit.restore();
 		return result;
 	}
 

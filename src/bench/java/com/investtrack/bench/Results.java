@@ -111,6 +111,12 @@ final class Results {
 
 	String generatedSummary = "";
 
+	/**
+	 * (b) on copies of the generated projects (scale-to=): what was copied, or null when
+	 * the run measured the generated projects alone.
+	 */
+	DataCopies.Summary copies;
+
 	final List<ReportFigures> reports = new ArrayList<>();
 
 	/**
