@@ -153,6 +153,9 @@ public final class Benchmark {
 		}
 		else {
 			markdown = render.render();
+			if (Files.exists(options.out())) {
+				markdown = BenchmarkMarkdown.keepScaled(markdown, Files.readString(options.out()));
+			}
 		}
 		Files.writeString(options.out(), markdown);
 		System.out.println(markdown);

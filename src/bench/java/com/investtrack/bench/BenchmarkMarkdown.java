@@ -63,15 +63,19 @@ final class BenchmarkMarkdown {
 	 */
 	String mergeLedger(String existing) {
 		ledger();
-		String section = md.toString();
-		if (!existing.contains(MERGED_NOTE)) {
-			// the header says every figure comes from one run: not (d)'s any more
-			int machine = existing.indexOf("## Machine and run");
-			if (machine >= 0) {
-				existing = existing.substring(0, machine) + MERGED_NOTE + "\n\n" + existing.substring(machine);
-			}
+		return replaceSection(withNote(existing, MERGED_NOTE), LEDGER_HEADING, md.toString());
+	}
+
+	/**
+	 * {@code markdown} with {@code note} above its machine table, once: the header says
+	 * every figure comes from one run, which a merged section's figures do not.
+	 */
+	private static String withNote(String markdown, String note) {
+		int machine = markdown.indexOf("## Machine and run");
+		if (markdown.contains(note) || machine < 0) {
+			return markdown;
 		}
-		return replaceSection(existing, LEDGER_HEADING, section);
+		return markdown.substring(0, machine) + note + "\n\n" + markdown.substring(machine);
 	}
 
 	/**
@@ -91,13 +95,30 @@ final class BenchmarkMarkdown {
 
 	static final String SCALED_HEADING = "## (e) ";
 
+	static final String SCALED_NOTE = "Section (e) comes from a run of its own (`scale-to=`), on the date and database "
+			+ "server it gives; a full run keeps it as it was.";
+
+	/**
+	 * This full run's BENCHMARKS.md with the section (e) of the earlier one, which only a
+	 * run with scale-to= measures.
+	 */
+	static String keepScaled(String rendered, String existing) {
+		int start = existing.indexOf(SCALED_HEADING);
+		if (start < 0) {
+			return rendered;
+		}
+		int end = existing.indexOf("\n## ", start + SCALED_HEADING.length());
+		String section = end < 0 ? existing.substring(start) : existing.substring(start, end + 1);
+		return replaceSection(withNote(rendered, SCALED_NOTE), SCALED_HEADING, section);
+	}
+
 	/**
 	 * An earlier BENCHMARKS.md with this run's (b), measured on copies of the generated
 	 * projects (scale-to=), as section (e) in place of its own (or before its notes).
 	 */
 	String mergeScaled(String existing) {
 		reports();
-		return replaceSection(existing, SCALED_HEADING, md.toString());
+		return replaceSection(withNote(existing, SCALED_NOTE), SCALED_HEADING, md.toString());
 	}
 
 	private void ledger() {
