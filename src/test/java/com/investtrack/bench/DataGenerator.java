@@ -37,7 +37,11 @@ import com.investtrack.audit.AuditEvent;
 import com.investtrack.audit.AuditTrail;
 import com.investtrack.common.Stage;
 import com.investtrack.lifecycle.ProcessConstants;
+import com.investtrack.plan.Lights;
 import com.investtrack.plan.Threshold;
+import com.investtrack.project.Health;
+import com.investtrack.project.ProjectService;
+import com.investtrack.review.StalledProjectReviews;
 import com.investtrack.project.Units;
 import com.investtrack.plan.ThresholdService;
 import com.investtrack.review.ReviewModel;
@@ -70,7 +74,7 @@ final class DataGenerator {
 
 	/** What was generated. */
 	record Summary(int projects, Map<Outcome, Integer> outcomes, Map<Stage, Integer> activeByStage,
-			int pendingApprovals, int yellow, int red, long auditEntries, List<String> processInstanceIds,
+			int pendingApprovals, int yellow, int red, int reviewed, long auditEntries, List<String> processInstanceIds,
 			double seconds) {
 
 		String describe() {
@@ -85,9 +89,10 @@ final class DataGenerator {
 							.reduce((a, b) -> a + ", " + b)
 							.orElse(""),
 						pendingApprovals)
-					+ ("%,d yellow and %,d red; %,d audit entries; one process instance each (running for the active "
-							+ "ones).")
-						.formatted(yellow, red, auditEntries);
+					+ ("%,d yellow and %,d red by their stage's age; %,d red by the product's lights (which also count "
+							+ "a stage without progress for 90 days), each with its stalled-project review open; %,d "
+							+ "audit entries; one process instance each (running for the active ones).")
+						.formatted(yellow, red, reviewed, auditEntries);
 		}
 
 	}
@@ -119,6 +124,12 @@ final class DataGenerator {
 
 	private final ThresholdService thresholds;
 
+	private final ProjectService projects;
+
+	private final Lights lights;
+
+	private final StalledProjectReviews reviews;
+
 	private final String definitionId;
 
 	private final AtomicLong engineNanos = new AtomicLong();
@@ -134,6 +145,9 @@ final class DataGenerator {
 		this.tasks = context.getBean(TaskService.class);
 		this.audit = context.getBean(AuditTrail.class);
 		this.thresholds = context.getBean(ThresholdService.class);
+		this.projects = context.getBean(ProjectService.class);
+		this.lights = context.getBean(Lights.class);
+		this.reviews = context.getBean(StalledProjectReviews.class);
 		this.definitionId = context.getBean(RepositoryService.class)
 			.createProcessDefinitionQuery()
 			.processDefinitionKey(PROCESS)
@@ -198,9 +212,12 @@ final class DataGenerator {
 		}
 		long loaded = System.nanoTime();
 		long auditEntries = appendAudit(plans, limits);
-		Benchmark.log("generator: %.0f s loading (threads' time: engine %.0f s, rows %.0f s), %.0f s audit trail"
+		long audited = System.nanoTime();
+		int[] reviews = openReviews(settings.threads(), firstId, firstId + plans.size() - 1);
+		Benchmark.log(("generator: %.0f s loading (threads' time: engine %.0f s, rows %.0f s), %.0f s audit trail, "
+				+ "%.0f s opening %,d more reviews")
 			.formatted((loaded - started) / 1e9, engineNanos.get() / 1e9, rowNanos.get() / 1e9,
-					(System.nanoTime() - loaded) / 1e9));
+					(audited - loaded) / 1e9, (System.nanoTime() - audited) / 1e9, reviews[1]));
 		restartIdentity(firstId + plans.size());
 		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 		Map<Stage, Integer> activeByStage = new EnumMap<>(Stage.class);
@@ -216,8 +233,47 @@ final class DataGenerator {
 				red += p.red() ? 1 : 0;
 			}
 		}
-		return new Summary(plans.size(), outcomes, activeByStage, pending, yellow, red, auditEntries, instanceIds,
-				(System.nanoTime() - started) / 1e9);
+		return new Summary(plans.size(), outcomes, activeByStage, pending, yellow, red, reviews[0],
+				auditEntries + reviews[1], instanceIds, (System.nanoTime() - started) / 1e9);
+	}
+
+	/**
+	 * What the light sweep of a running application would do next: a stalled-project
+	 * review opened, through the product's own service, for every project red by the
+	 * product's rule, which also counts a stage without a progress entry for
+	 * {@code app.lights.no-progress-red-days} (the plans above open reviews only for the
+	 * projects red by their stage's thresholds). Without it the first application started
+	 * on the data opens them itself, 500 a minute, while it is being measured. Only the
+	 * generated projects (ids {@code first} to {@code last}) are looked at. Returns the
+	 * red projects and the reviews this opened (each with its audit entry).
+	 */
+	private int[] openReviews(int threads, long first, long last) throws Exception {
+		List<Long> redIds = projects.ids(lights.condition(Health.RED))
+			.stream()
+			.filter(id -> id >= first && id <= last)
+			.toList();
+		AtomicLong opened = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> parts = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int part = t;
+				parts.add(pool.submit(() -> {
+					for (int i = part; i < redIds.size(); i += threads) {
+						if (reviews.open(redIds.get(i))) {
+							opened.incrementAndGet();
+						}
+					}
+				}));
+			}
+			for (Future<?> f : parts) {
+				f.get(60, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return new int[] { redIds.size(), (int) opened.get() };
 	}
 
 	private Plan plan(Settings s, long id, Random random, Map<Stage, Threshold> limits) {

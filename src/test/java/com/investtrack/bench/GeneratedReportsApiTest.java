@@ -19,14 +19,18 @@ import org.springframework.context.ApplicationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.investtrack.calendar.WorkingDays;
 import com.investtrack.common.Stage;
+import com.investtrack.plan.Lights;
+import com.investtrack.project.Health;
+import com.investtrack.project.ProjectService;
 import com.investtrack.support.ApiTestBase;
 import com.investtrack.support.TestData;
 
 /**
  * The benchmark's data generator and its naive report computation, on a small data set:
  * the report endpoints give exactly the figures Camunda's history gives, the generated
- * engine state lets the lifecycle go on, and the generated audit trail verifies. The
- * generated projects live in a park of their own, so other tests' data does not count.
+ * engine state lets the lifecycle go on, every red project has its review open, and the
+ * generated audit trail verifies. The generated projects live in a park of their own, so
+ * other tests' data does not count.
  */
 class GeneratedReportsApiTest extends ApiTestBase {
 
@@ -43,6 +47,12 @@ class GeneratedReportsApiTest extends ApiTestBase {
 
 	@Autowired
 	private WorkingDays workingDays;
+
+	@Autowired
+	private ProjectService projects;
+
+	@Autowired
+	private Lights lights;
 
 	private String park;
 
@@ -80,6 +90,20 @@ class GeneratedReportsApiTest extends ApiTestBase {
 				}
 			}
 		}
+	}
+
+	@Test
+	void everyRedProjectHasItsReviewOpenSoTheLightSweepFindsNothingToDo() {
+		List<Long> ofThePark = jdbc.sql("SELECT id FROM project WHERE park_code = ?")
+			.param(park)
+			.query(Long.class)
+			.list();
+		List<Long> red = projects.ids(lights.condition(Health.RED)).stream().filter(ofThePark::contains).toList();
+		assertThat(red).hasSize(generated.reviewed()).hasSizeGreaterThan(generated.red());
+		List<Long> reviewed = jdbc.sql("""
+				SELECT r.active_project_id FROM stall_review r JOIN project p ON p.id = r.active_project_id
+				WHERE p.park_code = ?""").param(park).query(Long.class).list();
+		assertThat(reviewed).containsExactlyInAnyOrderElementsOf(red);
 	}
 
 	@Test
