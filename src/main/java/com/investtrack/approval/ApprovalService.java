@@ -12,8 +12,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -63,9 +66,14 @@ public class ApprovalService {
 
 	private final SupervisionNotices notices;
 
+	private final CommandExecutor engineCommand;
+
 	ApprovalService(ApprovalRepository approvals, ProjectService projects, TaskService tasks, HistoryService history,
 			AccessPolicy access, AuditTrail audit, Clock clock, StalledProjectReviews reviews,
-			SupervisionNotices notices) {
+			SupervisionNotices notices, ProcessEngineConfiguration engine) {
+		// joins the caller's transaction (REQUIRED), like every call of the engine's
+		// services
+		this.engineCommand = ((ProcessEngineConfigurationImpl) engine).getCommandExecutorTxRequired();
 		this.reviews = reviews;
 		this.notices = notices;
 		this.approvals = approvals;
@@ -115,7 +123,10 @@ public class ApprovalService {
 	 */
 	@Transactional
 	public long decide(String taskId, Decision decision, String comment, CurrentUser user) {
-		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		// the task by its primary key, not through a task query, whose statement is
+		// assembled on every call from a few hundred optional conditions (see
+		// ProjectLifecycle)
+		Task task = engineCommand.execute(context -> context.getTaskManager().findTaskById(taskId));
 		if (task == null) {
 			throw noOpenTask(taskId);
 		}
