@@ -171,13 +171,13 @@ public final class Benchmark {
 		databases.recreate(Databases.PLAIN);
 		databases.recreate(Databases.REST);
 		databases.recreate(Databases.STEPS);
-		try (AppProcess bare = startBare(bareJar, "bare-fresh")) {
+		try (AppProcess bare = startBare(bareJar, "bare-fresh", stepsJvm())) {
 			results.bareFreshStart = bare.awaitHealthy();
 			Thread.sleep(2000);
 			results.bareRssAfterStart = bare.rssMib();
 			log("bare starter healthy after %.2f s, RSS %.0f MiB".formatted(results.bareFreshStart,
 					results.bareRssAfterStart));
-			try (AppProcess app = startApp(appJar, "app-fresh", Databases.STEPS, comparedJvm())) {
+			try (AppProcess app = startApp(appJar, "app-fresh", Databases.STEPS, stepsJvm())) {
 				results.appFreshStart = app.awaitHealthy();
 				seedUsers();
 				Thread.sleep(2000);
@@ -254,7 +254,9 @@ public final class Benchmark {
 				instance, () -> plainRun(bare, 1, instance)));
 		results.anatomy.add(anatomy.capture(BenchmarkMarkdown.REST, "mean of an instance's steps", Databases.REST,
 				instance, () -> restLoad.run(1, instance, RUN_LIMIT)));
-		int paths = Math.max(10, options.paths() / 3);
+		// as many paths as a client count's timed rounds: at one sample every 10-20 ms of a
+		// thread's CPU, a third of them left fewer than 200 samples per side
+		int paths = Math.max(10, options.paths());
 		CpuProfile ourProfile = new CpuProfile(app, workDir.resolve("ours.jfr"));
 		ourProfile.start();
 		load.run(1, paths, RUN_LIMIT);
@@ -506,6 +508,16 @@ public final class Benchmark {
 		return options.jvmOptions().isEmpty() ? COMPARED_HEAP : options.jvmOptions();
 	}
 
+	/**
+	 * (a)'s JVM options: {@link #comparedJvm()}, and deeper stacks for the flight
+	 * recordings taken after the timed rounds (the option only matters while recording).
+	 */
+	private List<String> stepsJvm() {
+		List<String> jvm = new ArrayList<>(comparedJvm());
+		jvm.add(CpuProfile.STACK_DEPTH);
+		return jvm;
+	}
+
 	AppProcess startApp(Path jar, String name) throws Exception {
 		return startApp(jar, name, Databases.APP, options.jvmOptions());
 	}
@@ -522,7 +534,7 @@ public final class Benchmark {
 	}
 
 	private AppProcess startRest(Path jar) throws Exception {
-		return AppProcess.start("bare-rest", jar, comparedJvm(),
+		return AppProcess.start("bare-rest", jar, stepsJvm(),
 				List.of("--bench.rest-password=" + PASSWORD, "--spring.datasource.url=" + databases.url(Databases.REST),
 						"--spring.datasource.username=" + databases.user(),
 						"--spring.datasource.password=" + databases.password()),

@@ -292,6 +292,7 @@ final class BenchmarkMarkdown {
 				+ "application while it served a batch of steps at one client after the timed rounds, read back with "
 				+ "`jdk.jfr.consumer`. Each execution sample is charged to its innermost frame outside the JDK (a "
 				+ "`HashMap` lookup made by the engine is the engine's); share of the side's samples in percent.");
+		partsTable();
 		line("The hottest methods (innermost frame outside the JDK, percent of the side's samples):");
 		line("");
 		line("| side | method | % |");
@@ -300,6 +301,45 @@ final class BenchmarkMarkdown {
 			for (String[] m : p.hotMethods()) {
 				line("| %s | `%s` | %s |".formatted(p.side(), m[0], m[1]));
 			}
+		}
+		line("");
+	}
+
+	/**
+	 * The same samples by the part of serving a request they were taken in, and that share
+	 * of the application CPU per step measured at one client in the timed rounds.
+	 */
+	private void partsTable() {
+		double[] ms = r.cpu.stream()
+			.filter(c -> c.clients() == 1)
+			.findFirst()
+			.map(c -> new double[] { c.ours()[0], c.plain()[0], c.rest() == null ? Double.NaN : c.rest()[0] })
+			.orElse(new double[] { Double.NaN, Double.NaN, Double.NaN });
+		line("The same samples by the part of serving a step they were taken in: each sample goes to the first part, "
+				+ "in the table's order, whose entry method is anywhere on its stack (so the user read made while "
+				+ "authenticating is authentication's, and the audit entries written at commit are the commit's), "
+				+ "with stacks of up to 256 frames (`" + CpuProfile.STACK_DEPTH + "` on every side in (a)); in "
+				+ "brackets, that share of the side's application CPU per step at one client (the table above), in "
+				+ "milliseconds.");
+		line("");
+		StringBuilder head = new StringBuilder("| part |");
+		StringBuilder rule = new StringBuilder("| --- |");
+		for (CpuProfile.Figures p : r.profiles) {
+			head.append(' ').append(p.side()).append(" |");
+			rule.append(" ---: |");
+		}
+		line(head.toString());
+		line(rule.toString());
+		for (String part : r.profiles.get(0).parts().keySet()) {
+			StringBuilder l = new StringBuilder("| " + part + " |");
+			for (CpuProfile.Figures p : r.profiles) {
+				double share = p.parts().getOrDefault(part, 0.0);
+				double sideMs = ms[p.side().equals(OURS) ? 0 : p.side().equals(PLAIN) ? 1 : 2];
+				l.append(share == 0 ? " - |"
+						: Double.isNaN(sideMs) ? " %.1f%% |".formatted(share)
+								: " %.1f%% (%.2f) |".formatted(share, share * sideMs / 100));
+			}
+			line(l.toString());
 		}
 		line("");
 	}

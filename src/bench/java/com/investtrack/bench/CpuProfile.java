@@ -52,8 +52,55 @@ final class CpuProfile {
 		COMPONENTS.put("org.apache.poi.", "Apache POI");
 	}
 
-	/** Share of samples per component and the hottest methods of one side. */
-	record Figures(String side, int samples, Map<String, Double> components, List<String[]> hotMethods) {
+	/**
+	 * The parts of serving a request, each named by the frame that enters it: a sample is
+	 * charged to the first part, in this order, whose frame is anywhere on its stack (so a
+	 * user read made while authenticating is authentication's, and an engine command run
+	 * while committing is the commit's). Needs stacks deeper than JFR's default 64 frames:
+	 * (a) starts every side with {@link #STACK_DEPTH}.
+	 */
+	private static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
+
+	static {
+		PARTS.put("authentication (the user, the login throttle, the password check)",
+				List.of("org.springframework.security.authentication.ProviderManager.authenticate",
+						"org.camunda.bpm.engine.impl.IdentityServiceImpl.checkPassword"));
+		PARTS.put("transaction commit (ours: the audit chain's entries, then COMMIT)",
+				List.of("org.springframework.transaction.support.AbstractPlatformTransactionManager.commit"));
+		PARTS.put("the answer written as JSON",
+				List.of("org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter.writeInternal",
+						"org.glassfish.jersey.message.internal.WriterInterceptorExecutor.proceed"));
+		PARTS.put("the request's JSON read",
+				List.of("org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter.read",
+						"org.glassfish.jersey.message.internal.ReaderInterceptorExecutor.proceed"));
+		PARTS.put("engine commands (with our delegates and listeners, and the engine's flush)",
+				// the interceptor that opens and closes the command's context: the flush of
+				// everything the command wrote happens as it closes, after the command's own
+				// execute has returned
+				List.of("org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor.execute"));
+		PARTS.put("ours outside the engine (the lock, the checks, the answer's view)",
+				List.of("org.springframework.web.servlet.DispatcherServlet.doDispatch"));
+		PARTS.put("Camunda REST's resources outside the engine (Jersey)",
+				List.of("org.glassfish.jersey.servlet.ServletContainer.service"));
+		PARTS.put("servlet filters (security, session, observation) outside the above",
+				List.of("org.apache.catalina.core.ApplicationFilterChain.doFilter"));
+		PARTS.put("Tomcat: reading and writing HTTP",
+				List.of("org.apache.coyote.http11.Http11Processor.service",
+						"org.apache.tomcat.util.net.NioEndpoint$Poller.run"));
+	}
+
+	/** The part of samples that are in none of the above (the plain side's console, the job executor). */
+	static final String OTHER_PART = "elsewhere (the plain side's calls, job executor, other threads)";
+
+	/** JFR's stack depth for (a): the parts are found up to 150 frames below the request's entry. */
+	static final String STACK_DEPTH = "-XX:FlightRecorderOptions:stackdepth=256";
+
+	/**
+	 * Share of samples per component, the hottest methods, and the share per part of
+	 * serving a request, of one side.
+	 */
+	record Figures(String side, int samples, Map<String, Double> components, List<String[]> hotMethods,
+			Map<String, Double> parts) {
 	}
 
 	private final AppProcess app;
@@ -74,6 +121,7 @@ final class CpuProfile {
 		jcmd("JFR.stop", "name=bench");
 		Map<String, Integer> byComponent = new HashMap<>();
 		Map<String, Integer> byMethod = new HashMap<>();
+		Map<String, Integer> byPart = new HashMap<>();
 		int samples = 0;
 		try (RecordingFile recording = new RecordingFile(file)) {
 			while (recording.hasMoreEvents()) {
@@ -108,6 +156,7 @@ final class CpuProfile {
 				if (method != null) {
 					byMethod.merge(method, 1, Integer::sum);
 				}
+				byPart.merge(part(frames), 1, Integer::sum);
 			}
 		}
 		int total = Math.max(1, samples);
@@ -122,7 +171,32 @@ final class CpuProfile {
 			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
 			.limit(8)
 			.forEach(e -> hot.add(new String[] { e.getKey(), "%.1f".formatted(100.0 * e.getValue() / total) }));
-		return new Figures(side, samples, components, hot);
+		Map<String, Double> parts = new LinkedHashMap<>();
+		for (String part : PARTS.keySet()) {
+			parts.put(part, 100.0 * byPart.getOrDefault(part, 0) / total);
+		}
+		parts.put(OTHER_PART, 100.0 * byPart.getOrDefault(OTHER_PART, 0) / total);
+		return new Figures(side, samples, components, hot, parts);
+	}
+
+	private static String part(List<RecordedFrame> frames) {
+		java.util.Set<String> methods = new java.util.HashSet<>();
+		for (RecordedFrame frame : frames) {
+			if (frame.getMethod() != null && frame.getMethod().getType() != null) {
+				String type = frame.getMethod().getType().getName();
+				if (type.startsWith("org.camunda.bpm.engine.impl.jobexecutor.")) {
+					// the job executor's polling runs engine commands too, but for no step
+					return OTHER_PART;
+				}
+				methods.add(type + "." + frame.getMethod().getName());
+			}
+		}
+		for (Map.Entry<String, List<String>> part : PARTS.entrySet()) {
+			if (part.getValue().stream().anyMatch(methods::contains)) {
+				return part.getKey();
+			}
+		}
+		return OTHER_PART;
 	}
 
 	private void jcmd(String... command) throws Exception {
