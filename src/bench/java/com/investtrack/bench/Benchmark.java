@@ -295,12 +295,14 @@ public final class Benchmark {
 		double[] stop() {
 			double[] end = now();
 			// the counter's own two reads are not the side's
-			return new double[] { end[0] - start[0], end[1] - start[1], end[2] - start[2], end[3] - start[3] - 2 };
+			return new double[] { end[0] - start[0], end[1] - start[1], end[2] - start[2], end[3] - start[3] - 2,
+					end[4] - start[4], end[5] - start[5] };
 		}
 
 		private double[] now() {
+			long[] server = databases.statementsAndLockWaits();
 			return new double[] { app.cpuMillis(), AppProcess.cpuMillis(databasePid()),
-					AppProcess.cpuMillis(ProcessHandle.current().pid()), databases.statements() };
+					AppProcess.cpuMillis(ProcessHandle.current().pid()), server[0], server[1], server[2] };
 		}
 
 		private static long databasePid() {
@@ -326,7 +328,7 @@ public final class Benchmark {
 
 		private final List<long[]> micros = new ArrayList<>();
 
-		private final double[] cpu = new double[4];
+		private final double[] cpu = new double[6];
 
 		private long elapsedNanos;
 
@@ -348,11 +350,11 @@ public final class Benchmark {
 
 		/**
 		 * Per step: milliseconds of CPU of the application, database server and driver;
-		 * statements.
+		 * statements; row lock waits and the milliseconds spent in them.
 		 */
 		double[] cpuPerStep() {
 			long steps = micros.stream().mapToLong(m -> m.length).sum();
-			return new double[] { cpu[0] / steps, cpu[1] / steps, cpu[2] / steps, cpu[3] / steps };
+			return Arrays.stream(cpu).map(c -> c / steps).toArray();
 		}
 
 		Latencies total() {

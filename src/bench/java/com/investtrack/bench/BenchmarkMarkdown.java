@@ -214,14 +214,17 @@ final class BenchmarkMarkdown {
 					r.app4.p99() / r.rest4.p99()));
 		}
 		line("");
-		line("Per step, while each side ran: CPU in milliseconds from /proc, and the statements the database server "
-				+ "received (the difference of its Questions counter). The database columns are the whole server's, so "
+		line("Per step, while each side ran: CPU in milliseconds from /proc, the statements the database server "
+				+ "received (the difference of its Questions counter), and how often and how long, in all, a "
+				+ "transaction waited for a row lock another held (Innodb_row_lock_waits and Innodb_row_lock_time). "
+				+ "The database columns are the whole server's, so "
 				+ "other users of it count too (the other sides' idle job executors poll); the driver column is the "
 				+ "HTTP clients on our and the REST side and the console's bookkeeping on the plain side. The figures "
 				+ "are the mean over a path's seven steps (create, request, approve, two advances, request, accept).");
 		line("");
-		line("| clients | side | application ms | database ms | driver ms | total ms | statements |");
-		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+		line("| clients | side | application ms | database ms | driver ms | total ms | statements | row lock waits "
+				+ "| ms waited for row locks |");
+		line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (Results.CpuPerStep c : r.cpu) {
 			cpuRow(c.clients(), OURS, c.ours());
 			cpuRow(c.clients(), PLAIN, c.plain());
@@ -349,8 +352,8 @@ final class BenchmarkMarkdown {
 	}
 
 	private void cpuRow(int clients, String side, double[] ms) {
-		line("| %d | %s | %.1f | %.1f | %.1f | %.1f | %.1f |".formatted(clients, side, ms[0], ms[1], ms[2],
-				ms[0] + ms[1] + ms[2], ms[3]));
+		line("| %d | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f |".formatted(clients, side, ms[0], ms[1],
+				ms[2], ms[0] + ms[1] + ms[2], ms[3], ms[4], ms[5]));
 	}
 
 	private void row(Latencies l, String side) {

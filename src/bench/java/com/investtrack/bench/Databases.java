@@ -163,6 +163,31 @@ final class Databases {
 	}
 
 	/**
+	 * The server's Questions counter, then how many times and for how many milliseconds
+	 * in all a transaction has waited for a row lock (Innodb_row_lock_waits and
+	 * Innodb_row_lock_time), read in one statement.
+	 */
+	long[] statementsAndLockWaits() {
+		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+				Statement s = c.createStatement();
+				var rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+						+ "('Questions', 'Innodb_row_lock_waits', 'Innodb_row_lock_time')")) {
+			long[] counters = new long[3];
+			while (rs.next()) {
+				switch (rs.getString(1)) {
+					case "Questions" -> counters[0] = rs.getLong(2);
+					case "Innodb_row_lock_waits" -> counters[1] = rs.getLong(2);
+					default -> counters[2] = rs.getLong(2);
+				}
+			}
+			return counters;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the server's counters", ex);
+		}
+	}
+
+	/**
 	 * Parks, industries and the benchmark's users (roles as given) in a database whose
 	 * schema Flyway has created.
 	 */
