@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -180,7 +182,7 @@ final class CpuProfile {
 	}
 
 	private static String part(List<RecordedFrame> frames) {
-		java.util.Set<String> methods = new java.util.HashSet<>();
+		Set<String> methods = new HashSet<>();
 		for (RecordedFrame frame : frames) {
 			if (frame.getMethod() != null && frame.getMethod().getType() != null) {
 				String type = frame.getMethod().getType().getName();

@@ -151,15 +151,7 @@ final class Databases {
 	 * Questions counter).
 	 */
 	long statements() {
-		try (Connection c = DriverManager.getConnection(serverUrl, user, password);
-				Statement s = c.createStatement();
-				var rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
-			rs.next();
-			return rs.getLong(2);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot read the server's statement counter", ex);
-		}
+		return statementsAndLockWaits()[0];
 	}
 
 	/**
