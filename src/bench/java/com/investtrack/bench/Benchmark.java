@@ -453,13 +453,15 @@ public final class Benchmark {
 
 	/**
 	 * Restarts each side {@link #RESTARTS} times on (a)'s databases, in turns; the median
-	 * seconds to healthy and CPU seconds used until then.
+	 * seconds to healthy, CPU seconds used until then, and resident memory 2 s later.
 	 */
 	private Results.Starts restartInTurns(Deployment app, Deployment bare, String name) throws Exception {
 		double[] appSeconds = new double[RESTARTS];
 		double[] bareSeconds = new double[RESTARTS];
 		double[] appCpu = new double[RESTARTS];
 		double[] bareCpu = new double[RESTARTS];
+		double[] appRss = new double[RESTARTS];
+		double[] bareRss = new double[RESTARTS];
 		Map<String, Double> appThreads = Map.of();
 		Map<String, Double> bareThreads = Map.of();
 		for (int i = 0; i < RESTARTS; i++) {
@@ -468,16 +470,20 @@ public final class Benchmark {
 				appSeconds[i] = a.awaitHealthy();
 				appCpu[i] = a.cpuMillis() / 1000;
 				appThreads = a.cpuSecondsByThread();
+				Thread.sleep(2000);
+				appRss[i] = a.rssMib();
 			}
 			try (AppProcess b = AppProcess.start("bare-" + name + (i + 1), bare.jar(), bare.jvmOptions(),
 					bareArgs(Databases.PLAIN), PLAIN_PORT, workDir.resolve("bare-" + name + (i + 1) + ".log"))) {
 				bareSeconds[i] = b.awaitHealthy();
 				bareCpu[i] = b.cpuMillis() / 1000;
 				bareThreads = b.cpuSecondsByThread();
+				Thread.sleep(2000);
+				bareRss[i] = b.rssMib();
 			}
 		}
 		return new Results.Starts(median(appSeconds), median(bareSeconds), median(appCpu), median(bareCpu),
-				appThreads, bareThreads);
+				median(appRss), median(bareRss), appThreads, bareThreads);
 	}
 
 	private static double median(double[] values) {

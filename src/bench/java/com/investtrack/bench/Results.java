@@ -81,11 +81,12 @@ final class Results {
 	Starts deployedRestarts;
 
 	/**
-	 * Medians of (c)'s restarts: seconds to healthy, and CPU seconds used until then; and
-	 * the CPU seconds by kind of thread (main, JIT compilers, collector) of the last one.
+	 * Medians of (c)'s restarts: seconds to healthy, CPU seconds used until then, and
+	 * resident memory (MiB) 2 s later; and the CPU seconds by kind of thread (main, JIT
+	 * compilers, collector) of the last one.
 	 */
-	record Starts(double app, double bare, double appCpu, double bareCpu, Map<String, Double> appThreads,
-			Map<String, Double> bareThreads) {
+	record Starts(double app, double bare, double appCpu, double bareCpu, double appRss, double bareRss,
+			Map<String, Double> appThreads, Map<String, Double> bareThreads) {
 	}
 
 	Starts fatRestarts;
